@@ -1,0 +1,273 @@
+/**
+ * The plan file, version 1 (DESIGN §2), as zod schemas. This is the single source of the
+ * format: the TypeScript types, the validation and the committed JSON Schema
+ * (`schema/plan.schema.json`) all derive from it. Every field carries a description, which
+ * editors show through the JSON Schema.
+ *
+ * Cross-reference rules (unknown ids, cycles, duplicates) are not expressible here; they
+ * live in `validate.ts`, which reports them with positions.
+ */
+import { z } from "zod";
+
+/** Lowercase slug used for every id in the plan. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+/** A calendar date, `YYYY-MM-DD`. Whether the day exists is checked in `validate.ts`. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A measure's target: a comparison operator, then a number. */
+export const TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(ID_PATTERN)
+    .describe(`Unique id of the ${what}: a lowercase slug, e.g. \`shorter-queues\`.`);
+const title = (what: string) => z.string().min(1).describe(`Human-readable title of the ${what}.`);
+const date = (what: string) =>
+  z.string().regex(DATE_PATTERN).describe(`${what}, as a calendar date \`YYYY-MM-DD\` (UTC).`);
+const idList = (what: string) => z.array(z.string()).describe(`Ids of ${what}.`);
+
+export const measureSchema = z
+  .strictObject({
+    file: z
+      .string()
+      .min(1)
+      .describe("Repository path of a JSON or YAML file, read from the default branch."),
+    path: z
+      .string()
+      .min(1)
+      .describe("Dotted path to the number inside the file, e.g. `queue.avg_wait_minutes`."),
+    baseline: z.number().optional().describe("The value when the objective was set (for reports)."),
+    target: z
+      .string()
+      .regex(TARGET_PATTERN)
+      .describe(
+        "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`.",
+      ),
+  })
+  .describe("How the objective is measured: a number in a file of the repository.");
+
+export const objectiveSchema = z
+  .strictObject({
+    id: id("objective"),
+    title: title("objective"),
+    description: z.string().optional().describe("Longer explanation of the objective."),
+    due: date("When the objective must be met").optional(),
+    measure: measureSchema.optional(),
+  })
+  .describe("A SMART objective: specific, measurable (a number with a target) and time-bound.");
+
+export const goalSchema = z
+  .strictObject({
+    id: id("goal"),
+    title: title("goal"),
+    description: z.string().optional().describe("Longer explanation of the goal."),
+    objectives: z
+      .array(objectiveSchema)
+      .default([])
+      .describe("The objectives that serve this goal."),
+  })
+  .describe("An abstract, strategic goal.");
+
+export const reviewSchema = z
+  .strictObject({
+    approvers: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe("GitHub logins; one of them closing the review issue as completed signs it off."),
+  })
+  .describe("A sign-off the milestone needs once everything else is met.");
+
+export const milestoneSchema = z
+  .strictObject({
+    id: id("milestone"),
+    title: title("milestone").describe("Title of the GitHub milestone (unique across the plan)."),
+    due: date("The milestone's date"),
+    description: z.string().optional().describe("Description written into the GitHub milestone."),
+    deliverables: idList("the deliverables that prove this milestone").describe(
+      "Ids of the deliverables that prove this milestone (at least one).",
+    ),
+    requires: idList("milestones that must be achieved first").optional(),
+    review: reviewSchema.optional(),
+    close: z
+      .enum(["auto", "manual"])
+      .default("auto")
+      .describe("`auto`: close the GitHub milestone when achieved; `manual`: only report it."),
+  })
+  .describe("A zero-duration checkpoint with a date: achieved or not achieved.");
+
+const criterionName = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("Shown in reports instead of the generated name.");
+
+export const issuesCriterionSchema = z
+  .strictObject({
+    issues: z.literal("closed").describe("The deliverable's labelled issues are all closed."),
+    min: z.number().int().min(0).default(1).describe("At least this many issues must be in scope."),
+    name: criterionName,
+  })
+  .describe("Every issue carrying the deliverable's label is closed as completed.");
+
+export const fileCriterionSchema = z
+  .strictObject({
+    file: z.string().min(1).describe("Repository path that must exist on the default branch."),
+    headings: z
+      .array(z.string())
+      .optional()
+      .describe("Markdown headings the file must have (trimmed, case-insensitive)."),
+    contains: z
+      .array(z.string())
+      .optional()
+      .describe("Literal strings the file must contain (no regular expressions)."),
+    name: criterionName,
+  })
+  .describe("A file exists on the default branch, with the given headings and text.");
+
+export const checksCriterionSchema = z
+  .strictObject({
+    checks: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe("Check run or commit status names that must have concluded `success`."),
+    name: criterionName,
+  })
+  .describe("Checks on the default branch's head commit succeeded.");
+
+export const pullRequestsCriterionSchema = z
+  .strictObject({
+    pull_requests: z.literal("merged").describe("The deliverable's pull requests are merged."),
+    approvals: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe("Approving reviews each merged pull request must have had."),
+    min: z.number().int().min(0).default(1).describe("At least this many must be merged."),
+    name: criterionName,
+  })
+  .describe("Pull requests carrying the label, or closing one of its issues, are merged.");
+
+export const objectiveCriterionSchema = z
+  .strictObject({
+    objective: z.string().describe("Id of an objective that has a `measure`."),
+    name: criterionName,
+  })
+  .describe("An objective's measure meets its target.");
+
+export const criterionSchema = z
+  .union([
+    issuesCriterionSchema,
+    fileCriterionSchema,
+    checksCriterionSchema,
+    pullRequestsCriterionSchema,
+    objectiveCriterionSchema,
+  ])
+  .describe("One completion criterion: a map with exactly one kind key and its modifiers.");
+
+/** The kind keys of a criterion, and the modifiers each kind takes (besides `name`). */
+export const CRITERION_KINDS = {
+  issues: ["min"],
+  file: ["headings", "contains"],
+  checks: [],
+  pull_requests: ["approvals", "min"],
+  objective: [],
+} as const satisfies Record<string, readonly string[]>;
+export type CriterionKind = keyof typeof CRITERION_KINDS;
+
+export const deliverableSchema = z
+  .strictObject({
+    id: id("deliverable"),
+    title: title("deliverable"),
+    description: z.string().optional().describe("Longer explanation of the deliverable."),
+    objective: z.string().optional().describe("Id of the objective it serves (traceability)."),
+    label: z
+      .string()
+      .min(1)
+      .max(50)
+      .optional()
+      .describe("GitHub label of its issues and pull requests; default `deliverable:<id>`."),
+    paths: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Globs; a pull request changing a matching file serves this deliverable."),
+    criteria: z
+      .array(criterionSchema)
+      .describe("The proof that counts as delivered (at least one)."),
+  })
+  .describe("A tangible output, with the proof that counts as done.");
+
+const findingLevel = z
+  .enum(["warn", "fail", "ignore"])
+  .describe("`warn`: neutral conclusion; `fail`: failure; `ignore`: not reported.");
+
+export const settingsSchema = z
+  .strictObject({
+    at_risk_days: z
+      .number()
+      .int()
+      .min(0)
+      .default(7)
+      .describe("A milestone not achieved and due within this many days is at risk."),
+    on_regression: z
+      .enum(["reopen", "report"])
+      .default("reopen")
+      .describe("What to do when a closed (achieved) milestone fails again."),
+    enforce_milestones: z
+      .boolean()
+      .default(false)
+      .describe("Move a deliverable's issues into its milestone even if a human set another."),
+    pull_requests: z
+      .strictObject({
+        check: z
+          .boolean()
+          .default(true)
+          .describe("Whether the App posts the alignment check run on pull requests."),
+        unlinked: findingLevel.default("warn"),
+        milestone_mismatch: findingLevel.default("warn"),
+        plan_weakened: findingLevel.default("warn"),
+      })
+      .prefault({})
+      .describe("What each pull-request finding does to the check's conclusion."),
+  })
+  .describe("Settings of the evaluation and the sync.");
+
+export const planSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("Optional JSON Schema reference, for editors."),
+    version: z.literal(1).describe("Format version; must be 1."),
+    goals: z.array(goalSchema).default([]).describe("Strategic goals and their objectives."),
+    milestones: z.array(milestoneSchema).default([]).describe("Dated checkpoints."),
+    deliverables: z
+      .array(deliverableSchema)
+      .default([])
+      .describe("Tangible outputs and their proof."),
+    settings: settingsSchema.prefault({}),
+  })
+  .describe("A plan-align plan: goals → objectives → milestones → deliverables.");
+
+export type Plan = z.output<typeof planSchema>;
+export type Goal = z.output<typeof goalSchema>;
+export type Objective = z.output<typeof objectiveSchema>;
+export type Measure = z.output<typeof measureSchema>;
+export type Milestone = z.output<typeof milestoneSchema>;
+export type Deliverable = z.output<typeof deliverableSchema>;
+export type Criterion = z.output<typeof criterionSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+
+/** The label a deliverable's issues and pull requests carry. */
+export function deliverableLabel(d: Pick<Deliverable, "id" | "label">): string {
+  return d.label ?? `deliverable:${d.id}`;
+}
+
+/** Which kind a (schema-valid) criterion is. */
+export function criterionKind(c: Criterion): CriterionKind {
+  if ("issues" in c) return "issues";
+  if ("file" in c) return "file";
+  if ("checks" in c) return "checks";
+  if ("pull_requests" in c) return "pull_requests";
+  return "objective";
+}
+
+/** Default locations of the plan file, in the order they are looked for. */
+export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;
