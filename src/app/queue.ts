@@ -1,0 +1,159 @@
+/**
+ * The per-repository work queue behind the App's webhook handlers.
+ *
+ * Why: a burst of webhooks for one repository (a label added to twenty issues, a milestone
+ * closed and its issues moved) must become ONE evaluation, not twenty racing ones; and a
+ * webhook must be acknowledged at once (GitHub gives up after 10 s), so handlers only enqueue.
+ *
+ * - Coalescing: the first work item for a key opens a window of `windowMs`; everything that
+ *   arrives for that key before the window closes is merged into it. The window is fixed
+ *   from the first item (not reset by each one), so a steady stream cannot starve a key.
+ * - One at a time: while a key's work runs, new items for it wait (merged) and run in a
+ *   fresh window after it, so a change made during a run is never lost.
+ * - Duplicate deliveries (same `X-GitHub-Delivery` id, GitHub's redelivery) are dropped.
+ * - A failing run is logged and never stops the queue or other keys.
+ */
+import type { Logger } from "../github/types.ts";
+
+/** Injected so tests drive the window with a fake clock instead of waiting. */
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface QueueStats {
+  /** Work items accepted. */
+  enqueued: number;
+  /** Deliveries dropped because their id was seen before. */
+  duplicates: number;
+  /** Runs started (one per coalesced batch). */
+  runs: number;
+  /** Runs that threw. */
+  failures: number;
+}
+
+export interface RepoQueue<W> {
+  /** Adds work for `key`; returns false when the delivery id was already seen (dropped). */
+  enqueue(params: { key: string; work: W; deliveryId?: string }): boolean;
+  /** Resolves when nothing is waiting or running (for tests and graceful shutdown). */
+  idle(): Promise<void>;
+  readonly stats: QueueStats;
+}
+
+export interface RepoQueueOptions<W> {
+  windowMs: number;
+  /** Combines waiting work with newly arrived work for the same key. */
+  merge(waiting: W, incoming: W): W;
+  run(key: string, work: W): Promise<void>;
+  log: Logger;
+  timers?: Timers;
+  /** How many delivery ids to remember for duplicate detection. */
+  rememberDeliveries?: number;
+}
+
+interface KeyState<W> {
+  waiting: W | null;
+  timer: unknown;
+  running: boolean;
+}
+
+const realTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
+  const timers = options.timers ?? realTimers;
+  const states = new Map<string, KeyState<W>>();
+  const seen = new DeliveryMemory(options.rememberDeliveries ?? 10_000);
+  const idleWaiters: (() => void)[] = [];
+  const stats: QueueStats = { enqueued: 0, duplicates: 0, runs: 0, failures: 0 };
+
+  const notifyIfIdle = () => {
+    if (states.size > 0) return;
+    for (const resolve of idleWaiters.splice(0)) resolve();
+  };
+
+  const openWindow = (key: string, state: KeyState<W>) => {
+    state.timer = timers.set(() => {
+      state.timer = null;
+      void start(key, state);
+    }, options.windowMs);
+  };
+
+  const start = async (key: string, state: KeyState<W>) => {
+    const work = state.waiting;
+    state.waiting = null;
+    if (work === null) return settle(key, state);
+    state.running = true;
+    stats.runs++;
+    try {
+      await options.run(key, work);
+    } catch (error) {
+      stats.failures++;
+      options.log.error(`plan-align: work for ${key} failed: ${describe(error)}`);
+    }
+    state.running = false;
+    settle(key, state);
+  };
+
+  const settle = (key: string, state: KeyState<W>) => {
+    if (state.waiting !== null) {
+      openWindow(key, state);
+      return;
+    }
+    states.delete(key);
+    notifyIfIdle();
+  };
+
+  return {
+    stats,
+    enqueue({ key, work, deliveryId }) {
+      if (deliveryId !== undefined && !seen.add(deliveryId)) {
+        stats.duplicates++;
+        options.log.debug(`plan-align: dropped duplicate delivery ${deliveryId}`);
+        return false;
+      }
+      stats.enqueued++;
+      let state = states.get(key);
+      if (!state) {
+        state = { waiting: null, timer: null, running: false };
+        states.set(key, state);
+      }
+      state.waiting = state.waiting === null ? work : options.merge(state.waiting, work);
+      if (!state.running && state.timer === null) openWindow(key, state);
+      return true;
+    },
+    idle() {
+      if (states.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}
+
+/** A bounded set of recent delivery ids (oldest forgotten first). */
+class DeliveryMemory {
+  readonly #ids = new Set<string>();
+  readonly #limit: number;
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+  /** False when the id is already known. */
+  add(id: string): boolean {
+    if (this.#ids.has(id)) return false;
+    this.#ids.add(id);
+    if (this.#ids.size > this.#limit) {
+      const oldest = this.#ids.values().next().value;
+      if (oldest !== undefined) this.#ids.delete(oldest);
+    }
+    return true;
+  }
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const status = (error as { status?: unknown }).status;
+    return typeof status === "number" ? `${error.message} (HTTP ${status})` : error.message;
+  }
+  return String(error);
+}
