@@ -1,0 +1,136 @@
+/**
+ * Paginates several GraphQL connections of one repository together: every round is ONE
+ * query holding the next page (`first: 100`) of each connection that still has pages, so
+ * a repository with 5,000 issues and 500 pull requests costs about 50 queries, not 55,
+ * and never one per label or milestone. Round one also carries the non-paginated fields.
+ */
+import type { GitHubClient } from "./types.ts";
+
+export const PAGE_SIZE = 100;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Page<N> {
+  nodes: (N | null)[] | null;
+  pageInfo: PageInfo;
+}
+
+export interface ConnectionSpec {
+  /** Alias in the query and prefix of its cursor variable; a GraphQL name. */
+  key: string;
+  /** The selection under `repository`, using `$<key>After` as the cursor. */
+  selection(cursorVar: string): string;
+  /** The connection's page in the `repository` answer (null when the parent is absent). */
+  page(repository: Record<string, unknown>): Page<unknown> | null | undefined;
+  /** Extra variables the selection uses, e.g. `{ pr: ["Int!", 12] }`. */
+  variables?: Record<string, [type: string, value: unknown]>;
+}
+
+export interface RoundsParams {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  connections: ConnectionSpec[];
+  /** Fields fetched once, in the first round, under `repository`. */
+  firstRoundSelection?: string;
+  firstRoundVariables?: Record<string, [type: string, value: unknown]>;
+  /** Called once per query, for the request budget log. */
+  onQuery?: (round: number, keys: string[]) => void;
+}
+
+export interface RoundsResult {
+  /** The first round's `repository` object (for the non-paginated fields). */
+  first: Record<string, unknown>;
+  /** All nodes of each connection, by key, in order. */
+  nodes: Record<string, unknown[]>;
+  queries: number;
+}
+
+export async function paginateRounds(params: RoundsParams): Promise<RoundsResult> {
+  const { client, owner, repo } = params;
+  const nodes: Record<string, unknown[]> = {};
+  const cursors = new Map<string, string | null>();
+  for (const c of params.connections) {
+    nodes[c.key] = [];
+    cursors.set(c.key, null);
+  }
+  let pending = [...params.connections];
+  let first: Record<string, unknown> | null = null;
+  let round = 0;
+
+  while (first === null || pending.length > 0) {
+    round++;
+    const isFirst = first === null;
+    const vars: Record<string, [string, unknown]> = {
+      owner: ["String!", owner],
+      name: ["String!", repo],
+      ...(isFirst ? params.firstRoundVariables : {}),
+    };
+    const selections: string[] = [];
+    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    for (const c of pending) {
+      const cursorVar = `${c.key}After`;
+      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
+      Object.assign(vars, c.variables);
+      selections.push(c.selection(`$${cursorVar}`));
+    }
+    const declared = Object.entries(vars)
+      .map(([k, [type]]) => `$${k}: ${type}`)
+      .join(", ");
+    const query = `query PlanAlignSnapshot(${declared}) {\n  repository(owner: $owner, name: $name) {\n${selections.join("\n")}\n  }\n}`;
+    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v]]) => [k, v]));
+    params.onQuery?.(
+      round,
+      pending.map((c) => c.key),
+    );
+    const data = await runQuery({ client, query, variables: values, owner, repo });
+    const repository = data.repository as Record<string, unknown> | null;
+    if (!repository) {
+      throw new Error(
+        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`,
+      );
+    }
+    if (isFirst) first = repository;
+
+    const next: ConnectionSpec[] = [];
+    for (const c of pending) {
+      const page = c.page(repository);
+      if (!page) continue;
+      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        cursors.set(c.key, page.pageInfo.endCursor);
+        next.push(c);
+      }
+    }
+    pending = next;
+  }
+  return { first: first ?? {}, nodes, queries: round };
+}
+
+async function runQuery(params: {
+  client: GitHubClient;
+  query: string;
+  variables: Record<string, unknown>;
+  owner: string;
+  repo: string;
+}): Promise<Record<string, unknown>> {
+  try {
+    return await params.client.graphql<Record<string, unknown>>(params.query, params.variables);
+  } catch (error) {
+    const errors = (error as { errors?: { type?: string; message?: string }[] }).errors;
+    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
+    if (notFound) {
+      throw new Error(
+        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
+        { cause: error },
+      );
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The GraphQL selections the snapshot loader sends, and the mapping of their answers to the
+ * snapshot's shapes (DESIGN §5). Kept apart from the orchestration so the documents can be
+ * read (and validated against GitHub's schema) in one place.
+ */
+import type { SnapshotIssue, SnapshotMilestone, SnapshotPullRequest } from "../snapshot/schema.ts";
+import { type ConnectionSpec, PAGE_SIZE, type Page } from "./graphql-rounds.ts";
+
+const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+
+export const ISSUE_FIELDS = `number title state stateReason
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  assignees(first: 20) { nodes { login } }
+  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
+
+export const PULL_REQUEST_FIELDS = `number title state merged
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
+  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
+  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
+
+const CONTEXT_FIELDS = `__typename
+  ... on CheckRun { name status conclusion startedAt completedAt }
+  ... on StatusContext { context state createdAt }`;
+
+const BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
+
+/** `f0: file(path: "a") { … } f1: …` — several files of one commit in one query. */
+export function fileSelections(paths: string[]): string {
+  return paths
+    .map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`)
+    .join("\n");
+}
+
+function connection(params: {
+  key: string;
+  field: string;
+  args?: string;
+  nodeFields: string;
+  wrap?: (inner: string) => string;
+  page: (repo: Record<string, unknown>) => unknown;
+  variables?: ConnectionSpec["variables"];
+}): ConnectionSpec {
+  const wrap = params.wrap ?? ((inner: string) => `${params.key}: ${inner}`);
+  return {
+    key: params.key,
+    selection: (cursor) =>
+      wrap(
+        `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`,
+      ),
+    page: (repo) => params.page(repo) as Page<unknown> | null,
+    ...(params.variables ? { variables: params.variables } : {}),
+  };
+}
+
+const get = (o: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>(
+    (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    o,
+  );
+
+export const milestonesConnection = connection({
+  key: "milestones",
+  field: "milestones",
+  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
+  nodeFields: "number title state dueOn description closedAt",
+  page: (r) => r.milestones,
+});
+
+export const labelsConnection = connection({
+  key: "labels",
+  field: "labels",
+  nodeFields: "name",
+  page: (r) => r.labels,
+});
+
+export const issuesConnection = connection({
+  key: "issues",
+  field: "issues",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: ISSUE_FIELDS,
+  page: (r) => r.issues,
+});
+
+export const pullRequestsConnection = connection({
+  key: "pullRequests",
+  field: "pullRequests",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: PULL_REQUEST_FIELDS,
+  page: (r) => r.pullRequests,
+});
+
+/** The default branch head's check runs and status contexts. */
+export const defaultChecksConnection = connection({
+  key: "defaultChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) =>
+    `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
+  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null,
+});
+
+/** The pull request's changed files. */
+export const prFilesConnection = connection({
+  key: "prFiles",
+  field: "files",
+  nodeFields: "path",
+  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
+  page: (r) => get(r, "prFiles", "files") ?? null,
+  variables: {},
+});
+
+/** The pull request head commit's check runs and status contexts. */
+export const headChecksConnection = connection({
+  key: "headChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) =>
+    `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
+  page: (r) => {
+    const nodes = get(r, "headChecks", "commits", "nodes");
+    const commit = Array.isArray(nodes) ? nodes[0] : undefined;
+    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
+  },
+});
+
+/** Round-one fields: the default branch (and its files), and the pull request itself. */
+export function firstRoundSelection(params: {
+  files: string[];
+  pr: boolean;
+  headFiles: string[];
+}): string {
+  const parts = [
+    `nameWithOwner
+    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`,
+  ];
+  if (params.pr) {
+    parts.push(
+      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
+        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`,
+    );
+  }
+  return parts.join("\n");
+}
+
+// ---- answers → snapshot shapes ----
+
+type Obj = Record<string, unknown>;
+const names = (conn: unknown, field: string): string[] => {
+  const nodes = get(conn, "nodes");
+  return Array.isArray(nodes)
+    ? nodes.map((n) => get(n, field)).filter((v): v is string => typeof v === "string")
+    : [];
+};
+const lower = <T extends string>(v: unknown): T | null =>
+  typeof v === "string" ? (v.toLowerCase() as T) : null;
+
+export function toMilestone(n: Obj): SnapshotMilestone {
+  return {
+    number: n.number as number,
+    title: n.title as string,
+    state: lower<"open" | "closed">(n.state) ?? "open",
+    dueOn: (n.dueOn as string | null) ?? null,
+    description: (n.description as string | null) ?? "",
+    closedAt: (n.closedAt as string | null) ?? null,
+  };
+}
+
+export function toIssue(n: Obj): SnapshotIssue {
+  const closedEvents = get(n, "timelineItems", "nodes");
+  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
+  const closedBy = get(lastClose, "actor", "login");
+  return {
+    number: n.number as number,
+    title: n.title as string,
+    state: lower<"open" | "closed">(n.state) ?? "open",
+    stateReason: lower<"completed" | "not_planned" | "reopened" | "duplicate">(n.stateReason),
+    labels: names(n.labels, "name"),
+    milestone: (get(n, "milestone", "number") as number | undefined) ?? null,
+    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
+    assignees: names(n.assignees, "login"),
+  };
+}
+
+export function toPullRequest(n: Obj, repository: string): SnapshotPullRequest {
+  const closing = get(n, "closingIssuesReferences", "nodes");
+  const reviews = get(n, "latestOpinionatedReviews", "nodes");
+  const head = get(n, "headRepository", "nameWithOwner");
+  return {
+    number: n.number as number,
+    title: n.title as string,
+    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
+    state: n.state === "OPEN" ? "open" : "closed",
+    merged: n.merged === true,
+    labels: names(n.labels, "name"),
+    milestone: (get(n, "milestone", "number") as number | undefined) ?? null,
+    closingIssues: Array.isArray(closing)
+      ? closing
+          .filter((c) => get(c, "repository", "nameWithOwner") === repository)
+          .map((c) => get(c, "number") as number)
+      : [],
+    approvals: Array.isArray(reviews)
+      ? reviews
+          .filter((r) => get(r, "state") === "APPROVED")
+          .map((r) => get(r, "author", "login"))
+          .filter((v): v is string => typeof v === "string")
+      : [],
+    headSha: n.headRefOid as string,
+    baseRef: n.baseRefName as string,
+    headRef: n.headRefName as string,
+    ...(typeof head === "string" ? { headRepository: head } : {}),
+  };
+}
+
+/** The latest conclusion of each wanted check name (a re-run supersedes the earlier run). */
+export function latestChecks(contexts: unknown[], wanted: string[] | null): Record<string, string> {
+  const best = new Map<string, { at: string; value: string }>();
+  for (const c of contexts) {
+    const isRun = get(c, "__typename") === "CheckRun";
+    const name = get(c, isRun ? "name" : "context");
+    if (typeof name !== "string" || (wanted && !wanted.includes(name))) continue;
+    const value = isRun
+      ? (lower<string>(get(c, "conclusion")) ?? lower<string>(get(c, "status")) ?? "pending")
+      : (lower<string>(get(c, "state")) ?? "pending");
+    const at = String(
+      (isRun ? (get(c, "completedAt") ?? get(c, "startedAt")) : get(c, "createdAt")) ?? "",
+    );
+    const prev = best.get(name);
+    if (!prev || at >= prev.at) best.set(name, { at, value });
+  }
+  return Object.fromEntries([...best].map(([k, v]) => [k, v.value]));
+}
+
+/** Files of a commit answer (`f0`, `f1`, …): text by path; absent when missing or binary. */
+export function blobTexts(
+  commit: unknown,
+  paths: string[],
+): { files: Record<string, string>; truncated: string[] } {
+  const files: Record<string, string> = {};
+  const truncated: string[] = [];
+  paths.forEach((path, i) => {
+    const blob = get(commit, `f${i}`, "object");
+    if (!blob || get(blob, "isBinary") === true) return;
+    if (get(blob, "isTruncated") === true) truncated.push(path);
+    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text") as string;
+  });
+  return { files, truncated };
+}
