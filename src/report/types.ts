@@ -84,6 +84,13 @@ export type SyncAction =
       title: string;
       dueOn: string;
       description: string;
+      /**
+       * "closed": the plan milestone is already achieved (close: auto) — create it closed,
+       * with the "Achieved on" footer built from `evidence`, instead of create then close.
+       */
+      state?: "open" | "closed";
+      /** With state "closed": what proves it achieved (as in close-milestone). */
+      evidence?: string[];
     }
   | {
       type: "update-milestone";

@@ -1,0 +1,20 @@
+import { deliverableLabel, type Plan } from "../plan/schema.ts";
+import type { SyncAction } from "../report/types.ts";
+import type { Snapshot } from "../snapshot/schema.ts";
+
+/**
+ * `create-label` for each deliverable label the repository lacks. GitHub label names are
+ * case-insensitive ("Deliverable:X" exists when "deliverable:x" does), so the comparison is
+ * too: creating it again would fail with 422.
+ */
+export function labelActions(params: { plan: Plan; snapshot: Snapshot }): SyncAction[] {
+  const existing = new Set(params.snapshot.labels.map((l) => l.toLowerCase()));
+  const actions: SyncAction[] = [];
+  for (const d of params.plan.deliverables) {
+    const label = deliverableLabel(d);
+    if (existing.has(label.toLowerCase())) continue;
+    existing.add(label.toLowerCase());
+    actions.push({ type: "create-label", label, deliverable: d.id });
+  }
+  return actions;
+}
