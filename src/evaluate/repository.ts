@@ -1,4 +1,12 @@
+/**
+ * Evaluation of a repository against its plan: a pure function of (plan, snapshot). "Now"
+ * is `snapshot.fetchedAt`, so the same inputs always give the same report.
+ *
+ * Cost is linear in the size of the snapshot plus the plan: indexes are built once
+ * (`indexes.ts`) and every deliverable looks up only its own issues and pull requests.
+ */
 import type { Plan } from "../plan/schema.ts";
+import { deliverableLabel } from "../plan/schema.ts";
 import type {
   DeliverableResult,
   GoalResult,
@@ -6,6 +14,10 @@ import type {
   ObjectiveResult,
 } from "../report/types.ts";
 import type { Snapshot } from "../snapshot/schema.ts";
+import { createContext, type EvaluationContext } from "./context.ts";
+import { evaluateCriterion } from "./criteria/index.ts";
+import { evaluateMilestones } from "./milestones.ts";
+import { evaluateGoals, evaluateObjectives } from "./objectives.ts";
 
 export interface Evaluation {
   goals: GoalResult[];
@@ -16,8 +28,34 @@ export interface Evaluation {
   unscheduled: DeliverableResult[];
 }
 
+function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableResult> {
+  const results = new Map<string, DeliverableResult>();
+  for (const deliverable of ctx.plan.deliverables) {
+    if (results.has(deliverable.id)) continue;
+    const criteria = deliverable.criteria.map((criterion) =>
+      evaluateCriterion({ ctx, deliverable, criterion }),
+    );
+    results.set(deliverable.id, {
+      id: deliverable.id,
+      title: deliverable.title,
+      label: deliverableLabel(deliverable),
+      // A deliverable without criteria (an error in the plan) has no proof: not done.
+      done: criteria.length > 0 && criteria.every((c) => c.met),
+      criteria,
+    });
+  }
+  return results;
+}
+
 /** Pure: (plan, snapshot) → status of every objective, deliverable and milestone. "Now" is `snapshot.fetchedAt`. */
 export function evaluateRepository(params: { plan: Plan; snapshot: Snapshot }): Evaluation {
-  void params;
-  throw new Error("not implemented: evaluateRepository");
+  const ctx = createContext(params.plan, params.snapshot);
+  const deliverables = evaluateDeliverables(ctx);
+  const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
+  return {
+    goals: evaluateGoals(ctx),
+    objectives: evaluateObjectives(ctx),
+    milestones: evaluateMilestones({ ctx, deliverables }),
+    unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id)),
+  };
 }

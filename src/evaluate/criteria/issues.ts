@@ -1,0 +1,66 @@
+/**
+ * `issues: closed` — the deliverable's issues are the issues carrying its label. Those closed
+ * as not planned (or as duplicates) leave its scope. Met when at least `min` remain in scope
+ * and every one of them is closed as completed.
+ *
+ * Zero issues in scope is never met, even with `min: 0`: a criterion that no issue proves
+ * would be met by an empty repository, which is not what "all issues closed" promises.
+ * A closed issue with no recorded reason (issues closed before GitHub recorded reasons)
+ * counts as completed, as GitHub shows it.
+ */
+import type { Deliverable } from "../../plan/schema.ts";
+import { deliverableLabel } from "../../plan/schema.ts";
+import type { CriterionResult } from "../../report/types.ts";
+import type { SnapshotIssue } from "../../snapshot/schema.ts";
+import type { EvaluationContext } from "../context.ts";
+import { labelKey } from "../indexes.ts";
+import { plural, refList } from "./format.ts";
+
+/** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
+export function leavesScope(issue: SnapshotIssue): boolean {
+  return (
+    issue.state === "closed" &&
+    (issue.stateReason === "not_planned" || issue.stateReason === "duplicate")
+  );
+}
+
+/** Issues carrying the deliverable's label, in number order. */
+export function deliverableIssues(
+  ctx: EvaluationContext,
+  deliverable: Deliverable,
+): SnapshotIssue[] {
+  const issues = ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  return [...issues].sort((a, b) => a.number - b.number);
+}
+
+export function evaluateIssuesCriterion(params: {
+  ctx: EvaluationContext;
+  deliverable: Deliverable;
+  min: number;
+}): Omit<CriterionResult, "name" | "kind"> {
+  const { ctx, deliverable, min } = params;
+  const label = deliverableLabel(deliverable);
+  const all = deliverableIssues(ctx, deliverable);
+  const inScope = all.filter((i) => !leavesScope(i));
+  const left = all.length - inScope.length;
+  const open = inScope.filter((i) => i.state === "open").map((i) => i.number);
+  const closed = inScope.length - open.length;
+  const refs = inScope.map((i) => i.number);
+  const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
+
+  if (inScope.length === 0) {
+    return {
+      met: false,
+      detail: `no issues labelled "${label}" in scope${leftNote}; label at least ${plural(Math.max(min, 1), "issue")}`,
+      refs,
+    };
+  }
+  const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
+  if (open.length > 0) parts.push(`open: ${refList(open)}`);
+  if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
+  return {
+    met: open.length === 0 && inScope.length >= min,
+    detail: parts.join("; ") + leftNote,
+    refs,
+  };
+}

@@ -1,0 +1,28 @@
+/** The name a criterion is shown under: its `name:`, or one generated from what it checks. */
+import type { Criterion } from "../../plan/schema.ts";
+import type { EvaluationContext } from "../context.ts";
+import { plural } from "./format.ts";
+
+export function criterionName(criterion: Criterion, ctx: EvaluationContext): string {
+  if (criterion.name) return criterion.name;
+  if ("issues" in criterion) {
+    return criterion.min > 1 ? `All issues closed (min ${criterion.min})` : "All issues closed";
+  }
+  if ("file" in criterion) {
+    const parts: string[] = [];
+    const headings = criterion.headings ?? [];
+    const contains = criterion.contains ?? [];
+    if (headings.length > 0) parts.push(`with ${plural(headings.length, "required heading")}`);
+    if (contains.length > 0) parts.push(`containing ${plural(contains.length, "required text")}`);
+    return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
+  }
+  if ("checks" in criterion) return `Checks pass: ${criterion.checks.join(", ")}`;
+  if ("pull_requests" in criterion) {
+    let name = "Pull requests merged";
+    if (criterion.min > 1) name += ` (min ${criterion.min})`;
+    if (criterion.approvals > 0) name += `, ${plural(criterion.approvals, "approval")} each`;
+    return name;
+  }
+  const objective = ctx.objectives.get(criterion.objective)?.objective;
+  return `Objective met: ${objective ? objective.title : criterion.objective}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * `pull_requests: merged` — the deliverable's pull requests are those carrying its label or
+ * closing one of its issues. Met when at least `min` are merged and every merged one had at
+ * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
+ */
+import type { Deliverable } from "../../plan/schema.ts";
+import { deliverableLabel } from "../../plan/schema.ts";
+import type { CriterionResult } from "../../report/types.ts";
+import type { SnapshotPullRequest } from "../../snapshot/schema.ts";
+import type { EvaluationContext } from "../context.ts";
+import { labelKey } from "../indexes.ts";
+import { plural, refList } from "./format.ts";
+import { deliverableIssues } from "./issues.ts";
+
+/** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
+export function deliverablePullRequests(
+  ctx: EvaluationContext,
+  deliverable: Deliverable,
+): SnapshotPullRequest[] {
+  const found = new Map<number, SnapshotPullRequest>();
+  for (const pr of ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ??
+    []) {
+    found.set(pr.number, pr);
+  }
+  for (const issue of deliverableIssues(ctx, deliverable)) {
+    for (const pr of ctx.index.pullRequestsByClosingIssue.get(issue.number) ?? []) {
+      found.set(pr.number, pr);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+
+export function evaluatePullRequestsCriterion(params: {
+  ctx: EvaluationContext;
+  deliverable: Deliverable;
+  min: number;
+  approvals: number;
+}): Omit<CriterionResult, "name" | "kind"> {
+  const { min, approvals } = params;
+  const prs = deliverablePullRequests(params.ctx, params.deliverable);
+  const merged = prs.filter((pr) => pr.merged);
+  const short = merged.filter((pr) => new Set(pr.approvals).size < approvals);
+  const refs = prs.map((pr) => pr.number);
+
+  const parts: string[] = [];
+  if (prs.length === 0) parts.push("no pull requests found");
+  else if (merged.length === 0) parts.push(`none of ${plural(prs.length, "pull request")} merged`);
+  else
+    parts.push(
+      `${merged.length} of ${plural(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`,
+    );
+  if (merged.length < min) parts.push(`needs at least ${min} merged`);
+  for (const pr of short.slice(0, 10)) {
+    const n = new Set(pr.approvals).size;
+    parts.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
+  }
+  if (short.length > 10) parts.push(`and ${short.length - 10} more without enough approvals`);
+  return { met: merged.length >= min && short.length === 0, detail: parts.join("; "), refs };
+}

@@ -1,0 +1,74 @@
+/**
+ * Which GitHub milestone belongs to which plan milestone. The evaluation (githubMilestone
+ * in the report) and the sync planner must agree, so this is the one rule for both:
+ *
+ * 1. A GitHub milestone whose description carries `<!-- plan-align:id=ID -->` belongs to
+ *    the plan milestone ID (the marker survives renames). When several carry the same
+ *    marker, the one with the plan's title wins, else the lowest number.
+ * 2. Otherwise a plan milestone takes the GitHub milestone with exactly its title, unless
+ *    that one's marker names another plan milestone (then it is taken by rule 1).
+ *
+ * Each GitHub milestone belongs to at most one plan milestone; the rest are "not in the plan".
+ */
+import type { Plan } from "../plan/schema.ts";
+import type { Snapshot, SnapshotMilestone } from "../snapshot/schema.ts";
+
+const MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
+
+/** The hidden marker written into a GitHub milestone's description. */
+export function milestoneMarker(id: string): string {
+  return `<!-- plan-align:id=${id} -->`;
+}
+
+/** The plan milestone id a GitHub milestone's description names, or null. */
+export function readMilestoneMarker(description: string | null | undefined): string | null {
+  if (!description) return null;
+  return MARKER.exec(description)?.[1] ?? null;
+}
+
+export interface GitHubMilestoneMatch {
+  /** Plan milestone id → its GitHub milestone. */
+  byId: Map<string, SnapshotMilestone>;
+  /** GitHub milestones that belong to no plan milestone, in number order. */
+  notInPlan: SnapshotMilestone[];
+}
+
+export function matchGitHubMilestones(
+  plan: Pick<Plan, "milestones">,
+  snapshot: Pick<Snapshot, "milestones">,
+): GitHubMilestoneMatch {
+  const planIds = new Set(plan.milestones.map((m) => m.id));
+  const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
+  const github = [...snapshot.milestones].sort((a, b) => a.number - b.number);
+  const byId = new Map<string, SnapshotMilestone>();
+  const claimed = new Set<number>();
+
+  for (const gh of github) {
+    const id = readMilestoneMarker(gh.description);
+    if (id === null || !planIds.has(id)) continue;
+    const held = byId.get(id);
+    // Lowest number first (sorted); a later one replaces it only by matching the title.
+    if (held && !(held.title !== titleOf.get(id) && gh.title === titleOf.get(id))) continue;
+    if (held) claimed.delete(held.number);
+    byId.set(id, gh);
+    claimed.add(gh.number);
+  }
+
+  const byTitle = new Map<string, SnapshotMilestone>();
+  for (const gh of github) {
+    const id = readMilestoneMarker(gh.description);
+    // A marker naming another plan milestone reserves it for that one.
+    if (id !== null && planIds.has(id)) continue;
+    if (!byTitle.has(gh.title)) byTitle.set(gh.title, gh);
+  }
+  for (const m of plan.milestones) {
+    if (byId.has(m.id)) continue;
+    const gh = byTitle.get(m.title);
+    if (gh && !claimed.has(gh.number)) {
+      byId.set(m.id, gh);
+      claimed.add(gh.number);
+    }
+  }
+
+  return { byId, notInPlan: github.filter((gh) => !claimed.has(gh.number)) };
+}

@@ -1,0 +1,136 @@
+/**
+ * An objective's measure: a number read from a JSON or YAML file of the default branch at a
+ * dotted path, compared with its target. Every way this can fail becomes a reason in words.
+ */
+import { parse as parseYaml } from "yaml";
+import type { Measure } from "../plan/schema.ts";
+import { TARGET_PATTERN } from "../plan/schema.ts";
+import type { EvaluationContext } from "./context.ts";
+
+export type DataFile = { ok: true; data: unknown } | { ok: false; reason: string };
+
+export type MeasureReading =
+  | { ok: true; value: number; met: boolean }
+  | { ok: false; value: null; reason: string };
+
+export interface Target {
+  op: "<" | "<=" | ">" | ">=" | "==";
+  bound: number;
+}
+
+/** `"<= 4"` → `{ op: "<=", bound: 4 }`, or null when malformed. */
+export function parseTarget(target: string): Target | null {
+  const m = TARGET_PATTERN.exec(target);
+  if (!m) return null;
+  return { op: m[1] as Target["op"], bound: Number(m[2]) };
+}
+
+export function meetsTarget(value: number, target: Target): boolean {
+  switch (target.op) {
+    case "<":
+      return value < target.bound;
+    case "<=":
+      return value <= target.bound;
+    case ">":
+      return value > target.bound;
+    case ">=":
+      return value >= target.bound;
+    case "==":
+      return value === target.bound;
+  }
+}
+
+function readDataFile(ctx: EvaluationContext, path: string): DataFile {
+  const cached = ctx.dataFiles.get(path);
+  if (cached) return cached;
+  const text = ctx.snapshot.files[path];
+  let result: DataFile;
+  if (text === undefined) {
+    result = { ok: false, reason: `${path} does not exist on the default branch` };
+  } else if (path.toLowerCase().endsWith(".json")) {
+    try {
+      result = { ok: true, data: JSON.parse(text) };
+    } catch (error) {
+      result = { ok: false, reason: `${path} is not valid JSON (${messageOf(error)})` };
+    }
+  } else {
+    try {
+      result = { ok: true, data: parseYaml(text) };
+    } catch (error) {
+      result = { ok: false, reason: `${path} is not valid YAML (${messageOf(error)})` };
+    }
+  }
+  ctx.dataFiles.set(path, result);
+  return result;
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0] ?? text;
+}
+
+/**
+ * Follows a dotted path: `queue.avg_wait_minutes`, `runs.0.value` (a numeric segment
+ * indexes an array). Object keys are own properties only, so `constructor` or `__proto__`
+ * in a path find nothing.
+ */
+export function followPath(
+  data: unknown,
+  path: string,
+): { found: true; value: unknown } | { found: false; at: string } {
+  let current = data;
+  const segments = path.split(".");
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] ?? "";
+    const at = segments.slice(0, i + 1).join(".");
+    if (Array.isArray(current)) {
+      if (!/^\d+$/.test(segment)) return { found: false, at };
+      const n = Number(segment);
+      if (n >= current.length) return { found: false, at };
+      current = current[n];
+    } else if (current !== null && typeof current === "object") {
+      if (!Object.hasOwn(current, segment)) return { found: false, at };
+      current = (current as Record<string, unknown>)[segment];
+    } else {
+      return { found: false, at };
+    }
+  }
+  return { found: true, value: current };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  if (typeof value === "string") return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "number") return String(value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Reads a measure and judges it against its target. */
+export function readMeasure(ctx: EvaluationContext, measure: Measure): MeasureReading {
+  const file = readDataFile(ctx, measure.file);
+  if (!file.ok) return { ok: false, value: null, reason: file.reason };
+  const found = followPath(file.data, measure.path);
+  if (!found.found) {
+    const where = found.at === measure.path ? "" : ` (nothing at "${found.at}")`;
+    return {
+      ok: false,
+      value: null,
+      reason: `${measure.file} has no value at "${measure.path}"${where}`,
+    };
+  }
+  const value = found.value;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return {
+      ok: false,
+      value: null,
+      reason: `"${measure.path}" in ${measure.file} is ${describeValue(value)}, not a number`,
+    };
+  }
+  const target = parseTarget(measure.target);
+  if (!target) {
+    return { ok: false, value: null, reason: `target "${measure.target}" is not understood` };
+  }
+  return { ok: true, value, met: meetsTarget(value, target) };
+}

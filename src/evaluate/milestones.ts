@@ -1,0 +1,97 @@
+/**
+ * Milestone status: achieved when all its deliverables are done, every milestone it
+ * `requires` is achieved, and its review (if any) is signed off. Never "in progress".
+ */
+import type { Milestone } from "../plan/schema.ts";
+import type { DeliverableResult, MilestoneResult } from "../report/types.ts";
+import type { EvaluationContext } from "./context.ts";
+import { milestoneTiming } from "./dates.ts";
+import { matchGitHubMilestones } from "./github-milestones.ts";
+import { evaluateReview } from "./review.ts";
+
+/** A deliverable the milestone lists but the plan does not define (only in invalid plans). */
+function missingDeliverable(id: string): DeliverableResult {
+  return { id, title: id, label: "", done: false, criteria: [] };
+}
+
+export function evaluateMilestones(params: {
+  ctx: EvaluationContext;
+  deliverables: Map<string, DeliverableResult>;
+}): MilestoneResult[] {
+  const { ctx, deliverables } = params;
+  const { plan, snapshot } = ctx;
+  const github = matchGitHubMilestones(plan, snapshot).byId;
+  const byId = new Map(plan.milestones.map((m) => [m.id, m]));
+
+  // Everything of a milestone except its `requires`, computed once per milestone.
+  const own = new Map<
+    string,
+    { deliverables: DeliverableResult[]; review: MilestoneResult["review"]; met: boolean }
+  >();
+  for (const m of plan.milestones) {
+    const ds = m.deliverables.map((id) => deliverables.get(id) ?? missingDeliverable(id));
+    const review = evaluateReview({ ctx, milestone: m });
+    // A milestone listing no deliverable has nothing to prove it (an error in the plan).
+    const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
+    own.set(m.id, { deliverables: ds, review, met });
+  }
+
+  // Achieved, following `requires` recursively. Valid plans have no cycles; a cycle or an
+  // unknown id counts as not achieved rather than looping or throwing.
+  const achieved = new Map<string, boolean>();
+  const visiting = new Set<string>();
+  const isAchieved = (id: string): boolean => {
+    const known = achieved.get(id);
+    if (known !== undefined) return known;
+    const m = byId.get(id);
+    if (!m || visiting.has(id)) return false;
+    visiting.add(id);
+    const result = (own.get(id)?.met ?? false) && (m.requires ?? []).every(isAchieved);
+    visiting.delete(id);
+    achieved.set(id, result);
+    return result;
+  };
+
+  return plan.milestones.map((m: Milestone): MilestoneResult => {
+    const status = own.get(m.id);
+    const ds = status?.deliverables ?? [];
+    const review = status?.review;
+    const requires = (m.requires ?? []).map((id) => ({ id, achieved: isAchieved(id) }));
+    const isDone = isAchieved(m.id);
+    const timing = milestoneTiming({
+      due: m.due,
+      now: snapshot.fetchedAt,
+      achieved: isDone,
+      atRiskDays: plan.settings.at_risk_days,
+    });
+    let met = 0;
+    let total = 0;
+    for (const d of ds) {
+      total += d.criteria.length;
+      for (const c of d.criteria) if (c.met) met++;
+    }
+    total += requires.length;
+    met += requires.filter((r) => r.achieved).length;
+    if (review) {
+      total += 1;
+      if (review.signedOff) met += 1;
+    }
+    const gh = github.get(m.id);
+    return {
+      id: m.id,
+      title: m.title,
+      due: m.due,
+      achieved: isDone,
+      overdue: timing.overdue,
+      atRisk: timing.atRisk,
+      daysLeft: timing.daysLeft,
+      githubMilestone: gh?.number ?? null,
+      githubState: gh?.state ?? null,
+      close: m.close,
+      criteria: { met, total },
+      deliverables: ds,
+      requires,
+      ...(review ? { review } : {}),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * A milestone's review sign-off: the issue titled `Milestone review: <title>`, labelled
+ * `plan-align:review`, closed as completed by one of the approvers. Logins are compared
+ * case-insensitively, as GitHub treats them.
+ */
+import type { Milestone } from "../plan/schema.ts";
+import type { MilestoneResult } from "../report/types.ts";
+import type { SnapshotIssue } from "../snapshot/schema.ts";
+import type { EvaluationContext } from "./context.ts";
+import { reviewIssueTitle } from "./indexes.ts";
+
+type Review = NonNullable<MilestoneResult["review"]>;
+
+function isCompleted(issue: SnapshotIssue): boolean {
+  return (
+    issue.state === "closed" &&
+    issue.stateReason !== "not_planned" &&
+    issue.stateReason !== "duplicate"
+  );
+}
+
+export function evaluateReview(params: {
+  ctx: EvaluationContext;
+  milestone: Milestone;
+}): Review | undefined {
+  const { milestone } = params;
+  if (!milestone.review) return undefined;
+  const approvers = milestone.review.approvers;
+  const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
+  const title = reviewIssueTitle(milestone.title);
+  const issues = [...(params.ctx.index.reviewIssuesByTitle.get(title) ?? [])].sort(
+    (a, b) => b.number - a.number,
+  );
+  const byApprover = (i: SnapshotIssue) =>
+    isCompleted(i) && !!i.closedBy && approverKeys.has(i.closedBy.toLowerCase());
+
+  const signed = issues.find(byApprover);
+  if (signed) {
+    return {
+      approvers,
+      issue: signed.number,
+      signedOff: true,
+      detail: `signed off by ${signed.closedBy} in #${signed.number}`,
+    };
+  }
+  // Nothing signed off: report the open review issue if there is one, else the latest.
+  const issue = issues.find((i) => i.state === "open") ?? issues[0];
+  const who = approvers.join(", ");
+  let detail: string;
+  if (!issue) {
+    detail = `no review issue "${title}" yet; it is opened when everything else is met`;
+  } else if (issue.state === "open") {
+    detail = `review issue #${issue.number} is open; one of ${who} must close it as completed`;
+  } else if (!isCompleted(issue)) {
+    detail = `review issue #${issue.number} was closed as ${issue.stateReason === "duplicate" ? "a duplicate" : "not planned"}, which is not a sign-off`;
+  } else if (!issue.closedBy) {
+    detail = `review issue #${issue.number} is closed, but who closed it is unknown; one of ${who} must close it`;
+  } else {
+    detail = `review issue #${issue.number} was closed by ${issue.closedBy}, who is not an approver (${who})`;
+  }
+  return { approvers, issue: issue?.number ?? null, signedOff: false, detail };
+}

@@ -1,0 +1,56 @@
+/** Plain-object builders for evaluation tests: schema defaults applied, no files, no HTTP. */
+import { type Plan, planSchema } from "../../src/plan/schema.ts";
+import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
+
+/** A plan from a plain object, with the schema's defaults applied (as loadPlan would). */
+export function plan(input: Record<string, unknown>): Plan {
+  return planSchema.parse({ version: 1, ...input });
+}
+
+/** A snapshot from a plain object, with the schema's defaults applied. */
+export function snapshot(input: Record<string, unknown> = {}): Snapshot {
+  return snapshotSchema.parse({
+    version: 1,
+    repository: "acme/canteen",
+    defaultBranch: "main",
+    fetchedAt: "2026-03-01T12:00:00Z",
+    ...input,
+  });
+}
+
+/** One deliverable `d` with the given criteria, in one milestone `m`. */
+export function onePlan(
+  criteria: Record<string, unknown>[],
+  extra: {
+    deliverable?: Record<string, unknown>;
+    milestone?: Record<string, unknown>;
+    goals?: unknown[];
+  } = {},
+): Plan {
+  return plan({
+    goals: extra.goals ?? [],
+    milestones: [
+      { id: "m", title: "M", due: "2026-06-01", deliverables: ["d"], ...extra.milestone },
+    ],
+    deliverables: [{ id: "d", title: "D", criteria, ...extra.deliverable }],
+  });
+}
+
+export function issue(
+  number: number,
+  state: "open" | "closed",
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    number,
+    title: `Issue ${number}`,
+    state,
+    stateReason: state === "closed" ? "completed" : null,
+    labels: ["deliverable:d"],
+    ...extra,
+  };
+}
+
+export function pr(number: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { number, title: `PR ${number}`, state: "open", merged: false, ...extra };
+}
