@@ -1,7 +1,131 @@
-import type { Command } from "./io.ts";
+/**
+ * `plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]` — reads GitHub with the same
+ * loader as the Action and prints the snapshot JSON, so
+ *   plan-align snapshot --repo o/r --pr 12 > s.json
+ *   plan-align report --snapshot s.json --plan .github/plan.yml --pr 12
+ * reproduces offline what the Action posted.
+ */
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createClient } from "../github/client.ts";
+import { loadSnapshot } from "../github/load-snapshot.ts";
+import { readPlanFile } from "../github/read-plan.ts";
+import type { Logger } from "../github/types.ts";
+import { loadPlan } from "../plan/load.ts";
+import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import type { CliIo, Command } from "./io.ts";
 
-/** `plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]` (owned by the Action work). */
-export const runSnapshot: Command = async (_argv, io) => {
-  io.stderr("plan-align snapshot: not implemented yet\n");
-  return 2;
+const USAGE = "usage: plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]\n";
+
+export const runSnapshot: Command = async (argv, io) => {
+  let args: { repo: string; pr: number | undefined; plan: string | undefined };
+  try {
+    args = parseSnapshotArgs(argv);
+  } catch (error) {
+    io.stderr(`plan-align snapshot: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const token = io.env.GITHUB_TOKEN;
+  if (!token) {
+    io.stderr(
+      "plan-align snapshot: GITHUB_TOKEN is not set. Export a token that can read the repository, " +
+        "e.g. `GITHUB_TOKEN=$(gh auth token) plan-align snapshot --repo OWNER/NAME`.\n",
+    );
+    return 2;
+  }
+  const [owner = "", repo = ""] = args.repo.split("/");
+  const log = stderrLogger(io);
+  try {
+    const client = createClient({
+      token,
+      ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
+      log,
+      fetch: globalThis.fetch,
+    });
+    const planFile = args.plan
+      ? await readLocalPlan({ file: args.plan, io })
+      : await readPlanFile({ client, owner, repo });
+    if (!planFile) {
+      log.warn(
+        `no plan on the default branch of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`,
+      );
+    }
+    const loaded = planFile ? loadPlan({ text: planFile.text, path: planFile.path }) : null;
+    if (loaded && !loaded.valid) {
+      log.warn(
+        `${loaded.path} is invalid (run \`plan-align validate\`); files and checks it names are not read`,
+      );
+    }
+    const snapshot = await loadSnapshot({
+      client,
+      owner,
+      repo,
+      plan: loaded?.plan ?? null,
+      planPath: planFile?.path ?? DEFAULT_PLAN_PATHS[0],
+      ...(args.pr !== undefined ? { pr: args.pr } : {}),
+      log,
+    });
+    io.stdout(`${JSON.stringify(snapshot, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`plan-align snapshot: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
 };
+
+function parseSnapshotArgs(argv: string[]): {
+  repo: string;
+  pr: number | undefined;
+  plan: string | undefined;
+} {
+  const { values } = parseArgs({
+    args: argv,
+    options: { repo: { type: "string" }, pr: { type: "string" }, plan: { type: "string" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (!values.repo || !/^[^/\s]+\/[^/\s]+$/.test(values.repo)) {
+    throw new Error(
+      values.repo ? `--repo "${values.repo}" is not OWNER/NAME` : "--repo OWNER/NAME is required",
+    );
+  }
+  let pr: number | undefined;
+  if (values.pr !== undefined) {
+    pr = Number(values.pr);
+    if (!Number.isInteger(pr) || pr <= 0)
+      throw new Error(`--pr "${values.pr}" is not a pull request number`);
+  }
+  return { repo: values.repo, pr, plan: values.plan };
+}
+
+/**
+ * A local plan file. Its path relative to the working directory doubles as its path in the
+ * repository (run from the checkout's root), which is where the loader looks for head changes.
+ */
+async function readLocalPlan(params: {
+  file: string;
+  io: CliIo;
+}): Promise<{ path: string; text: string }> {
+  const abs = resolve(params.io.cwd, params.file);
+  let text: string;
+  try {
+    text = await readFile(abs, "utf8");
+  } catch (error) {
+    throw new Error(
+      `cannot read the plan ${params.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const rel = relative(params.io.cwd, abs).split("\\").join("/");
+  return { path: isAbsolute(params.file) || rel.startsWith("..") ? params.file : rel, text };
+}
+
+/** Progress stays off stdout, which carries the JSON. */
+function stderrLogger(io: CliIo): Logger {
+  return {
+    debug() {},
+    info() {},
+    warn: (m) => io.stderr(`warning: ${m}\n`),
+    error: (m) => io.stderr(`error: ${m}\n`),
+  };
+}

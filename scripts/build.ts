@@ -1,0 +1,97 @@
+/**
+ * Builds the committed bundles: src/action/index.ts → dist/index.js (the Action, what
+ * action.yml runs) and src/cli/main.ts → dist/cli.js (what bin/plan-align.js imports).
+ *
+ *   npm run build         writes dist/
+ *   npm run check:dist    exits 1 when dist/ differs from a fresh build (also a vitest test)
+ *
+ * The output is deterministic — paths relative to the repository, no timestamps — so the
+ * committed dist/ can be compared byte for byte with a rebuild on any machine.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = join(ROOT, "dist");
+
+/**
+ * Bundled CommonJS dependencies call `require` (and some `__dirname`), which an ES module
+ * does not have: define them from `import.meta.url` before any bundled code runs.
+ */
+const BANNER = [
+  'import { createRequire as __planAlignCreateRequire } from "node:module";',
+  'import { fileURLToPath as __planAlignFileURLToPath } from "node:url";',
+  'import { dirname as __planAlignDirname } from "node:path";',
+  "const require = __planAlignCreateRequire(import.meta.url);",
+  "const __filename = __planAlignFileURLToPath(import.meta.url);",
+  "const __dirname = __planAlignDirname(__filename);",
+].join("\n");
+
+export interface BuiltFile {
+  /** Path relative to the repository root, with `/`, e.g. `dist/index.js`. */
+  path: string;
+  contents: Uint8Array;
+}
+
+/** Builds both bundles in memory, exactly as `npm run build` writes them. */
+export async function buildDist(): Promise<BuiltFile[]> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { index: "src/action/index.ts", cli: "src/cli/main.ts" },
+    outdir: "dist",
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node24",
+    minify: false,
+    sourcemap: "linked",
+    // Relative `sources` plus their text: readable stack traces without absolute paths.
+    sourcesContent: true,
+    banner: { js: BANNER },
+    legalComments: "eof",
+    charset: "utf8",
+    write: false,
+    logLevel: "warning",
+  });
+  return result.outputFiles
+    .map((f) => ({ path: relative(ROOT, f.path).split("\\").join("/"), contents: f.contents }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Paths (relative to the root) whose committed bytes differ from `built`, or are missing. */
+export function staleFiles(built: BuiltFile[]): string[] {
+  return built
+    .filter((f) => {
+      try {
+        return !Buffer.from(f.contents).equals(readFileSync(join(ROOT, f.path)));
+      } catch {
+        return true;
+      }
+    })
+    .map((f) => f.path);
+}
+
+async function main(): Promise<void> {
+  const built = await buildDist();
+  if (process.argv.includes("--check")) {
+    const stale = staleFiles(built);
+    if (stale.length > 0) {
+      process.stderr.write(
+        `dist/ is stale (${stale.join(", ")}): run \`npm run build\` and commit dist/\n`,
+      );
+      process.exitCode = 1;
+    } else {
+      process.stdout.write("dist/ is fresh\n");
+    }
+    return;
+  }
+  for (const f of built) {
+    mkdirSync(dirname(join(ROOT, f.path)), { recursive: true });
+    writeFileSync(join(ROOT, f.path), f.contents);
+    process.stdout.write(`wrote ${f.path} (${Math.round(f.contents.length / 1024)} KiB)\n`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,146 @@
+/**
+ * Check mode (pull_request): judge the pull request against the plan on its BASE branch —
+ * a pull request cannot lower the bar it is measured by — and post the verdict as the
+ * `plan-align` check run, the job summary and the outputs.
+ */
+import { loadSnapshot } from "../github/load-snapshot.ts";
+import { readPlanFile } from "../github/read-plan.ts";
+import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { formatFinding } from "../plan/format-finding.ts";
+import { loadPlan } from "../plan/load.ts";
+import { buildReport } from "../report/build.ts";
+import { renderMarkdown } from "../report/markdown.ts";
+import { planAnnotations } from "./annotations.ts";
+import { checkTitle } from "./check-title.ts";
+import type { ActionCore } from "./core.ts";
+import type { EventPayload } from "./event.ts";
+import type { ActionInputs } from "./inputs.ts";
+import { noPlanMarkdown } from "./no-plan.ts";
+import type { Outcome } from "./outcome.ts";
+import { type Publish, publishCheck, runUrl } from "./publish-check.ts";
+
+type PullRequestPayload = NonNullable<EventPayload["pull_request"]>;
+
+export async function runCheckMode(
+  params: RepoRef & {
+    core: ActionCore;
+    env: Record<string, string | undefined>;
+    inputs: ActionInputs;
+    pullRequest: PullRequestPayload;
+    client: GitHubClient;
+    log: Logger;
+    now?: () => Date;
+  },
+): Promise<Outcome> {
+  const { core, client, owner, repo, pullRequest: pr } = params;
+  const detailsUrl = runUrl(params.env);
+  const publish: Publish = (content) =>
+    publishCheck({
+      core,
+      client,
+      owner,
+      repo,
+      headSha: pr.head.sha,
+      ...content,
+      ...(detailsUrl ? { detailsUrl } : {}),
+    });
+
+  // 1. The plan as the base branch has it.
+  const planFile = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ref: pr.base.ref,
+    path: params.inputs.plan,
+  });
+  if (!planFile) return noBasePlan({ ...params, publish });
+
+  // 2. The repository and the pull request, reading only what that plan names.
+  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    pr: pr.number,
+    log: params.log,
+    ...(params.now ? { now: params.now } : {}),
+  });
+
+  // 3. Evaluate (pure) and render.
+  const report = buildReport({
+    planText: planFile.text,
+    planPath: planFile.path,
+    snapshot,
+    pr: pr.number,
+  });
+  const summary = renderMarkdown(report);
+  const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
+  const title = checkTitle(report);
+
+  // 4. Publish: check run (or the fork fallback), then the job summary.
+  await publish({ title, summary, conclusion, annotations: planAnnotations(report) });
+  await core.writeSummary(summary);
+
+  return {
+    conclusion,
+    aligned: report.pullRequest?.aligned ?? false,
+    achieves: report.pullRequest?.achieves ?? [],
+    report,
+    failMessage: `plan-align: ${title} (conclusion failure; details in the check run and job summary)`,
+  };
+}
+
+/**
+ * No plan on the base branch: nothing to judge against, so neutral. When the pull request
+ * adds the plan, it is still validated, because an invalid plan at the head is a failure.
+ */
+async function noBasePlan(params: {
+  core: ActionCore;
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  inputs: ActionInputs;
+  pullRequest: PullRequestPayload;
+  publish: Publish;
+}): Promise<Outcome> {
+  const { client, owner, repo, pullRequest: pr } = params;
+  const headPlan = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ref: pr.head.sha,
+    path: params.inputs.plan,
+  });
+  const head = headPlan ? loadPlan({ text: headPlan.text, path: headPlan.path }) : null;
+
+  let title = "No plan on the base branch";
+  let conclusion: "neutral" | "failure" = "neutral";
+  let extra: string | undefined;
+  if (headPlan && head && !head.valid) {
+    title = `The plan this pull request adds (${headPlan.path}) is invalid`;
+    conclusion = "failure";
+    extra = [
+      `This pull request adds \`${headPlan.path}\`, and it is invalid:`,
+      "",
+      "```",
+      ...head.findings.map((f) => formatFinding(headPlan.path, f)),
+      "```",
+    ].join("\n");
+  } else if (headPlan) {
+    extra = `This pull request adds \`${headPlan.path}\`; pull requests are checked against it once it is merged.`;
+  }
+  const summary = noPlanMarkdown({ where: "base branch", path: params.inputs.plan, extra });
+  const annotations =
+    headPlan && head ? head.findings.map((finding) => ({ path: headPlan.path, finding })) : [];
+  await params.publish({ title, summary, conclusion, annotations });
+  await params.core.writeSummary(summary);
+  return {
+    conclusion,
+    aligned: false,
+    achieves: [],
+    report: null,
+    failMessage: `plan-align: ${title}`,
+  };
+}

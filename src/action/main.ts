@@ -1,0 +1,86 @@
+/**
+ * The Action's runner. Pipeline:
+ *   1. read and validate the inputs (INPUT_*) and the event (GITHUB_EVENT_*),
+ *   2. choose the mode (check for pull requests, milestones for the default branch),
+ *   3. run it against GitHub through the port in src/github/,
+ *   4. write the outputs; fail the step only on a `failure` conclusion or an error.
+ * Everything from the outside world is passed in, so tests drive `run` in-process.
+ */
+import { createClient } from "../github/client.ts";
+import type { GitHubClient, Logger } from "../github/types.ts";
+import { runCheckMode } from "./check-mode.ts";
+import type { ActionCore } from "./core.ts";
+import { readEvent } from "./event.ts";
+import { InputError, readInputs } from "./inputs.ts";
+import { coreLogger } from "./logger.ts";
+import { runMilestoneMode } from "./milestone-mode.ts";
+import { type Outcome, writeOutcome } from "./outcome.ts";
+import { chooseRoute } from "./route.ts";
+
+export type ClientFactory = (params: {
+  token: string;
+  baseUrl?: string;
+  log: Logger;
+}) => GitHubClient;
+
+export interface RunParams {
+  env: Record<string, string | undefined>;
+  core: ActionCore;
+  /** The event payload; absent: read from GITHUB_EVENT_PATH. */
+  payload?: unknown;
+  /** Builds the GitHub client; tests tune retries and waits here. */
+  createClient?: ClientFactory;
+  now?: () => Date;
+}
+
+/** `globalThis.fetch` on purpose: an interceptor (nock in tests, a proxy agent) sees what it sends. */
+const defaultClient: ClientFactory = (p) => createClient({ ...p, fetch: globalThis.fetch });
+
+export async function run(params: RunParams): Promise<Outcome | null> {
+  const { env, core } = params;
+  try {
+    const inputs = readInputs({ env });
+    const event = readEvent({ env, payload: params.payload });
+    const route = chooseRoute({ mode: inputs.mode, event });
+    if (route.kind === "skip") {
+      core.info(`plan-align: ${route.reason}; nothing to do`);
+      const outcome: Outcome = { conclusion: "skipped", aligned: null, achieves: [], report: null };
+      writeOutcome({ core, env, outcome });
+      return outcome;
+    }
+
+    const log = coreLogger(core);
+    const client = (params.createClient ?? defaultClient)({
+      token: inputs.token,
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      log,
+    });
+    const common = {
+      core,
+      env,
+      inputs,
+      client,
+      log,
+      ...event.repo,
+      ...(params.now ? { now: params.now } : {}),
+    };
+    core.info(
+      `plan-align: ${route.kind} mode for ${event.name} on ${event.repo.owner}/${event.repo.repo}`,
+    );
+    const pullRequest = event.payload.pull_request;
+    const outcome =
+      route.kind === "check" && pullRequest
+        ? await runCheckMode({ ...common, pullRequest })
+        : await runMilestoneMode(common);
+    writeOutcome({ core, env, outcome });
+    return outcome;
+  } catch (error) {
+    // Configuration mistakes carry their fix in the message; anything else gets its message,
+    // never a stack in front of the user (the stack goes to the debug log).
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof InputError) && error instanceof Error && error.stack)
+      core.debug(error.stack);
+    core.setFailed(`plan-align: ${message}`);
+    return null;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Milestone mode (push to the default branch, schedule, workflow_dispatch): evaluate the
+ * repository against the plan on the default branch, and carry out the sync actions —
+ * close / reopen milestones, and the rest when the token may — or, with dry-run, only list
+ * them. Every write is idempotent (the executor adopts what already exists).
+ */
+import { applyActions } from "../github/apply-actions.ts";
+import { loadSnapshot } from "../github/load-snapshot.ts";
+import { readPlanFile } from "../github/read-plan.ts";
+import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { loadPlan } from "../plan/load.ts";
+import { buildReport } from "../report/build.ts";
+import { renderMarkdown } from "../report/markdown.ts";
+import type { SyncAction } from "../report/types.ts";
+import type { ActionCore } from "./core.ts";
+import { actionVerb, describeAction } from "./describe-action.ts";
+import type { ActionInputs } from "./inputs.ts";
+import { noPlanMarkdown } from "./no-plan.ts";
+import type { Outcome } from "./outcome.ts";
+import { runUrl } from "./publish-check.ts";
+
+/** Closing and reopening is the point of milestone mode: a token that cannot do it is a setup error. */
+const ESSENTIAL: SyncAction["type"][] = ["close-milestone", "reopen-milestone"];
+
+export async function runMilestoneMode(
+  params: RepoRef & {
+    core: ActionCore;
+    env: Record<string, string | undefined>;
+    inputs: ActionInputs;
+    client: GitHubClient;
+    log: Logger;
+    now?: () => Date;
+  },
+): Promise<Outcome> {
+  const { core, client, owner, repo, inputs } = params;
+
+  // 1. The plan on the default branch (no ref: the API's default branch).
+  const planFile = await readPlanFile({ client, owner, repo, path: inputs.plan });
+  if (!planFile) {
+    core.notice(`plan-align: no plan on the default branch of ${owner}/${repo}; nothing to do`);
+    await core.writeSummary(noPlanMarkdown({ where: "default branch", path: inputs.plan }));
+    return { conclusion: "neutral", aligned: null, achieves: [], report: null };
+  }
+
+  // 2. Snapshot and evaluation.
+  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    log: params.log,
+    ...(params.now ? { now: params.now } : {}),
+  });
+  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const achieves = report.milestones.filter((m) => m.achieved).map((m) => m.id);
+  const markdown = renderMarkdown(report);
+
+  // 3. An invalid plan changes nothing on GitHub: annotate it and fail, so someone fixes it.
+  if (!report.plan.valid) {
+    for (const f of report.plan.findings) {
+      const props = {
+        file: planFile.path,
+        startLine: f.line,
+        startColumn: f.column,
+        title: "plan-align",
+      };
+      if (f.severity === "error") core.error(f.message, props);
+      else core.warning(f.message, props);
+    }
+    await core.writeSummary(markdown);
+    return {
+      conclusion: "failure",
+      aligned: null,
+      achieves,
+      report,
+      failMessage: `plan-align: ${planFile.path} on the default branch is invalid; nothing was changed on GitHub`,
+    };
+  }
+
+  // 4. Apply, or list with dry-run.
+  const actions = report.actions;
+  if (inputs.dryRun || actions.length === 0) {
+    const lines = actions.map((a) => `- would ${describeAction(a)}`);
+    for (const line of lines) core.info(line);
+    const heading =
+      actions.length === 0
+        ? "Nothing to change on GitHub."
+        : "### Dry run: what plan-align would change";
+    await core.writeSummary(`${markdown}\n\n${heading}\n\n${lines.join("\n")}\n`);
+    return { conclusion: "success", aligned: null, achieves, report };
+  }
+
+  const reportUrl = runUrl(params.env);
+  const results = await applyActions({
+    client,
+    owner,
+    repo,
+    actions,
+    log: params.log,
+    ...(reportUrl ? { reportUrl } : {}),
+  });
+  const { lines, failures } = summarise({ core, results });
+  await core.writeSummary(`${markdown}\n\n### What plan-align changed\n\n${lines.join("\n")}\n`);
+  return {
+    conclusion: failures.length > 0 ? "failure" : "success",
+    aligned: null,
+    achieves,
+    report,
+    failMessage: `plan-align: ${failures.length} change(s) failed: ${failures.join("; ")}`,
+  };
+}
+
+/**
+ * Logs each result. A refused optional write (403: the token lacks `issues: write`) is a
+ * warning, "token cannot …"; a refused close/reopen, or any other error, fails the step.
+ */
+function summarise(params: { core: ActionCore; results: ActionResult[] }): {
+  lines: string[];
+  failures: string[];
+} {
+  const lines: string[] = [];
+  const failures: string[] = [];
+  for (const r of params.results) {
+    const what = describeAction(r.action);
+    if (r.status !== "failed") {
+      const line = `- ${r.status}: ${what}${r.detail ? ` — ${r.detail}` : ""}`;
+      params.core.info(line);
+      lines.push(line);
+      continue;
+    }
+    if (isForbidden(r) && !ESSENTIAL.includes(r.action.type)) {
+      const msg = `token cannot ${actionVerb(r.action)} (403); give the workflow \`permissions: issues: write\` to let plan-align do it`;
+      params.core.warning(msg);
+      lines.push(`- skipped: ${msg}`);
+      continue;
+    }
+    const hint = isForbidden(r) ? "; the workflow needs `permissions: issues: write`" : "";
+    const msg = `${what} failed: ${r.detail ?? "unknown error"}${hint}`;
+    params.core.error(msg);
+    lines.push(`- failed: ${msg}`);
+    failures.push(msg);
+  }
+  return { lines, failures };
+}
+
+function isForbidden(result: ActionResult): boolean {
+  return /\b403\b/.test(result.detail ?? "");
+}

@@ -1,0 +1,82 @@
+/**
+ * Posts the `plan-align` check run; when the token may not (a fork's read-only token answers
+ * 403), the same findings go out as workflow-command annotations instead, with a notice that
+ * says why — the job summary is written either way, so nothing is lost and nothing fails.
+ */
+import { writeCheckRun } from "../github/check-run.ts";
+import { CheckRunForbiddenError, type GitHubClient, type RepoRef } from "../github/types.ts";
+import type { Conclusion, Finding } from "../report/types.ts";
+import type { ActionCore } from "./core.ts";
+
+export const CHECK_NAME = "plan-align";
+
+/** What the check run says. */
+export interface CheckContent {
+  title: string;
+  summary: string;
+  conclusion: Conclusion;
+  annotations: { path: string; finding: Finding }[];
+}
+
+export type Publish = (content: CheckContent) => Promise<{ posted: boolean }>;
+
+export async function publishCheck(
+  params: RepoRef &
+    CheckContent & {
+      core: ActionCore;
+      client: GitHubClient;
+      headSha: string;
+      detailsUrl?: string;
+    },
+): Promise<{ posted: boolean }> {
+  const { core } = params;
+  try {
+    const run = await writeCheckRun({
+      client: params.client,
+      owner: params.owner,
+      repo: params.repo,
+      name: CHECK_NAME,
+      headSha: params.headSha,
+      title: params.title,
+      summary: params.summary,
+      conclusion: params.conclusion,
+      annotations: params.annotations,
+      ...(params.detailsUrl ? { detailsUrl: params.detailsUrl } : {}),
+    });
+    core.info(`check run ${CHECK_NAME} posted: ${run.url || `#${run.id}`} (${params.conclusion})`);
+    return { posted: true };
+  } catch (error) {
+    if (!(error instanceof CheckRunForbiddenError)) throw error;
+    core.notice(
+      "plan-align could not create its check run: the token is read-only (403), as it is for pull " +
+        "requests from forks. The report is in the job summary and in these annotations instead. " +
+        "To get the check run on fork pull requests, run the workflow on pull_request_target " +
+        "(plan-align reads through the API and never checks out the pull request's code).",
+      { title: "plan-align: check run not posted" },
+    );
+    for (const { path, finding } of params.annotations) {
+      const props = {
+        title: `plan-align${finding.code ? `: ${finding.code}` : ""}`,
+        file: path,
+        startLine: finding.line,
+        startColumn: finding.column,
+        ...(finding.endLine ? { endLine: finding.endLine } : {}),
+        ...(finding.endColumn && (finding.endLine ?? finding.line) === finding.line
+          ? { endColumn: finding.endColumn }
+          : {}),
+      };
+      if (finding.severity === "error") core.error(finding.message, props);
+      else core.warning(finding.message, props);
+    }
+    const verdict = `plan-align: ${params.conclusion} — ${params.title}`;
+    if (params.conclusion === "success") core.notice(verdict);
+    else core.warning(verdict);
+    return { posted: false };
+  }
+}
+
+/** Link from the check run to this workflow run's log and summary. */
+export function runUrl(env: Record<string, string | undefined>): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
