@@ -19,17 +19,10 @@
  * the evidence says; everything from that marker to the end is plan-align's own text and is
  * never a difference between the plan and GitHub.
  */
+import { milestoneMarker } from "../evaluate/github-milestones.ts";
 
-/** The hidden marker that ties a GitHub milestone to a plan milestone. */
-export function milestoneMarker(id: string): string {
-  return `<!-- plan-align:id=${id} -->`;
-}
-
-/** Reads the plan id out of a description's marker, or null when there is none. */
-export function markerId(description: string | null | undefined): string | null {
-  const match = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/.exec(description ?? "");
-  return match?.[1] ?? null;
-}
+// The marker itself is defined beside the matcher that reads it (one rule for both).
+export { milestoneMarker, readMilestoneMarker } from "../evaluate/github-milestones.ts";
 
 /** The start of the footer plan-align appends when it closes a milestone. */
 export const ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";

@@ -1,9 +1,10 @@
+import { githubDay } from "../evaluate/dates.ts";
+import { matchGitHubMilestones } from "../evaluate/github-milestones.ts";
 import type { Evaluation } from "../evaluate/repository.ts";
 import type { Plan } from "../plan/schema.ts";
 import type { MilestoneResult, Report, SyncAction } from "../report/types.ts";
 import type { Snapshot, SnapshotMilestone } from "../snapshot/schema.ts";
 import { milestoneEvidence, milestoneGaps, readyForReview } from "./evidence.ts";
-import { githubDay, matchGitHubMilestones } from "./github-match-shim.ts";
 import { issueActions } from "./issue-actions.ts";
 import { labelActions } from "./label-actions.ts";
 import {
@@ -139,7 +140,7 @@ function reopenIfRegressed(params: {
   github: SnapshotMilestone | undefined;
 }): SyncAction | null {
   const { plan, milestone, result, github } = params;
-  if (!github || github.state !== "closed" || result.achieved) return null;
+  if (github?.state !== "closed" || result.achieved) return null;
   // `report` leaves it closed (the report shows the regression); `close: manual` means a
   // human owns the milestone's open/closed state, so plan-align does not undo their choice.
   if (plan.settings.on_regression !== "reopen" || milestone.close !== "auto") return null;
