@@ -1,0 +1,271 @@
+/**
+ * Executes the sync actions (DESIGN §4) against GitHub, idempotently: a create that meets an
+ * existing milestone or label (`422 already_exists`) adopts it, closes and reopens re-read the
+ * milestone first and skip when it is already in the wanted state. Nothing is ever deleted
+ * and no label is ever removed. One failing action does not stop the others; every action
+ * gets a result (applied | adopted | skipped | failed) with a detail for the report.
+ */
+import type { SyncAction } from "../report/types.ts";
+import {
+  achievedFooterOf,
+  appendAchievedFooter,
+  stripAchievedFooter,
+} from "../sync/milestone-description.ts";
+import { describe, statusOf } from "./read-plan.ts";
+import { openReview } from "./review-issue.ts";
+import type { ActionResult, GitHubClient, Logger, RepoRef } from "./types.ts";
+
+export interface ApplyActionsParams extends RepoRef {
+  client: GitHubClient;
+  actions: SyncAction[];
+  log: Logger;
+  /** Linked from created review issues, when given. */
+  reportUrl?: string;
+  /** Clock, for the "Achieved on" date (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/** What the run learnt so far: milestones created or adopted, by plan id. */
+export interface RunContext extends RepoRef {
+  client: GitHubClient;
+  log: Logger;
+  reportUrl?: string;
+  now: () => Date;
+  milestoneNumbers: Map<string, number>;
+}
+
+type Outcome = Omit<ActionResult, "action">;
+
+export async function applyActions(params: ApplyActionsParams): Promise<ActionResult[]> {
+  const ctx: RunContext = {
+    client: params.client,
+    owner: params.owner,
+    repo: params.repo,
+    log: params.log,
+    ...(params.reportUrl ? { reportUrl: params.reportUrl } : {}),
+    now: params.now ?? (() => new Date()),
+    milestoneNumbers: new Map(),
+  };
+  const results: ActionResult[] = [];
+  for (const action of params.actions) {
+    let outcome: Outcome;
+    try {
+      outcome = await applyOne(ctx, action);
+    } catch (error) {
+      outcome = { status: "failed", detail: describe(error) };
+    }
+    const line = `${action.type} ${label(action)}: ${outcome.status}${outcome.detail ? ` — ${outcome.detail}` : ""}`;
+    if (outcome.status === "failed") ctx.log.error(line);
+    else ctx.log.info(line);
+    results.push({ action, ...outcome });
+  }
+  return results;
+}
+
+async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
+  switch (action.type) {
+    case "create-milestone":
+      return createMilestone(ctx, action);
+    case "update-milestone":
+      return updateMilestone(ctx, action);
+    case "create-label":
+      return createLabel(ctx, { name: action.label, description: deliverableNote(action) });
+    case "set-issue-milestone":
+      return setIssueMilestone(ctx, action);
+    case "close-milestone":
+      return closeMilestone(ctx, action);
+    case "reopen-milestone":
+      return reopenMilestone(ctx, action);
+    case "open-review":
+      return openReview(ctx, action);
+  }
+}
+
+/** GitHub keeps due dates at a midnight in US Pacific time; noon UTC lands on the same day. */
+export function dueOnTimestamp(date: string): string {
+  return `${date.slice(0, 10)}T12:00:00Z`;
+}
+
+async function createMilestone(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "create-milestone" }>,
+): Promise<Outcome> {
+  const { client, owner, repo } = ctx;
+  try {
+    const { data } = await client.rest.issues.createMilestone({
+      owner,
+      repo,
+      title: action.title,
+      description: action.description,
+      ...(action.dueOn ? { due_on: dueOnTimestamp(action.dueOn) } : {}),
+    });
+    ctx.milestoneNumbers.set(action.milestone, data.number);
+    return { status: "applied", detail: `created milestone #${data.number}` };
+  } catch (error) {
+    if (!alreadyExists(error)) throw error;
+    // Someone (or an earlier, interrupted run) created it: adopt it by its exact title.
+    const existing = await findMilestoneByTitle(ctx, action.title);
+    if (!existing) throw error;
+    ctx.milestoneNumbers.set(action.milestone, existing.number);
+    return { status: "adopted", detail: `milestone #${existing.number} already existed` };
+  }
+}
+
+async function updateMilestone(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "update-milestone" }>,
+): Promise<Outcome> {
+  const { client, owner, repo } = ctx;
+  const changes = action.changes.length > 0 ? action.changes : ["title", "dueOn", "description"];
+  let description: string | undefined;
+  if (changes.includes("description")) {
+    // Keep the "Achieved on" footer plan-align wrote when it closed the milestone.
+    const { data: current } = await client.rest.issues.getMilestone({
+      owner,
+      repo,
+      milestone_number: action.number,
+    });
+    const footer = achievedFooterOf(current.description);
+    description = footer === "" ? action.description : `${action.description}\n\n${footer}`;
+  }
+  await client.rest.issues.updateMilestone({
+    owner,
+    repo,
+    milestone_number: action.number,
+    ...(changes.includes("title") ? { title: action.title } : {}),
+    ...(changes.includes("dueOn") && action.dueOn ? { due_on: dueOnTimestamp(action.dueOn) } : {}),
+    ...(description !== undefined ? { description } : {}),
+  });
+  ctx.milestoneNumbers.set(action.milestone, action.number);
+  return {
+    status: "applied",
+    detail: `updated ${changes.join(", ")} of milestone #${action.number}`,
+  };
+}
+
+export async function createLabel(
+  ctx: RunContext,
+  params: { name: string; description: string; color?: string },
+): Promise<Outcome> {
+  try {
+    await ctx.client.rest.issues.createLabel({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      name: params.name,
+      color: params.color ?? "1d76db",
+      description: params.description.slice(0, 100),
+    });
+    return { status: "applied", detail: `created label "${params.name}"` };
+  } catch (error) {
+    if (!alreadyExists(error)) throw error;
+    return { status: "adopted", detail: `label "${params.name}" already existed` };
+  }
+}
+
+async function setIssueMilestone(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "set-issue-milestone" }>,
+): Promise<Outcome> {
+  const number = action.number ?? ctx.milestoneNumbers.get(action.milestone) ?? null;
+  if (number === null) {
+    return {
+      status: "failed",
+      detail: `milestone "${action.milestone}" does not exist on GitHub (its creation failed or was not run)`,
+    };
+  }
+  await ctx.client.rest.issues.update({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: action.issue,
+    milestone: number,
+  });
+  return { status: "applied", detail: `issue #${action.issue} → milestone #${number}` };
+}
+
+async function closeMilestone(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "close-milestone" }>,
+): Promise<Outcome> {
+  const { client, owner, repo } = ctx;
+  // Re-read: a human (or another run) may have closed it since the snapshot.
+  const { data: current } = await client.rest.issues.getMilestone({
+    owner,
+    repo,
+    milestone_number: action.number,
+  });
+  if (current.state === "closed") {
+    return { status: "skipped", detail: `milestone #${action.number} is already closed` };
+  }
+  const date = ctx.now().toISOString().slice(0, 10);
+  await client.rest.issues.updateMilestone({
+    owner,
+    repo,
+    milestone_number: action.number,
+    state: "closed",
+    description: appendAchievedFooter({
+      description: current.description ?? "",
+      date,
+      evidence: action.evidence,
+    }),
+  });
+  return { status: "applied", detail: `closed milestone #${action.number}, achieved on ${date}` };
+}
+
+async function reopenMilestone(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "reopen-milestone" }>,
+): Promise<Outcome> {
+  const { client, owner, repo } = ctx;
+  const { data: current } = await client.rest.issues.getMilestone({
+    owner,
+    repo,
+    milestone_number: action.number,
+  });
+  if (current.state === "open") {
+    return { status: "skipped", detail: `milestone #${action.number} is already open` };
+  }
+  await client.rest.issues.updateMilestone({
+    owner,
+    repo,
+    milestone_number: action.number,
+    state: "open",
+    // It is no longer achieved: the "Achieved on" footer would now be false.
+    description: stripAchievedFooter(current.description),
+  });
+  return { status: "applied", detail: `reopened milestone #${action.number}: ${action.reason}` };
+}
+
+export async function findMilestoneByTitle(
+  ctx: RunContext,
+  title: string,
+): Promise<{ number: number; state: string; description: string | null } | null> {
+  const all = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "all",
+    per_page: 100,
+  });
+  return all.find((m) => m.title === title) ?? null;
+}
+
+/** GitHub's answer to creating something that exists: 422 with an `already_exists` error. */
+export function alreadyExists(error: unknown): boolean {
+  if (statusOf(error) !== 422) return false;
+  const data = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data;
+  return (data?.errors ?? []).some((e) => e.code === "already_exists");
+}
+
+function deliverableNote(action: Extract<SyncAction, { type: "create-label" }>): string {
+  return `Issues and pull requests of deliverable "${action.deliverable}" (plan-align)`;
+}
+
+function label(action: SyncAction): string {
+  switch (action.type) {
+    case "create-label":
+      return `"${action.label}"`;
+    case "set-issue-milestone":
+      return `#${action.issue} → ${action.milestone}`;
+    default:
+      return action.milestone;
+  }
+}

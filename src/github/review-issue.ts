@@ -1,0 +1,105 @@
+/**
+ * The `open-review` action: one review issue per milestone, ever. It re-reads GitHub first
+ * and adopts any issue (open or closed) with the review label and title, so a second run, a
+ * human-made issue or a declined review never produces a duplicate.
+ */
+import type { SyncAction } from "../report/types.ts";
+import { alreadyExists, createLabel, type RunContext } from "./apply-actions.ts";
+import { statusOf } from "./read-plan.ts";
+import type { ActionResult } from "./types.ts";
+
+export const REVIEW_LABEL = "plan-align:review";
+const REVIEW_PREFIX = "Milestone review: ";
+
+type OpenReview = Extract<SyncAction, { type: "open-review" }>;
+
+export async function openReview(
+  ctx: RunContext,
+  action: OpenReview,
+): Promise<Omit<ActionResult, "action">> {
+  const { client, owner, repo } = ctx;
+  const title = action.title.startsWith(REVIEW_PREFIX)
+    ? action.title
+    : REVIEW_PREFIX + action.title;
+
+  const existing = await findReviewIssue(ctx, title);
+  if (existing) {
+    return {
+      status: "adopted",
+      detail: `review issue #${existing.number} already exists (${existing.state})`,
+    };
+  }
+  const milestone = action.number ?? ctx.milestoneNumbers.get(action.milestone) ?? null;
+  if (milestone === null) {
+    return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
+  }
+  await createLabel(ctx, {
+    name: REVIEW_LABEL,
+    description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
+    color: "5319e7",
+  });
+
+  const body = reviewBody({
+    action,
+    milestoneTitle: title.slice(REVIEW_PREFIX.length),
+    reportUrl: ctx.reportUrl,
+  });
+  const create = (assignees: string[]) =>
+    client.rest.issues.create({
+      owner,
+      repo,
+      title,
+      body,
+      labels: [REVIEW_LABEL],
+      milestone,
+      ...(assignees.length > 0 ? { assignees } : {}),
+    });
+  let created: Awaited<ReturnType<typeof create>>;
+  try {
+    created = await create(action.approvers);
+  } catch (error) {
+    // An approver who cannot be assigned (no access to the repository) must not block the
+    // review: the body @-mentions every approver anyway.
+    if (statusOf(error) !== 422 || alreadyExists(error) || action.approvers.length === 0)
+      throw error;
+    ctx.log.warn(
+      `could not assign ${action.approvers.join(", ")} to "${title}"; creating it unassigned`,
+    );
+    created = await create([]);
+  }
+  return { status: "applied", detail: `opened review issue #${created.data.number}` };
+}
+
+async function findReviewIssue(
+  ctx: RunContext,
+  title: string,
+): Promise<{ number: number; state: string } | null> {
+  const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    labels: REVIEW_LABEL,
+    state: "all",
+    per_page: 100,
+  });
+  const hit = issues.find((i) => !i.pull_request && i.title.trim() === title.trim());
+  return hit ? { number: hit.number, state: hit.state } : null;
+}
+
+function reviewBody(params: {
+  action: OpenReview;
+  milestoneTitle: string;
+  reportUrl?: string;
+}): string {
+  const { action } = params;
+  const lines = [
+    `Everything milestone **${params.milestoneTitle}** needs is in, except this review.`,
+    "",
+    `Approvers: ${action.approvers.map((a) => `@${a}`).join(", ")}. One of you signs it off by closing this issue as **completed**; closing it as *not planned* declines it.`,
+    "",
+    "### Evidence",
+    ...(action.evidence.length > 0 ? action.evidence.map((e) => `- ${e}`) : ["- (none recorded)"]),
+  ];
+  if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
+  lines.push("", `<!-- plan-align:review=${action.milestone} -->`);
+  return lines.join("\n");
+}
