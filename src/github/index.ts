@@ -1,11 +1,14 @@
 /**
- * The GitHub port's functions. Signatures are the contract the front ends build on;
- * implementations live in the files named beside each.
+ * The GitHub port (DESIGN §6): everything that talks to GitHub. Front ends import from here
+ * (or from the files directly). What each function sends: docs/github-port.md.
  */
+
+export { applyActions, dueOnTimestamp } from "./apply-actions.ts";
+export { toAnnotation, truncateBytes, updateCheckRun, writeCheckRun } from "./check-run.ts";
+export { API_VERSION, createClient, silentLogger } from "./client.ts";
+export { loadSnapshot } from "./load-snapshot.ts";
+export { planNeeds } from "./plan-needs.ts";
+export { readFileAt, readPlanFile } from "./read-plan.ts";
+export { REVIEW_LABEL } from "./review-issue.ts";
 export type * from "./types.ts";
 export { CheckRunForbiddenError } from "./types.ts";
-// createClient          — client.ts:   (params: { token: string; baseUrl?: string; log: Logger; retries?: number; throttle?: boolean; fetch?: typeof fetch }) => GitHubClient
-// readPlanFile          — read-plan.ts: (params: RepoRef & { client; ref?: string; path?: string }) => Promise<PlanFile | null>   (tries DEFAULT_PLAN_PATHS when path is absent)
-// loadSnapshot          — load-snapshot.ts: (params: LoadSnapshotParams) => Promise<Snapshot>
-// applyActions          — apply-actions.ts: (params: RepoRef & { client; actions: SyncAction[]; log; reportUrl?: string }) => Promise<ActionResult[]>
-// writeCheckRun         — check-run.ts: (params: CheckRunParams) => Promise<{ id: number; url: string }>   throws CheckRunForbiddenError on 403
