@@ -3,7 +3,13 @@
  * Never throws on bad input: everything wrong becomes a positioned Finding.
  */
 import type { Finding } from "../report/types.ts";
-import type { Plan } from "./schema.ts";
+import { allCriteriaFindings, isCriterionPath } from "./criteria-findings.ts";
+import type { PlanContext } from "./plan-context.ts";
+import { type Plan, planSchema } from "./schema.ts";
+import { issueFindings } from "./schema-findings.ts";
+import { MAX_PLAN_BYTES, stripBom, textFindings, utf8Length } from "./text-checks.ts";
+import { validatePlan } from "./validate.ts";
+import { readYaml } from "./yaml-source.ts";
 
 export interface PlanLoadResult {
   /** Repository-relative (or CLI-given) path, used in messages. */
@@ -15,7 +21,96 @@ export interface PlanLoadResult {
   valid: boolean;
 }
 
+/** Sorts by position; errors before warnings on the same spot; drops exact repeats. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const key = `${f.line}:${f.column}:${f.severity}:${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
+    );
+}
+
+function result(path: string, findings: Finding[], plan: Plan | null): PlanLoadResult {
+  const sorted = sortFindings(findings);
+  const valid = plan !== null && !sorted.some((f) => f.severity === "error");
+  return { path, plan: valid ? plan : null, findings: sorted, valid };
+}
+
+function load(params: { text: string; path: string }): PlanLoadResult {
+  const { path } = params;
+  const text = stripBom(typeof params.text === "string" ? params.text : String(params.text));
+  const size = utf8Length({ text, limit: MAX_PLAN_BYTES });
+  if (size > MAX_PLAN_BYTES) {
+    const finding: Finding = {
+      severity: "error",
+      code: "file-too-large",
+      line: 1,
+      column: 1,
+      message: `the plan file is larger than 1 MiB (the limit) — move long descriptions out of the plan into linked documents`,
+    };
+    return result(path, [finding], null);
+  }
+  const findings = textFindings({ text });
+  const source = readYaml({ text });
+  findings.push(...source.findings);
+  if (source.data === undefined || findings.some((f) => f.severity === "error")) {
+    return result(path, findings, null);
+  }
+  const ctx: PlanContext = { doc: source.doc, lineCounter: source.lineCounter, data: source.data };
+
+  findings.push(...allCriteriaFindings({ ctx }));
+  const parsed = planSchema.safeParse(source.data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (isCriterionPath(issue.path)) continue;
+      findings.push(...issueFindings({ ctx, issue, root: planSchema }));
+    }
+    if (!findings.some((f) => f.severity === "error")) {
+      // Defensive: zod refused the plan but no issue became a finding; never call it valid.
+      findings.push({
+        severity: "error",
+        code: "invalid-plan",
+        line: 1,
+        column: 1,
+        message:
+          "the plan does not match the plan format — check it against schema/plan.schema.json",
+      });
+    }
+  }
+  // Cross-reference rules run on the raw data even when the schema failed, so one run
+  // shows every problem instead of one layer at a time.
+  findings.push(...validatePlan({ ctx }));
+  return result(path, findings, parsed.success ? parsed.data : null);
+}
+
 export function loadPlan(params: { text: string; path: string }): PlanLoadResult {
-  void params;
-  throw new Error("not implemented: loadPlan");
+  try {
+    return load(params);
+  } catch (error) {
+    // A bug of ours must not become a crash in a user's CI: report it as a finding.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      path: params.path,
+      plan: null,
+      valid: false,
+      findings: [
+        {
+          severity: "error",
+          code: "internal-error",
+          line: 1,
+          column: 1,
+          message: `plan-align could not read this plan (internal error: ${detail.split("\n")[0]}) — please report this with the plan file`,
+        },
+      ],
+    };
+  }
 }

@@ -1,0 +1,94 @@
+/**
+ * Maps a data path (`["milestones", 1, "due"]`) back to the YAML node it came from, so a
+ * finding points at the offending key or value. When the path does not exist (a missing
+ * key), the nearest existing ancestor is used: the map the key is missing from.
+ */
+import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+
+export type PathSegment = string | number;
+
+/** Where a finding points: the key of the last segment, or its value. */
+export type Anchor = "key" | "value";
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+interface Located {
+  key?: Node;
+  value?: Node;
+  /** How many segments of the path were found. */
+  depth: number;
+}
+
+function resolve(doc: Document, node: unknown): unknown {
+  // Follow an alias into its anchor's node to walk further; positions stay at the alias.
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+function locate(doc: Document, path: readonly PathSegment[]): Located {
+  let current: unknown = doc.contents;
+  let located: Located = { value: current as Node | undefined, depth: 0 };
+  for (const [i, segment] of path.entries()) {
+    const container = resolve(doc, current);
+    if (isMap(container)) {
+      const pair = container.items.find(
+        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment),
+      );
+      if (!pair) return located;
+      current = pair.value;
+      located = {
+        key: pair.key as Node,
+        value: (pair.value ?? undefined) as Node | undefined,
+        depth: i + 1,
+      };
+    } else if (isSeq(container) && typeof segment === "number") {
+      const item = container.items[segment];
+      if (item === undefined) return located;
+      current = item;
+      located = { value: item as Node, depth: i + 1 };
+    } else {
+      return located;
+    }
+  }
+  return located;
+}
+
+function rangeOf(node: Node | undefined): [number, number] | undefined {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+function isEmptyScalar(node: Node | undefined): boolean {
+  return isScalar(node) && node.value === null;
+}
+
+/** The 1-based position of the path's key or value (falling back as described above). */
+export function positionOf(params: {
+  doc: Document | null;
+  lineCounter: LineCounter;
+  path: readonly PathSegment[];
+  anchor?: Anchor;
+}): Position {
+  const { doc, lineCounter } = params;
+  if (!doc) return { line: 1, column: 1 };
+  const found = locate(doc, params.path);
+  const complete = found.depth === params.path.length;
+  let range: [number, number] | undefined;
+  if (complete && params.anchor === "key" && found.key) range = rangeOf(found.key);
+  else if (found.value && !isEmptyScalar(found.value)) range = rangeOf(found.value);
+  // `due:` with nothing after it: point at the key, which is where the user looks.
+  range ??= rangeOf(found.key) ?? rangeOf(found.value);
+  if (!range) return { line: 1, column: 1 };
+  const start = lineCounter.linePos(range[0]);
+  const end = lineCounter.linePos(range[1]);
+  return {
+    line: Math.max(1, start.line),
+    column: Math.max(1, start.col),
+    endLine: Math.max(1, end.line),
+    endColumn: Math.max(1, end.col),
+  };
+}

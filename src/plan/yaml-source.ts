@@ -1,0 +1,276 @@
+/**
+ * Parses the plan's YAML keeping positions, and turns every YAML-level problem (syntax,
+ * duplicate keys, alias bombs, several documents, an empty file) into a positioned Finding.
+ * The schema and the cross-reference rules only run on a document that parsed cleanly.
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  visit,
+  type YAMLError,
+} from "yaml";
+import type { Finding } from "../report/types.ts";
+
+/** More aliases than this is refused (DESIGN §2), against "billion laughs" documents. */
+export const MAX_ALIASES = 50;
+
+export interface YamlSource {
+  doc: Document.Parsed | null;
+  lineCounter: LineCounter;
+  /** The document as plain data (undefined when it could not be built). */
+  data: unknown;
+  findings: Finding[];
+}
+
+function at(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(Math.max(0, offset));
+  return { line: Math.max(1, line), column: Math.max(1, col) };
+}
+
+/** The key text of the pair whose key starts at `offset` (for duplicate-key messages). */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Where a key was first defined in the map that holds the duplicate at `offset`. */
+function firstKeyLine(params: {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  key: string;
+  offset: number;
+}): number | undefined {
+  let line: number | undefined;
+  visit(params.doc, {
+    Map(_, map) {
+      const keys = map.items.filter(
+        (p) => isScalar(p.key) && String(p.key.value) === params.key && p.key.range,
+      );
+      const hit = keys.some((p) => isScalar(p.key) && p.key.range?.[0] === params.offset);
+      if (hit && keys.length > 1 && isScalar(keys[0].key) && keys[0].key.range) {
+        line = at(params.lineCounter, keys[0].key.range[0]).line;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return line;
+}
+
+function yamlErrorMessage(params: {
+  error: YAMLError;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}): { code: string; message: string } {
+  const { error, doc, lineCounter } = params;
+  // yaml's own text sometimes carries "at line X, column Y" and a code excerpt; keep the
+  // first sentence only, the position is printed in front of the message anyway.
+  const raw = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  switch (error.code) {
+    case "DUPLICATE_KEY": {
+      const key = keyAt(doc, error.pos[0]);
+      const first =
+        key === undefined
+          ? undefined
+          : firstKeyLine({ doc, lineCounter, key, offset: error.pos[0] });
+      const name = key === undefined ? "a key" : `key "${key}"`;
+      const where = first === undefined ? "" : ` (first on line ${first})`;
+      return {
+        code: "yaml-duplicate-key",
+        message: `duplicate ${name}${where} — a key may appear only once in a map; merge the two or delete one`,
+      };
+    }
+    case "TAB_AS_INDENT":
+      return {
+        code: "yaml-tab",
+        message:
+          "a tab is used for indentation; YAML indents with spaces only — replace the tab with spaces",
+      };
+    case "MULTIPLE_DOCS":
+      return multipleDocsMessage();
+    default:
+      if (raw.startsWith("Block scalar header")) {
+        return {
+          code: "yaml-syntax",
+          message:
+            'a value starting with ">" or "|" begins a block of text in YAML — put the value in quotes, e.g. target: ">= 4"',
+        };
+      }
+      return {
+        code: "yaml-syntax",
+        message: `YAML syntax error: ${raw.charAt(0).toLowerCase()}${raw.slice(1)} — fix the YAML at this position`,
+      };
+  }
+}
+
+function multipleDocsMessage(): { code: string; message: string } {
+  return {
+    code: "yaml-multiple-documents",
+    message:
+      'the file holds more than one YAML document (separated by "---"); a plan is a single document — delete this "---" and merge or remove what follows',
+  };
+}
+
+function aliasFinding(params: {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}): Finding | undefined {
+  const aliases: Node[] = [];
+  visit(params.doc, {
+    Alias(_, alias) {
+      aliases.push(alias);
+    },
+  });
+  if (aliases.length <= MAX_ALIASES) return undefined;
+  const extra = aliases[MAX_ALIASES];
+  return {
+    severity: "error",
+    code: "yaml-too-many-aliases",
+    ...at(params.lineCounter, extra.range?.[0] ?? 0),
+    message: `the file uses ${aliases.length} aliases (*name); at most ${MAX_ALIASES} are allowed — write the repeated values out`,
+  };
+}
+
+function firstAliasOffset(doc: Document.Parsed, name?: string): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      if (name === undefined || alias.source === name) {
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+/** Builds plain data, turning the exceptions `toJS` raises for aliases into findings. */
+function toData(params: { doc: Document.Parsed; lineCounter: LineCounter }): {
+  data: unknown;
+  finding?: Finding;
+} {
+  const { doc, lineCounter } = params;
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text);
+    if (unresolved) {
+      return {
+        data: undefined,
+        finding: {
+          severity: "error",
+          code: "yaml-syntax",
+          ...at(lineCounter, firstAliasOffset(doc, unresolved[1])),
+          message: `alias *${unresolved[1]} has no anchor &${unresolved[1]} before it — define the anchor first or write the value out`,
+        },
+      };
+    }
+    return {
+      data: undefined,
+      finding: {
+        severity: "error",
+        code: "yaml-too-many-aliases",
+        ...at(lineCounter, firstAliasOffset(doc)),
+        message: `aliases expand to too much data (more than ${MAX_ALIASES} alias resolutions) — write the repeated values out`,
+      },
+    };
+  }
+}
+
+function kindOf(node: unknown): string {
+  if (isSeq(node)) return "a list";
+  if (isScalar(node)) {
+    return node.value === null ? "an empty value" : `the value ${JSON.stringify(node.value)}`;
+  }
+  if (isAlias(node)) return "an alias";
+  if (isPair(node)) return "a key";
+  return "something else";
+}
+
+function emptyFile(): Finding {
+  return {
+    severity: "error",
+    code: "empty-file",
+    line: 1,
+    column: 1,
+    message: 'the plan file is empty — start it with "version: 1" and list your milestones',
+  };
+}
+
+/** Parses `text` (already without a leading BOM) into one YAML document with positions. */
+export function readYaml(params: { text: string }): YamlSource {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(params.text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    // yaml-1.1 merge keys (<<) would silently change what a plan means.
+    merge: false,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0)
+    return { doc: null, lineCounter, data: undefined, findings: [emptyFile()] };
+
+  const doc = list[0];
+  const errors: Finding[] = [];
+  for (const error of doc.errors) {
+    errors.push({
+      severity: "error",
+      ...at(lineCounter, error.pos[0]),
+      ...yamlErrorMessage({ error, doc, lineCounter }),
+    });
+  }
+  // Unknown "!tags" leave the value as plain text, so the plan still means what it says.
+  const warnings: Finding[] = doc.warnings.map((warning) => ({
+    severity: "warning",
+    code: "yaml-tag",
+    ...at(lineCounter, warning.pos[0]),
+    message: `${warning.message.split("\n")[0]} — plan files use plain YAML values; remove the "!" tag`,
+  }));
+  if (list.length > 1) {
+    errors.push({
+      severity: "error",
+      ...at(lineCounter, list[1].range[0]),
+      ...multipleDocsMessage(),
+    });
+  }
+  const tooMany = aliasFinding({ doc, lineCounter });
+  if (tooMany) errors.push(tooMany);
+  if (errors.length > 0) {
+    return { doc, lineCounter, data: undefined, findings: [...errors, ...warnings] };
+  }
+
+  const { data, finding } = toData({ doc, lineCounter });
+  if (finding) return { doc, lineCounter, data: undefined, findings: [finding, ...warnings] };
+  if (data === null || data === undefined) {
+    return { doc, lineCounter, data: undefined, findings: [emptyFile(), ...warnings] };
+  }
+  if (!isMap(doc.contents)) {
+    const notMap: Finding = {
+      severity: "error",
+      code: "not-a-map",
+      ...at(lineCounter, doc.contents?.range?.[0] ?? 0),
+      message: `the plan must be a YAML map of keys (version, goals, milestones, deliverables, settings), got ${kindOf(doc.contents)} — start the file with "version: 1"`,
+    };
+    return { doc, lineCounter, data: undefined, findings: [notMap, ...warnings] };
+  }
+  return { doc, lineCounter, data, findings: warnings };
+}
