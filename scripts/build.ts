@@ -17,16 +17,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist");
 
 /**
- * Bundled CommonJS dependencies call `require` (and some `__dirname`), which an ES module
- * does not have: define them from `import.meta.url` before any bundled code runs.
+ * Bundled CommonJS dependencies (bottleneck, among others) call `require` for Node's
+ * built-ins, which an ES module does not have: define it before any bundled code runs.
  */
 const BANNER = [
   'import { createRequire as __planAlignCreateRequire } from "node:module";',
-  'import { fileURLToPath as __planAlignFileURLToPath } from "node:url";',
-  'import { dirname as __planAlignDirname } from "node:path";',
   "const require = __planAlignCreateRequire(import.meta.url);",
-  "const __filename = __planAlignFileURLToPath(import.meta.url);",
-  "const __dirname = __planAlignDirname(__filename);",
 ].join("\n");
 
 export interface BuiltFile {

@@ -100,6 +100,7 @@ export async function runMilestoneMode(
     actions,
     log: params.log,
     ...(reportUrl ? { reportUrl } : {}),
+    ...(params.now ? { now: params.now } : {}),
   });
   const { lines, failures } = summarise({ core, results });
   await core.writeSummary(`${markdown}\n\n### What plan-align changed\n\n${lines.join("\n")}\n`);
@@ -125,9 +126,8 @@ function summarise(params: { core: ActionCore; results: ActionResult[] }): {
   for (const r of params.results) {
     const what = describeAction(r.action);
     if (r.status !== "failed") {
-      const line = `- ${r.status}: ${what}${r.detail ? ` — ${r.detail}` : ""}`;
-      params.core.info(line);
-      lines.push(line);
+      // The executor has logged it already; the summary gets it too.
+      lines.push(`- ${r.status}: ${what}${r.detail ? ` — ${r.detail}` : ""}`);
       continue;
     }
     if (isForbidden(r) && !ESSENTIAL.includes(r.action.type)) {

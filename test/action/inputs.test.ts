@@ -1,15 +1,8 @@
-import webhooks from "@octokit/webhooks-examples";
 import { describe, expect, it } from "vitest";
 import { readEvent } from "../../src/action/event.ts";
 import { InputError, readInputs } from "../../src/action/inputs.ts";
 import { chooseRoute } from "../../src/action/route.ts";
-
-function example(name: string, pick: (p: Record<string, unknown>) => boolean = () => true) {
-  const def = webhooks.find((d) => d.name === name);
-  const payload = def?.examples.find((e) => pick(e as unknown as Record<string, unknown>));
-  if (!payload) throw new Error(`no ${name} example`);
-  return payload as unknown;
-}
+import { webhookExample as example } from "./webhook-examples.ts";
 
 const base = { INPUT_TOKEN: "t0k3n", GITHUB_REPOSITORY: "Codertocat/Hello-World" };
 
