@@ -11,7 +11,7 @@
  * Each GitHub milestone belongs to at most one plan milestone; the rest are "not in the plan".
  */
 import type { Plan } from "../plan/schema.ts";
-import type { Snapshot, SnapshotMilestone } from "../snapshot/schema.ts";
+import type { SnapshotMilestone } from "../snapshot/schema.ts";
 
 const MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
 
@@ -26,20 +26,15 @@ export function readMilestoneMarker(description: string | null | undefined): str
   return MARKER.exec(description)?.[1] ?? null;
 }
 
-export interface GitHubMilestoneMatch {
-  /** Plan milestone id → its GitHub milestone. */
-  byId: Map<string, SnapshotMilestone>;
-  /** GitHub milestones that belong to no plan milestone, in number order. */
-  notInPlan: SnapshotMilestone[];
-}
-
-export function matchGitHubMilestones(
-  plan: Pick<Plan, "milestones">,
-  snapshot: Pick<Snapshot, "milestones">,
-): GitHubMilestoneMatch {
+/** Plan milestone id → its GitHub milestone, for the plan milestones that have one. */
+export function matchGitHubMilestones(params: {
+  plan: Pick<Plan, "milestones">;
+  milestones: SnapshotMilestone[];
+}): Map<string, SnapshotMilestone> {
+  const { plan } = params;
   const planIds = new Set(plan.milestones.map((m) => m.id));
   const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
-  const github = [...snapshot.milestones].sort((a, b) => a.number - b.number);
+  const github = [...params.milestones].sort((a, b) => a.number - b.number);
   const byId = new Map<string, SnapshotMilestone>();
   const claimed = new Set<number>();
 
@@ -70,5 +65,16 @@ export function matchGitHubMilestones(
     }
   }
 
-  return { byId, notInPlan: github.filter((gh) => !claimed.has(gh.number)) };
+  return byId;
+}
+
+/** GitHub milestones that belong to no plan milestone ("not in the plan"), in number order. */
+export function githubMilestonesNotInPlan(params: {
+  plan: Pick<Plan, "milestones">;
+  milestones: SnapshotMilestone[];
+}): SnapshotMilestone[] {
+  const claimed = new Set([...matchGitHubMilestones(params).values()].map((m) => m.number));
+  return params.milestones
+    .filter((gh) => !claimed.has(gh.number))
+    .sort((a, b) => a.number - b.number);
 }

@@ -20,7 +20,7 @@ export function evaluateMilestones(params: {
 }): MilestoneResult[] {
   const { ctx, deliverables } = params;
   const { plan, snapshot } = ctx;
-  const github = matchGitHubMilestones(plan, snapshot).byId;
+  const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
   const byId = new Map(plan.milestones.map((m) => [m.id, m]));
 
   // Everything of a milestone except its `requires`, computed once per milestone.

@@ -17,7 +17,7 @@ export function evaluateCriterion(params: {
 }): CriterionResult {
   const { ctx, deliverable, criterion } = params;
   const kind = criterionKind(criterion);
-  const name = criterionName(criterion, ctx);
+  const name = criterionName(criterion, (id) => ctx.objectives.get(id)?.objective.title);
   let result: Omit<CriterionResult, "name" | "kind">;
   if ("issues" in criterion) {
     result = evaluateIssuesCriterion({ ctx, deliverable, min: criterion.min });

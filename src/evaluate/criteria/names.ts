@@ -1,9 +1,12 @@
 /** The name a criterion is shown under: its `name:`, or one generated from what it checks. */
 import type { Criterion } from "../../plan/schema.ts";
-import type { EvaluationContext } from "../context.ts";
 import { plural } from "./format.ts";
 
-export function criterionName(criterion: Criterion, ctx: EvaluationContext): string {
+/** `objectiveTitle` finds an objective's title by id, for "Objective met: <title>". */
+export function criterionName(
+  criterion: Criterion,
+  objectiveTitle: (id: string) => string | undefined = () => undefined,
+): string {
   if (criterion.name) return criterion.name;
   if ("issues" in criterion) {
     return criterion.min > 1 ? `All issues closed (min ${criterion.min})` : "All issues closed";
@@ -23,6 +26,5 @@ export function criterionName(criterion: Criterion, ctx: EvaluationContext): str
     if (criterion.approvals > 0) name += `, ${plural(criterion.approvals, "approval")} each`;
     return name;
   }
-  const objective = ctx.objectives.get(criterion.objective)?.objective;
-  return `Objective met: ${objective ? objective.title : criterion.objective}`;
+  return `Objective met: ${objectiveTitle(criterion.objective) ?? criterion.objective}`;
 }

@@ -1,0 +1,42 @@
+/**
+ * The repository as it would be after merging a pull request: its closing issues closed as
+ * completed, itself merged (with the approvals it has now), the files it changes read from
+ * its head (a changed file its head lacks is deleted), and the checks of its head commit.
+ * What the snapshot does not hold (no `headFiles`, no `headChecks`) is left as on the base.
+ *
+ * Only what the pull request touches is copied; the rest of the snapshot is shared, so a
+ * projection costs time in proportion to the snapshot's issue and pull request lists.
+ */
+import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
+
+export function projectMerge(snapshot: Snapshot, pr: SnapshotPullRequest): Snapshot {
+  const closing = new Set(pr.closingIssues);
+  const issues =
+    closing.size === 0
+      ? snapshot.issues
+      : snapshot.issues.map((issue) =>
+          closing.has(issue.number) &&
+          !(issue.state === "closed" && issue.stateReason === "completed")
+            ? { ...issue, state: "closed" as const, stateReason: "completed" as const }
+            : issue,
+        );
+  const pullRequests = snapshot.pullRequests.map((p) =>
+    p.number === pr.number ? { ...p, state: "closed" as const, merged: true } : p,
+  );
+
+  // `headFiles` absent means the head was not read (not that every file was deleted): then
+  // the base branch's files stay.
+  let files = snapshot.files;
+  const head = pr.headFiles;
+  if (pr.changedFiles && pr.changedFiles.length > 0 && head) {
+    files = { ...snapshot.files };
+    for (const path of pr.changedFiles) {
+      if (Object.hasOwn(head, path)) files[path] = head[path] as string;
+      else delete files[path];
+    }
+  }
+
+  // Without the head's checks (not loaded) the base branch's stay: better than no checks.
+  const checks = pr.headChecks ?? snapshot.checks;
+  return { ...snapshot, issues, pullRequests, files, checks };
+}

@@ -1,0 +1,41 @@
+/**
+ * What a pull request serves: a deliverable whose label it carries, one of whose issues it
+ * closes, or one of whose `paths` it changes; and the milestones of those deliverables.
+ */
+import type { Plan } from "../plan/schema.ts";
+import { deliverableLabel } from "../plan/schema.ts";
+import type { SnapshotPullRequest } from "../snapshot/schema.ts";
+import { pathMatcher } from "./globs.ts";
+import { labelKey, type SnapshotIndex } from "./indexes.ts";
+
+export function servedDeliverables(params: {
+  plan: Plan;
+  index: SnapshotIndex;
+  pr: SnapshotPullRequest;
+}): string[] {
+  const { plan, index, pr } = params;
+  const prLabels = new Set(pr.labels.map(labelKey));
+  // Labels of the issues it closes: it serves the deliverables those labels name.
+  const closedLabels = new Set<string>();
+  for (const n of pr.closingIssues) {
+    for (const label of index.issueByNumber.get(n)?.labels ?? []) closedLabels.add(labelKey(label));
+  }
+  const changed = pr.changedFiles ?? [];
+  const served: string[] = [];
+  for (const d of plan.deliverables) {
+    const key = labelKey(deliverableLabel(d));
+    const byPath = () => {
+      if (!d.paths || d.paths.length === 0 || changed.length === 0) return false;
+      const matches = pathMatcher(d.paths);
+      return changed.some(matches);
+    };
+    if (prLabels.has(key) || closedLabels.has(key) || byPath()) served.push(d.id);
+  }
+  return [...new Set(served)];
+}
+
+/** Plan milestones listing any of the deliverables, in plan order. */
+export function servedMilestones(plan: Plan, deliverables: string[]): string[] {
+  const wanted = new Set(deliverables);
+  return plan.milestones.filter((m) => m.deliverables.some((d) => wanted.has(d))).map((m) => m.id);
+}
