@@ -73,7 +73,6 @@ export function createClient(params: CreateClientParams): GitHubClient {
     auth: params.token,
     ...(params.baseUrl ? { baseUrl: params.baseUrl.replace(/\/+$/, "") } : {}),
     userAgent: params.userAgent ?? "plan-align",
-    headers: { "x-github-api-version": API_VERSION },
     request: params.fetch ? { fetch: params.fetch } : {},
     retry: { enabled: retries > 0, retries, retryAfterBaseValue: unit },
     throttle,
@@ -83,6 +82,10 @@ export function createClient(params: CreateClientParams): GitHubClient {
       warn: (msg: string) => log.warn(msg),
       error: (msg: string) => log.error(msg),
     },
+  });
+  // Octokit's constructor takes no default headers; pin the version on every request.
+  octokit.hook.before("request", (options) => {
+    options.headers["x-github-api-version"] = API_VERSION;
   });
   return octokit as unknown as GitHubClient;
 }
