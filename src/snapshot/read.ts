@@ -1,12 +1,337 @@
-import type { Snapshot } from "./schema.ts";
+/**
+ * Reads a repository snapshot (DESIGN §5) from JSON text. Errors are one line each,
+ * `FILE:LINE:COL: error: …`: JSON syntax errors say what the parser expected there;
+ * schema errors name the first bad field by its JSON path (`$.issues[3].state`), what
+ * was expected and what was found, and how to fix it. Never a zod issue dump.
+ */
+import type { z } from "zod";
+import { type Snapshot, snapshotSchema } from "./schema.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
-/**
- * Parses and validates snapshot JSON. On failure the error names the file, the first bad
- * field by its JSON path (e.g. `$.issues[3].state`), what was expected, and how to fix it.
- */
+type Segment = string | number;
+
+// ---------------------------------------------------------------------------------------
+// A small JSON scanner, used only after JSON.parse failed (to say where and why) or to
+// find where a field sits (to position schema errors). JSON.parse does the real parsing.
+
+class JsonStop {
+  readonly offset: number;
+  readonly problem: string;
+  constructor(offset: number, problem: string) {
+    this.offset = offset;
+    this.problem = problem;
+  }
+}
+
+interface ScanOptions {
+  /** Called with each value's path and start offset; return true to stop scanning. */
+  onValue?: (path: Segment[], offset: number) => boolean;
+}
+
+function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const fail = (problem: string): never => {
+    throw new JsonStop(i, problem);
+  };
+  const describeHere = () => {
+    if (i >= text.length) return "the end of the file";
+    return text[i] === '"' ? "a string" : JSON.stringify(text[i]);
+  };
+
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === "\\") {
+        const next = text[i + 1];
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            fail("a \\u escape needs four hex digits");
+          }
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else fail(`invalid escape "\\${next ?? ""}" in a string`);
+      } else if (ch.charCodeAt(0) < 0x20) {
+        fail("a line break or control character inside a string — write it as \\n or \\t");
+      } else i++;
+    }
+    fail("a string is not closed — add the closing double quote");
+  };
+
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) fail(`expected a value, found ${describeHere()}`);
+    else i += match[0].length;
+  };
+
+  const value = (path: Segment[], depth: number): void => {
+    if (depth > 1000) fail("the JSON is nested too deeply");
+    ws();
+    if (options.onValue?.(path, i)) throw new JsonStop(i, "found");
+    const ch = text[i];
+    if (ch === "{") object(path, depth);
+    else if (ch === "[") array(path, depth);
+    else if (ch === '"') string();
+    else if (ch === "-" || (ch >= "0" && ch <= "9")) number();
+    else {
+      for (const word of ["true", "false", "null"]) {
+        if (text.startsWith(word, i)) {
+          i += word.length;
+          return;
+        }
+      }
+      if (ch === "'") fail("strings in JSON use double quotes, not single quotes");
+      fail(`expected a value, found ${describeHere()}`);
+    }
+  };
+
+  const object = (path: Segment[], depth: number) => {
+    i++;
+    ws();
+    if (text[i] === "}") {
+      i++;
+      return;
+    }
+    for (;;) {
+      ws();
+      if (text[i] !== '"') {
+        fail(
+          text[i] === "}"
+            ? "a comma before } — remove the trailing comma"
+            : `expected a property name in double quotes, found ${describeHere()}`,
+        );
+      }
+      const start = i;
+      string();
+      const key = JSON.parse(text.slice(start, i)) as string;
+      ws();
+      if (text[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
+      i++;
+      value([...path, key], depth + 1);
+      ws();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      fail(`expected "," or "}" after a property value, found ${describeHere()}`);
+    }
+  };
+
+  const array = (path: Segment[], depth: number) => {
+    i++;
+    ws();
+    if (text[i] === "]") {
+      i++;
+      return;
+    }
+    for (let index = 0; ; index++) {
+      ws();
+      if (text[i] === "]") fail("a comma before ] — remove the trailing comma");
+      value([...path, index], depth + 1);
+      ws();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      fail(`expected "," or "]" after a list item, found ${describeHere()}`);
+    }
+  };
+
+  try {
+    if (text.length === 0 || /^\s*$/.test(text)) fail("the file is empty — expected a JSON object");
+    value([], 0);
+    ws();
+    if (i < text.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
+    return undefined;
+  } catch (stop) {
+    if (stop instanceof JsonStop) return stop;
+    throw stop;
+  }
+}
+
+function linePosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < offset && k < text.length; k++) {
+    if (text.charCodeAt(k) === 10) {
+      line++;
+      lineStart = k + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema errors in words.
+
+/** `$.issues[3].state` */
+export function jsonPath(path: readonly Segment[]): string {
+  return `$${path.map((s) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`)).join("")}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function valueAt(data: unknown, path: readonly Segment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
+    else if (isRecord(current)) current = current[String(segment)];
+    else return undefined;
+  }
+  return current;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  }
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object",
+  null: "null",
+};
+
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return TYPE_WORDS[issue.expected] ?? issue.expected;
+    case "invalid_value":
+      return issue.values.map((v) => JSON.stringify(v)).join(" or ");
+    case "invalid_format":
+      return issue.format === "datetime"
+        ? 'a timestamp such as "2026-03-01T12:00:00Z"'
+        : `a ${issue.format} value`;
+    case "too_small":
+      return `at least ${String(issue.minimum)}`;
+    case "too_big":
+      return `at most ${String(issue.maximum)}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, "");
+  }
+}
+
+function schemaError(params: {
+  text: string;
+  path: string;
+  data: unknown;
+  issue: z.core.$ZodIssue;
+}): string {
+  const { text, data, issue } = params;
+  const segments = issue.path.filter(
+    (s): s is Segment => typeof s === "string" || typeof s === "number",
+  );
+  const value = valueAt(data, segments);
+  const parent = valueAt(data, segments.slice(0, -1));
+  const last = segments.at(-1);
+  const missing =
+    value === undefined && isRecord(parent) && typeof last === "string" && !(last in parent);
+  const what = expectation(issue);
+  const message = missing
+    ? `${jsonPath(segments)} is missing: expected ${what} — add the "${String(last)}" field`
+    : `${jsonPath(segments)}: expected ${what}, got ${show(value)} — set it to ${what}`;
+  return `${params.path}:${positionOfPath(text, missing ? segments.slice(0, -1) : segments)}: error: ${message} (format: schema/snapshot.schema.json)`;
+}
+
+/** `LINE:COL` of the value at `path` (or 1:1 when it cannot be found). */
+function positionOfPath(text: string, path: readonly Segment[]): string {
+  const want = JSON.stringify(path);
+  let found: number | undefined;
+  try {
+    scanJson(text, {
+      onValue: (p, offset) => {
+        if (JSON.stringify(p) !== want) return false;
+        found = offset;
+        return true;
+      },
+    });
+  } catch {
+    // Positions are a courtesy; the JSON path alone still names the field.
+  }
+  const { line, column } = linePosition(text, found ?? 0);
+  return `${line}:${column}`;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isRealDay(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** `dueOn` is a free string in the schema; here it must be a day or a GitHub timestamp. */
+function badDueOn(snapshot: Snapshot): number | undefined {
+  const index = snapshot.milestones.findIndex(
+    (m) =>
+      m.dueOn !== null &&
+      !isRealDay(m.dueOn) &&
+      !(TIMESTAMP.test(m.dueOn) && !Number.isNaN(Date.parse(m.dueOn))),
+  );
+  return index >= 0 ? index : undefined;
+}
+
 export function parseSnapshot(params: { text: string; path: string }): SnapshotReadResult {
-  void params;
-  throw new Error("not implemented: parseSnapshot");
+  const { path } = params;
+  const text = params.text.startsWith("\uFEFF") ? params.text.slice(1) : params.text;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    let stop: JsonStop | undefined;
+    try {
+      stop = scanJson(text);
+    } catch {
+      stop = undefined;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    const { line, column } = linePosition(text, stop?.offset ?? 0);
+    return {
+      ok: false,
+      error: `${path}:${line}:${column}: error: invalid JSON: ${stop?.problem ?? detail}`,
+    };
+  }
+  const parsed = snapshotSchema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, error: schemaError({ text, path, data, issue: parsed.error.issues[0] }) };
+  }
+  const due = badDueOn(parsed.data);
+  if (due !== undefined) {
+    const segments = ["milestones", due, "dueOn"];
+    const message = `${jsonPath(segments)}: expected a date "YYYY-MM-DD", a timestamp such as "2026-06-01T07:00:00Z", or null, got ${show(parsed.data.milestones[due].dueOn)} — change this value`;
+    return { ok: false, error: `${path}:${positionOfPath(text, segments)}: error: ${message}` };
+  }
+  return { ok: true, snapshot: parsed.data };
 }
