@@ -1,0 +1,112 @@
+/**
+ * The one plan dashboard issue per repository: found by its label AND its hidden marker
+ * (open or closed — a closed dashboard is still the dashboard, and a human's issue that only
+ * borrowed the label is never overwritten), created once, edited only when the body changed.
+ *
+ * Two app processes may create one each at the same moment; both then converge on the
+ * lowest-numbered one and the other is closed as a duplicate (closed, never deleted).
+ */
+import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE } from "../report/dashboard.ts";
+
+export interface DashboardIssue {
+  number: number;
+  body: string;
+  url: string;
+  state: string;
+}
+
+export async function findDashboard(
+  params: RepoRef & { client: GitHubClient },
+): Promise<DashboardIssue | null> {
+  const all = await listDashboards(params);
+  return all[0] ?? null;
+}
+
+export async function upsertDashboard(
+  params: RepoRef & {
+    client: GitHubClient;
+    log: Logger;
+    body: string;
+    /** What findDashboard returned earlier in this run (saves a request). */
+    existing: DashboardIssue | null;
+  },
+): Promise<{ number: number; changed: boolean }> {
+  const { client, owner, repo, log, body } = params;
+  if (params.existing) return edit({ ...params, issue: params.existing });
+
+  await ensureLabel(params);
+  const created = await client.rest.issues.create({
+    owner,
+    repo,
+    title: DASHBOARD_TITLE,
+    body,
+    labels: [DASHBOARD_LABEL],
+  });
+  log.info(`plan-align: created the plan dashboard #${created.data.number} in ${owner}/${repo}`);
+
+  // Another process may have created one too; the lowest number wins everywhere.
+  const all = await listDashboards(params);
+  const winner = all[0];
+  if (winner && winner.number !== created.data.number) {
+    await client.rest.issues.update({
+      owner,
+      repo,
+      issue_number: created.data.number,
+      state: "closed",
+      state_reason: "not_planned",
+      body: `Duplicate of #${winner.number}, the plan dashboard (two plan-align processes created one at once).`,
+    });
+    log.warn(
+      `plan-align: closed duplicate dashboard #${created.data.number}; #${winner.number} is the dashboard`,
+    );
+    return edit({ ...params, issue: winner });
+  }
+  return { number: created.data.number, changed: true };
+}
+
+async function edit(
+  params: RepoRef & { client: GitHubClient; log: Logger; body: string; issue: DashboardIssue },
+): Promise<{ number: number; changed: boolean }> {
+  const { client, owner, repo, issue, body } = params;
+  if (normalize(issue.body) === normalize(body)) return { number: issue.number, changed: false };
+  await client.rest.issues.update({ owner, repo, issue_number: issue.number, body });
+  params.log.info(`plan-align: updated the plan dashboard #${issue.number} in ${owner}/${repo}`);
+  return { number: issue.number, changed: true };
+}
+
+async function listDashboards(
+  params: RepoRef & { client: GitHubClient },
+): Promise<DashboardIssue[]> {
+  const { client, owner, repo } = params;
+  const issues = await client.paginate(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: DASHBOARD_LABEL,
+    state: "all",
+    per_page: 100,
+  });
+  return issues
+    .filter((i) => !i.pull_request && (i.body ?? "").includes(DASHBOARD_MARKER))
+    .map((i) => ({ number: i.number, body: i.body ?? "", url: i.html_url, state: i.state }))
+    .sort((a, b) => a.number - b.number);
+}
+
+/** The label is created with a description and colour once; an existing one is left alone. */
+async function ensureLabel(params: RepoRef & { client: GitHubClient }): Promise<void> {
+  try {
+    await params.client.rest.issues.createLabel({
+      owner: params.owner,
+      repo: params.repo,
+      name: DASHBOARD_LABEL,
+      color: "0e8a16",
+      description: "The plan dashboard kept by plan-align",
+    });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+  }
+}
+
+function normalize(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
+}

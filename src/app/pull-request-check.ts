@@ -1,0 +1,84 @@
+/**
+ * The `plan-align` check run on a pull request, for teams that install only the App: the
+ * same pipeline, title, Markdown and annotations as the Action's check mode — judged against
+ * the plan on the BASE branch, so a pull request cannot lower the bar it is measured by.
+ * Off when the plan says `settings.pull_requests.check: false`.
+ */
+import { planAnnotations } from "../action/annotations.ts";
+import { checkTitle } from "../action/check-title.ts";
+import { writeCheckRun } from "../github/check-run.ts";
+import { loadSnapshot } from "../github/load-snapshot.ts";
+import { readPlanFile } from "../github/read-plan.ts";
+import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { loadPlan } from "../plan/load.ts";
+import { buildReport } from "../report/build.ts";
+import { renderMarkdown } from "../report/markdown.ts";
+import type { Conclusion } from "../report/types.ts";
+
+export const PR_CHECK_NAME = "plan-align";
+
+export type PullRequestCheckOutcome =
+  | { status: "posted"; conclusion: Conclusion; title: string }
+  | { status: "skipped"; reason: string };
+
+export async function checkPullRequest(
+  params: RepoRef & {
+    client: GitHubClient;
+    log: Logger;
+    number: number;
+    baseRef: string;
+    planPath?: string;
+    now?: () => Date;
+  },
+): Promise<PullRequestCheckOutcome> {
+  const { client, owner, repo, log, number } = params;
+  const planFile = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ref: params.baseRef,
+    ...(params.planPath ? { path: params.planPath } : {}),
+  });
+  // No plan on the base branch: this repository (or branch) does not use plan-align.
+  if (!planFile) return { status: "skipped", reason: `no plan on ${params.baseRef}` };
+  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
+  if (loaded.plan && !loaded.plan.settings.pull_requests.check) {
+    return { status: "skipped", reason: "settings.pull_requests.check is false" };
+  }
+
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    pr: number,
+    log,
+    ...(params.now ? { now: params.now } : {}),
+  });
+  const pr = snapshot.pullRequests.find((p) => p.number === number);
+  if (!pr?.headSha || pr.state !== "open") {
+    return { status: "skipped", reason: `pull request #${number} is not open` };
+  }
+  const report = buildReport({
+    planText: planFile.text,
+    planPath: planFile.path,
+    snapshot,
+    pr: number,
+  });
+  const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
+  const title = checkTitle(report);
+  await writeCheckRun({
+    client,
+    owner,
+    repo,
+    name: PR_CHECK_NAME,
+    headSha: pr.headSha,
+    title,
+    summary: renderMarkdown(report),
+    conclusion,
+    annotations: planAnnotations(report),
+  });
+  log.info(`plan-align: checked ${owner}/${repo}#${number}: ${conclusion} — ${title}`);
+  return { status: "posted", conclusion, title };
+}

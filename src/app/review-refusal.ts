@@ -1,0 +1,76 @@
+/**
+ * DESIGN §3: a review is signed off only when an APPROVER closes it as completed. When
+ * someone else closes it, the milestone stays unachieved — and the issue says so, once per
+ * closer, so the people watching it are not left believing it was signed off.
+ */
+import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { Report } from "../report/types.ts";
+import type { Snapshot } from "../snapshot/schema.ts";
+
+export interface RefusedReview {
+  issue: number;
+  closedBy: string;
+  milestoneTitle: string;
+  approvers: string[];
+}
+
+/** Pure: review issues closed as completed by someone who is not an approver. */
+export function refusedReviews(report: Report, snapshot: Snapshot): RefusedReview[] {
+  const out: RefusedReview[] = [];
+  for (const m of report.milestones) {
+    const review = m.review;
+    if (!review || review.signedOff || review.issue === null) continue;
+    const issue = snapshot.issues.find((i) => i.number === review.issue);
+    if (!issue || issue.state !== "closed" || !issue.closedBy) continue;
+    if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate") continue;
+    const approvers = new Set(review.approvers.map((a) => a.toLowerCase()));
+    if (approvers.has(issue.closedBy.toLowerCase())) continue;
+    out.push({
+      issue: issue.number,
+      closedBy: issue.closedBy,
+      milestoneTitle: m.title,
+      approvers: review.approvers,
+    });
+  }
+  return out;
+}
+
+export function refusalMarker(closedBy: string): string {
+  return `<!-- plan-align:review-not-signed-off by=${closedBy.toLowerCase()} -->`;
+}
+
+/** Comments on each refused review issue, unless this closer was already told. */
+export async function commentOnRefusedReviews(
+  params: RepoRef & { client: GitHubClient; log: Logger; refused: RefusedReview[] },
+): Promise<number> {
+  const { client, owner, repo } = params;
+  let posted = 0;
+  for (const r of params.refused) {
+    const marker = refusalMarker(r.closedBy);
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: r.issue,
+      per_page: 100,
+    });
+    if (comments.some((c) => (c.body ?? "").includes(marker))) continue;
+    const who = r.approvers.map((a) => `\`${a}\``).join(", ");
+    await client.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: r.issue,
+      body: [
+        `This review was closed by \`${r.closedBy}\`, who is not one of its approvers (${who}), so it does **not** sign off milestone **${r.milestoneTitle}**, which stays not achieved.`,
+        "",
+        "To sign it off, one of the approvers reopens this issue and closes it as completed.",
+        "",
+        marker,
+      ].join("\n"),
+    });
+    params.log.info(
+      `plan-align: review #${r.issue} in ${owner}/${repo} closed by non-approver ${r.closedBy}; commented`,
+    );
+    posted++;
+  }
+  return posted;
+}

@@ -1,0 +1,228 @@
+/**
+ * Which work a webhook asks for (DESIGN §5 App). Pure: a webhook's name and payload in,
+ * requests out; the handlers only enqueue them. Kept apart from Probot so every routing
+ * rule is tested with the real example payloads and no server.
+ */
+import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import type { PlanCheckRef, PullRequestRef } from "./work.ts";
+
+export interface WorkRequest {
+  owner: string;
+  repo: string;
+  serverUrl: string;
+  sync: boolean;
+  pullRequests: PullRequestRef[];
+  planChecks: PlanCheckRef[];
+  event: string;
+}
+
+/** The events the App subscribes to, with the actions that can change a result. */
+export const HANDLED_EVENTS = [
+  "installation.created",
+  "installation_repositories.added",
+  "push",
+  "milestone",
+  "issues.opened",
+  "issues.labeled",
+  "issues.unlabeled",
+  "issues.milestoned",
+  "issues.demilestoned",
+  "issues.closed",
+  "issues.reopened",
+  "issues.edited",
+  "pull_request.opened",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.edited",
+  "pull_request.closed",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request_review.submitted",
+  "check_run.completed",
+  "check_suite.completed",
+  "label",
+] as const;
+
+const PR_CHECK_ACTIONS = new Set([
+  "opened",
+  "synchronize",
+  "reopened",
+  "edited",
+  "labeled",
+  "unlabeled",
+]);
+/** Pull request changes that can change the repository's evaluation (merged PRs, labels). */
+const PR_SYNC_ACTIONS = new Set(["closed", "labeled", "unlabeled"]);
+const DASHBOARD_LABEL = "plan-align:dashboard";
+
+interface Repo {
+  name: string;
+  full_name: string;
+  owner: { login: string };
+  default_branch?: string;
+  html_url?: string;
+}
+type Payload = Record<string, unknown> & { action?: string; repository?: Repo };
+
+export function routeWebhook(params: {
+  name: string;
+  payload: unknown;
+  /** PLAN_ALIGN_PLAN_PATH, or absent for the default locations. */
+  planPath?: string;
+  /** This app's id: its own check runs and suites are ignored. */
+  appId?: number;
+}): WorkRequest[] {
+  const payload = (params.payload ?? {}) as Payload;
+  const event = payload.action ? `${params.name}.${payload.action}` : params.name;
+  const repo = payload.repository;
+  const base = (r: Repo) => ({
+    owner: r.owner?.login ?? r.full_name.split("/")[0] ?? "",
+    repo: r.name,
+    serverUrl: serverUrlOf(r),
+    sync: false,
+    pullRequests: [] as PullRequestRef[],
+    planChecks: [] as PlanCheckRef[],
+    event,
+  });
+
+  switch (params.name) {
+    case "installation":
+    case "installation_repositories": {
+      const list = (payload.repositories ?? payload.repositories_added ?? []) as {
+        full_name: string;
+        name: string;
+      }[];
+      const account = (payload.installation as { account?: { login?: string; html_url?: string } })
+        ?.account;
+      return list.map((r) => {
+        const [owner = "", name = r.name] = r.full_name.split("/");
+        return {
+          owner,
+          repo: name,
+          serverUrl: serverFromAccount(account?.html_url, account?.login),
+          sync: true,
+          pullRequests: [],
+          planChecks: [],
+          event,
+        };
+      });
+    }
+    case "push":
+      return repo ? [pushRequest({ payload, base: base(repo), planPath: params.planPath })] : [];
+    case "issues": {
+      if (!repo) return [];
+      const issue = payload.issue as { labels?: { name: string }[] } | undefined;
+      // Our own dashboard edits would otherwise wake us for nothing.
+      if (issue?.labels?.some((l) => l.name === DASHBOARD_LABEL)) return [];
+      return [{ ...base(repo), sync: true }];
+    }
+    case "pull_request":
+      return repo ? [pullRequestRequest(payload, base(repo))] : [];
+    case "pull_request_review": {
+      if (!repo) return [];
+      const req = { ...base(repo), sync: true };
+      const pr = pullRequestRef(payload.pull_request);
+      if (pr && isOpen(payload.pull_request)) req.pullRequests = [pr];
+      return [req];
+    }
+    case "check_run":
+    case "check_suite":
+      return repo ? checkRequest({ payload, base: base(repo), appId: params.appId }) : [];
+    case "milestone":
+    case "label":
+      return repo ? [{ ...base(repo), sync: true }] : [];
+    default:
+      return [];
+  }
+}
+
+function pushRequest(params: {
+  payload: Payload;
+  base: WorkRequest;
+  planPath?: string;
+}): WorkRequest {
+  const { payload, base } = params;
+  const req = { ...base };
+  const deleted = payload.deleted === true;
+  const after = typeof payload.after === "string" ? payload.after : "";
+  if (deleted || /^0+$/.test(after)) return req;
+  const defaultRef = `refs/heads/${payload.repository?.default_branch ?? ""}`;
+  req.sync = payload.ref === defaultRef;
+  const watched = params.planPath ? [params.planPath] : [...DEFAULT_PLAN_PATHS];
+  const commits = (payload.commits ?? []) as { added?: string[]; modified?: string[] }[];
+  const touched = new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? [])]));
+  req.planChecks = watched.filter((p) => touched.has(p)).map((path) => ({ sha: after, path }));
+  return req;
+}
+
+function pullRequestRequest(payload: Payload, base: WorkRequest): WorkRequest {
+  const action = payload.action ?? "";
+  const req = { ...base, sync: PR_SYNC_ACTIONS.has(action) };
+  const pr = pullRequestRef(payload.pull_request);
+  if (pr && PR_CHECK_ACTIONS.has(action) && isOpen(payload.pull_request)) req.pullRequests = [pr];
+  return req;
+}
+
+/**
+ * A finished check on the default branch can meet a `checks:` criterion; one on a pull
+ * request's head changes that pull request's projection. Our own runs are skipped, or
+ * posting a check would trigger another.
+ */
+function checkRequest(params: {
+  payload: Payload;
+  base: WorkRequest;
+  appId?: number;
+}): WorkRequest[] {
+  const { payload, base } = params;
+  const run = payload.check_run as
+    | { name?: string; app?: { id?: number }; check_suite?: CheckSuite; pull_requests?: PrStub[] }
+    | undefined;
+  const suite = (payload.check_suite ?? run?.check_suite) as CheckSuite | undefined;
+  const app = run?.app ?? suite?.app;
+  if (params.appId !== undefined && app?.id === params.appId) return [];
+  if (run?.name?.startsWith("plan-align")) return [];
+  const req = { ...base };
+  req.sync = suite?.head_branch === payload.repository?.default_branch;
+  const prs = (run?.pull_requests ?? suite?.pull_requests ?? []) as PrStub[];
+  req.pullRequests = prs
+    .filter((p) => p.base?.repo?.id === undefined || p.base.repo.id === repoId(payload))
+    .map((p) => ({ number: p.number, baseRef: p.base?.ref ?? "" }))
+    .filter((p) => p.baseRef !== "");
+  return req.sync || req.pullRequests.length > 0 ? [req] : [];
+}
+
+interface CheckSuite {
+  head_branch?: string | null;
+  app?: { id?: number };
+  pull_requests?: PrStub[];
+}
+interface PrStub {
+  number: number;
+  base?: { ref?: string; repo?: { id?: number } };
+}
+
+function repoId(payload: Payload): number | undefined {
+  return (payload.repository as { id?: number } | undefined)?.id;
+}
+
+function pullRequestRef(pr: unknown): PullRequestRef | null {
+  const p = pr as { number?: number; base?: { ref?: string } } | undefined;
+  if (!p || typeof p.number !== "number" || !p.base?.ref) return null;
+  return { number: p.number, baseRef: p.base.ref };
+}
+
+function isOpen(pr: unknown): boolean {
+  return (pr as { state?: string } | undefined)?.state === "open";
+}
+
+/** `https://github.com/acme/canteen` → `https://github.com` (or the GHES host). */
+function serverUrlOf(repo: Repo): string {
+  const url = repo.html_url ?? "";
+  const suffix = `/${repo.full_name}`;
+  return url.endsWith(suffix) ? url.slice(0, -suffix.length) : "https://github.com";
+}
+
+function serverFromAccount(htmlUrl?: string, login?: string): string {
+  if (htmlUrl && login && htmlUrl.endsWith(`/${login}`)) return htmlUrl.slice(0, -login.length - 1);
+  return "https://github.com";
+}

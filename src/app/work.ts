@@ -1,0 +1,54 @@
+/**
+ * What the App has to do for one repository, accumulated from webhooks and merged while
+ * they wait in the queue: a burst of twenty events becomes one `RepoWork`.
+ */
+import type { GitHubClient, Logger } from "../github/types.ts";
+
+export interface PullRequestRef {
+  number: number;
+  /** The base branch: the pull request is judged against the plan there. */
+  baseRef: string;
+}
+
+export interface PlanCheckRef {
+  /** The pushed commit that gets the `plan-align / plan` check run. */
+  sha: string;
+  /** The plan path the push changed. */
+  path: string;
+}
+
+export interface RepoWork {
+  owner: string;
+  repo: string;
+  /** An installation client from the newest event (its token is the freshest). */
+  client: GitHubClient;
+  log: Logger;
+  /** Web address of the GitHub server, for links in the dashboard. */
+  serverUrl: string;
+  /** Evaluate the repository and apply the sync. */
+  sync: boolean;
+  pullRequests: PullRequestRef[];
+  planChecks: PlanCheckRef[];
+  /** The events behind this work, for the log. */
+  events: string[];
+}
+
+export function repoKey(work: Pick<RepoWork, "owner" | "repo">): string {
+  return `${work.owner}/${work.repo}`.toLowerCase();
+}
+
+/** Newer event data wins (client, base branch); requests accumulate without repeats. */
+export function mergeWork(waiting: RepoWork, incoming: RepoWork): RepoWork {
+  const prs = new Map(waiting.pullRequests.map((p) => [p.number, p]));
+  for (const p of incoming.pullRequests) prs.set(p.number, p);
+  const checks = new Map(waiting.planChecks.map((c) => [`${c.sha}:${c.path}`, c]));
+  for (const c of incoming.planChecks) checks.set(`${c.sha}:${c.path}`, c);
+  return {
+    ...incoming,
+    sync: waiting.sync || incoming.sync,
+    pullRequests: [...prs.values()],
+    planChecks: [...checks.values()],
+    // Only the first few: a burst of 1,000 events must not grow the log line without bound.
+    events: [...waiting.events, ...incoming.events].slice(0, 20),
+  };
+}
