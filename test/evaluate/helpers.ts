@@ -1,4 +1,6 @@
 /** Plain-object builders for evaluation tests: schema defaults applied, no files, no HTTP. */
+
+import { evaluateRepository } from "../../src/evaluate/repository.ts";
 import { type Plan, planSchema } from "../../src/plan/schema.ts";
 import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
 
@@ -53,4 +55,12 @@ export function issue(
 
 export function pr(number: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { number, title: `PR ${number}`, state: "open", merged: false, ...extra };
+}
+
+/** Evaluates a one-deliverable plan and returns the result of its first criterion. */
+export function firstCriterion(p: Plan, s: Snapshot) {
+  const result = evaluateRepository({ plan: p, snapshot: s }).milestones[0]?.deliverables[0]
+    ?.criteria[0];
+  if (!result) throw new Error("no criterion result");
+  return result;
 }
