@@ -1,10 +1,18 @@
+import { evaluatePullRequest } from "../evaluate/pull-request.ts";
+import { evaluateRepository } from "../evaluate/repository.ts";
+import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
+import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import type { Snapshot } from "../snapshot/schema.ts";
-import type { Report } from "./types.ts";
+import { planSync } from "../sync/plan-sync.ts";
+import type { PullRequestReport, Report } from "./types.ts";
 
 /**
  * The one pure pipeline every front end calls: load + validate the plan text, evaluate the
  * repository, plan the sync, and (with `pr`) judge the pull request against this (base)
  * plan, reading the head plan from the pull request's `headFiles` when it changes it.
+ *
+ * An invalid plan gives a report with `plan.valid: false`, its findings and nothing
+ * evaluated or planned: nothing is synced or closed from a plan that does not hold.
  */
 export function buildReport(params: {
   planText: string;
@@ -12,6 +20,136 @@ export function buildReport(params: {
   snapshot: Snapshot;
   pr?: number;
 }): Report {
-  void params;
-  throw new Error("not implemented: buildReport");
+  const { snapshot, planPath, pr } = params;
+  // 1. Load and validate the (base) plan.
+  const loaded = loadPlan({ text: params.planText, path: planPath });
+  const base: Report = {
+    version: 1,
+    repository: snapshot.repository,
+    evaluatedAt: snapshot.fetchedAt,
+    plan: { path: planPath, valid: loaded.valid, findings: loaded.findings },
+    goals: [],
+    objectives: [],
+    milestones: [],
+    unscheduled: [],
+    actions: [],
+    notInPlan: [],
+  };
+  if (!loaded.valid || loaded.plan === null) {
+    if (pr === undefined) return base;
+    return { ...base, pullRequest: invalidBasePullRequest({ snapshot, pr, planPath }) };
+  }
+  const plan = loaded.plan;
+
+  // 2. Evaluate the repository, 3. plan the sync.
+  const evaluation = evaluateRepository({ plan, snapshot });
+  const sync = planSync({ plan, snapshot, evaluation });
+  const report: Report = {
+    ...base,
+    goals: evaluation.goals,
+    objectives: evaluation.objectives,
+    milestones: evaluation.milestones,
+    unscheduled: evaluation.unscheduled,
+    actions: sync.actions,
+    notInPlan: sync.notInPlan,
+  };
+  if (pr === undefined) return report;
+
+  // 4. The pull request, judged against this base plan; its head plan only for the diff.
+  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
+  const headPlan = headPlanOf({ snapshot, pr, repoPath });
+  report.pullRequest = evaluatePullRequest({
+    plan,
+    snapshot,
+    number: pr,
+    planPath: repoPath,
+    current: evaluation,
+    ...(headPlan ? { headPlan } : {}),
+  });
+  return report;
+}
+
+/**
+ * Where the plan lives in the repository, to recognise a pull request that changes it: the
+ * loader's record (`snapshot.planPath`), else the given path when the pull request changes
+ * a file of that name, else whichever default location it changes, else the given path.
+ */
+export function repositoryPlanPath(params: {
+  snapshot: Snapshot;
+  planPath: string;
+  pr: number;
+}): string {
+  const { snapshot, planPath } = params;
+  if (snapshot.planPath) return snapshot.planPath;
+  const changed = snapshot.pullRequests.find((p) => p.number === params.pr)?.changedFiles ?? [];
+  const given = planPath.replace(/^\.\//, "");
+  if (changed.includes(given)) return given;
+  return DEFAULT_PLAN_PATHS.find((p) => changed.includes(p)) ?? given;
+}
+
+/** The plan at the pull request's head, when the pull request changes it (else undefined). */
+function headPlanOf(params: {
+  snapshot: Snapshot;
+  pr: number;
+  repoPath: string;
+}): PlanLoadResult | undefined {
+  const pull = params.snapshot.pullRequests.find((p) => p.number === params.pr);
+  if (!pull?.changedFiles?.includes(params.repoPath)) return undefined;
+  const text = pull.headFiles?.[params.repoPath];
+  // Deleted at the head: an empty plan file, which loading reports as invalid.
+  return loadPlan({ text: text ?? "", path: params.repoPath });
+}
+
+/** A pull request cannot be judged against a base plan that does not hold. */
+function invalidBasePullRequest(params: {
+  snapshot: Snapshot;
+  pr: number;
+  planPath: string;
+}): PullRequestReport {
+  const { snapshot, pr, planPath } = params;
+  const pull = snapshot.pullRequests.find((p) => p.number === pr);
+  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
+  const fixes = pull?.changedFiles?.includes(repoPath)
+    ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath })
+    : undefined;
+  if (fixes?.valid) {
+    return {
+      number: pr,
+      ...(pull ? { title: pull.title } : {}),
+      aligned: false,
+      deliverables: [],
+      milestones: [],
+      achieves: [],
+      regresses: [],
+      warnings: [
+        {
+          code: "plan-changed",
+          level: "warn",
+          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`,
+        },
+      ],
+      planChanges: [],
+      headPlanFindings: fixes.findings,
+      conclusion: "neutral",
+    };
+  }
+  return {
+    number: pr,
+    ...(pull ? { title: pull.title } : {}),
+    aligned: false,
+    deliverables: [],
+    milestones: [],
+    achieves: [],
+    regresses: [],
+    warnings: [
+      {
+        code: "plan-invalid",
+        level: "fail",
+        message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`,
+      },
+    ],
+    planChanges: [],
+    ...(fixes ? { headPlanFindings: fixes.findings } : {}),
+    conclusion: "failure",
+  };
 }

@@ -1,3 +1,4 @@
+import { labelKey } from "../evaluate/indexes.ts";
 import { deliverableLabel, type Plan } from "../plan/schema.ts";
 import type { SyncAction } from "../report/types.ts";
 import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../snapshot/schema.ts";
@@ -55,7 +56,7 @@ function labelToMilestones(plan: Plan): Map<string, string[]> {
     for (const id of m.deliverables) {
       const d = byDeliverable.get(id);
       if (!d) continue;
-      const label = deliverableLabel(d).toLowerCase();
+      const label = labelKey(deliverableLabel(d));
       const list = result.get(label) ?? [];
       if (!list.includes(m.id)) list.push(m.id);
       result.set(label, list);
@@ -72,7 +73,7 @@ function candidateMilestones(params: {
   const { issue, byLabel, plan } = params;
   const ids: string[] = [];
   for (const label of issue.labels) {
-    for (const id of byLabel.get(label.toLowerCase()) ?? []) {
+    for (const id of byLabel.get(labelKey(label)) ?? []) {
       if (!ids.includes(id)) ids.push(id);
     }
   }

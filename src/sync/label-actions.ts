@@ -1,3 +1,4 @@
+import { labelKey } from "../evaluate/indexes.ts";
 import { deliverableLabel, type Plan } from "../plan/schema.ts";
 import type { SyncAction } from "../report/types.ts";
 import type { Snapshot } from "../snapshot/schema.ts";
@@ -8,12 +9,12 @@ import type { Snapshot } from "../snapshot/schema.ts";
  * too: creating it again would fail with 422.
  */
 export function labelActions(params: { plan: Plan; snapshot: Snapshot }): SyncAction[] {
-  const existing = new Set(params.snapshot.labels.map((l) => l.toLowerCase()));
+  const existing = new Set(params.snapshot.labels.map((l) => labelKey(l)));
   const actions: SyncAction[] = [];
   for (const d of params.plan.deliverables) {
     const label = deliverableLabel(d);
-    if (existing.has(label.toLowerCase())) continue;
-    existing.add(label.toLowerCase());
+    if (existing.has(labelKey(label))) continue;
+    existing.add(labelKey(label));
     actions.push({ type: "create-label", label, deliverable: d.id });
   }
   return actions;

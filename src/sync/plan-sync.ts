@@ -1,5 +1,6 @@
 import { githubDay } from "../evaluate/dates.ts";
 import { matchGitHubMilestones } from "../evaluate/github-milestones.ts";
+import { reviewIssueTitle } from "../evaluate/indexes.ts";
 import type { Evaluation } from "../evaluate/repository.ts";
 import type { Plan } from "../plan/schema.ts";
 import type { MilestoneResult, Report, SyncAction } from "../report/types.ts";
@@ -174,11 +175,3 @@ function reviewIfReady(params: {
     evidence: milestoneEvidence(result),
   };
 }
-
-/** The title of a milestone's review issue (DESIGN §3). */
-export function reviewIssueTitle(milestoneTitle: string): string {
-  return `Milestone review: ${milestoneTitle}`;
-}
-
-/** The label every review issue carries (DESIGN §3). */
-export const REVIEW_LABEL = "plan-align:review";
