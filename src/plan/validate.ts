@@ -42,6 +42,9 @@ function entries(list: unknown, base: PathSegment[]): Entry[] {
 
 function references(entry: Entry, key: string): Reference[] {
   const list = entry.raw[key];
+  // A single id where a list belongs is a schema error already; still count it as a
+  // reference so it does not also cause "in no milestone" noise.
+  if (typeof list === "string") return [{ value: list, path: [...entry.path, key] }];
   if (!Array.isArray(list)) return [];
   const out: Reference[] = [];
   list.forEach((value, i) => {

@@ -119,6 +119,17 @@ function yamlErrorMessage(params: {
   }
 }
 
+/** For "target: >= 4", point at the ">" the user wrote rather than at what follows it. */
+function blockHeaderStart(text: string, error: YAMLError, code: string): number {
+  let offset = error.pos[0];
+  if (code === "yaml-syntax" && error.message.startsWith("Block scalar header")) {
+    while (offset > 0 && (text[offset] === "=" || text[offset] === "-" || text[offset] === "+")) {
+      offset--;
+    }
+  }
+  return offset;
+}
+
 function multipleDocsMessage(): { code: string; message: string } {
   return {
     code: "yaml-multiple-documents",
@@ -231,12 +242,14 @@ export function readYaml(params: { text: string }): YamlSource {
 
   const doc = list[0];
   const errors: Finding[] = [];
+  const errorLines = new Set<number>();
   for (const error of doc.errors) {
-    errors.push({
-      severity: "error",
-      ...at(lineCounter, error.pos[0]),
-      ...yamlErrorMessage({ error, doc, lineCounter }),
-    });
+    const described = yamlErrorMessage({ error, doc, lineCounter });
+    const position = at(lineCounter, blockHeaderStart(params.text, error, described.code));
+    // A second error on the same line is nearly always a consequence of the first.
+    if (errorLines.has(position.line)) continue;
+    errorLines.add(position.line);
+    errors.push({ severity: "error", ...position, ...described });
   }
   // Unknown "!tags" leave the value as plain text, so the plan still means what it says.
   const warnings: Finding[] = doc.warnings.map((warning) => ({
