@@ -15,11 +15,6 @@ function edit(...pairs: [string, string][]): string {
   return text;
 }
 
-/** MINIMAL's deliverables section replaced. */
-function withDeliverables(yaml: string): string {
-  return MINIMAL.slice(0, MINIMAL.indexOf("deliverables:\n  - id: d1")) + yaml;
-}
-
 interface Row {
   rule: string;
   text: string;
