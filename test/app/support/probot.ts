@@ -1,0 +1,105 @@
+/**
+ * A Probot instance running the plan-align app for tests: a private key generated at run
+ * time (never committed), retry and throttling off, a log that records what it says, and a
+ * fake clock for the coalescing window so nothing waits on real time.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
+import type { Timers } from "../../../src/app/queue.ts";
+import type { AppSettings } from "../../../src/app/settings.ts";
+
+let cachedKey: string | null = null;
+/** An RSA key made once per test process. */
+export function testPrivateKey(): string {
+  cachedKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return cachedKey;
+}
+
+export const TEST_APP_ID = 4242;
+export const TEST_SECRET = "plan-align-test-secret";
+
+export interface LogLine {
+  level: number;
+  msg: string;
+}
+
+export function recordingLogger() {
+  const lines: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const text of String(chunk).split("\n")) {
+        if (text.trim()) lines.push(JSON.parse(text) as LogLine);
+      }
+      done();
+    },
+  });
+  const log = pino({ level: "debug" }, stream);
+  return {
+    log,
+    lines,
+    /** Messages at warn (40) or above. */
+    problems: () => lines.filter((l) => l.level >= 40).map((l) => l.msg),
+    messages: () => lines.map((l) => l.msg),
+  };
+}
+
+/** Fires armed timers on demand: the test decides when the coalescing window closes. */
+export function manualTimers() {
+  const armed = new Map<number, () => void>();
+  let next = 1;
+  const timers: Timers = {
+    set(fn) {
+      const id = next++;
+      armed.set(id, fn);
+      return id;
+    },
+    clear(handle) {
+      armed.delete(handle as number);
+    },
+  };
+  return {
+    timers,
+    get armed() {
+      return armed.size;
+    },
+    fireAll() {
+      const fns = [...armed.values()];
+      armed.clear();
+      for (const fn of fns) fn();
+    },
+  };
+}
+
+export function testProbot(params: {
+  baseUrl?: string;
+  settings?: Partial<AppSettings>;
+  timers?: Timers;
+  now?: () => Date;
+}): { probot: Probot; handle: PlanAlignHandle; logs: ReturnType<typeof recordingLogger> } {
+  const logs = recordingLogger();
+  const probot = new Probot({
+    appId: TEST_APP_ID,
+    privateKey: testPrivateKey(),
+    secret: TEST_SECRET,
+    log: logs.log,
+    ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
+    Octokit: ProbotOctokit.defaults({
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    }),
+  });
+  const { app, handle } = createPlanAlignApp({
+    settings: { coalesceMs: 0, appId: TEST_APP_ID, ...params.settings },
+    ...(params.timers ? { timers: params.timers } : {}),
+    ...(params.now ? { now: params.now } : {}),
+  });
+  void probot.load(app);
+  return { probot, handle, logs };
+}
