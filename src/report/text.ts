@@ -101,7 +101,7 @@ function milestoneLines(out: string[], report: Report, m: MilestoneResult): void
       : `GitHub #${m.githubMilestone} ${m.githubState ?? ""}`.trim();
   out.push(`  ${m.achieved ? "✔" : "✘"} ${m.title} — due ${m.due} — ${status}`);
   out.push(
-    `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · closed by hand" : ""}`,
+    `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · close: manual (a person closes it)" : ""}`,
   );
   for (const r of m.requires) {
     const title = report.milestones.find((x) => x.id === r.id)?.title ?? r.id;
