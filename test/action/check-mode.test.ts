@@ -271,16 +271,14 @@ describe("check mode", () => {
     const h = harness({ event: pr });
     mockFile(h.gh, { path: ".github/plan.yml", ref: pr.baseRef, text: PLAN_TEXT });
     h.gh.post("/graphql").reply(502, "Bad Gateway");
-    h.gh
-      .post("/graphql")
-      .reply(
-        403,
-        {
-          message:
-            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-        },
-        { "retry-after": "1" },
-      );
+    h.gh.post("/graphql").reply(
+      403,
+      {
+        message:
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "1" },
+    );
     mockGraphQL(h.gh, baseRepo({ pullRequests: [prRepo({ changedFiles: ["README.md"] })] }));
     mockCheckRun(h);
 

@@ -111,7 +111,7 @@ function repositoryNode(repo: FakeRepo) {
       number: m.number,
       title: m.title,
       state: (m.state ?? "open").toUpperCase(),
-      dueOn: m.dueOn ? `${m.dueOn}T07:00:00Z` : null,
+      dueOn: m.dueOn ? pacificMidnight(m.dueOn) : null,
       description: m.description ?? "",
       closedAt: m.state === "closed" ? "2026-01-01T00:00:00Z" : null,
     })),
@@ -132,6 +132,23 @@ function repositoryNode(repo: FakeRepo) {
       return pr ? pullRequestNode(repo, pr) : null;
     },
   };
+}
+
+/** GitHub keeps a due date as midnight in US Pacific time: 07:00Z in summer, 08:00Z in winter. */
+function pacificMidnight(date: string): string {
+  for (const hour of ["07", "08"]) {
+    const at = new Date(`${date}T${hour}:00:00Z`);
+    const local = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/Los_Angeles",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+    }).format(at);
+    if (local === `${date}, 00`) return at.toISOString().replace(".000", "");
+  }
+  throw new Error(`no Pacific midnight for ${date}`);
 }
 
 /** Arrays stand for connections: page them as GitHub does (`first`/`after`, or `last`). */
