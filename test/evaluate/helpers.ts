@@ -64,3 +64,10 @@ export function firstCriterion(p: Plan, s: Snapshot) {
   if (!result) throw new Error("no criterion result");
   return result;
 }
+
+/** `list[i]`, failing the test when it is missing (instead of a non-null assertion). */
+export function nth<T>(list: T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`no item ${i}`);
+  return item;
+}

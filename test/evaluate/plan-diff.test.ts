@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffPlans } from "../../src/evaluate/plan-diff.ts";
-import { plan } from "./helpers.ts";
+import { nth, plan } from "./helpers.ts";
 
 const BASE = {
   goals: [
@@ -74,7 +74,7 @@ describe("diffPlans", () => {
     expect(summary(() => {})).toEqual([]);
     expect(
       summary((h) => {
-        (h.deliverables[0]!.criteria[0] as Record<string, unknown>).name = "Renamed";
+        (nth(h.deliverables, 0).criteria[0] as Record<string, unknown>).name = "Renamed";
       }),
     ).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe("diffPlans", () => {
       {
         name: "milestone date later weakens",
         edit: (h) => {
-          h.milestones[1]!.due = "2026-05-01";
+          nth(h.milestones, 1).due = "2026-05-01";
         },
         expected: ["date-later:true"],
         message:
@@ -93,7 +93,7 @@ describe("diffPlans", () => {
       {
         name: "milestone date earlier does not",
         edit: (h) => {
-          h.milestones[1]!.due = "2026-03-01";
+          nth(h.milestones, 1).due = "2026-03-01";
         },
         expected: ["date-earlier:false"],
       },
@@ -106,7 +106,7 @@ describe("diffPlans", () => {
             due: "2026-09-01",
             deliverables: ["report"],
           } as never);
-          h.milestones[1]!.deliverables = ["display"];
+          nth(h.milestones, 1).deliverables = ["display"];
         },
         expected: ["milestone-added:false", "deliverable-moved:true"],
       },
@@ -126,7 +126,7 @@ describe("diffPlans", () => {
         name: "deliverable removed weakens",
         edit: (h) => {
           h.deliverables.splice(2, 1);
-          h.milestones[1]!.deliverables = ["display"];
+          nth(h.milestones, 1).deliverables = ["display"];
         },
         expected: ["deliverable-removed:true"],
         message: /^Deliverable "Analysis report" \(report\) is removed, with its criterion\.$/,
@@ -139,7 +139,7 @@ describe("diffPlans", () => {
             title: "Extra",
             criteria: [{ issues: "closed" }],
           } as never);
-          h.milestones[1]!.deliverables.push("extra");
+          nth(h.milestones, 1).deliverables.push("extra");
         },
         expected: ["deliverable-added:false"],
         message:
@@ -148,14 +148,14 @@ describe("diffPlans", () => {
       {
         name: "deliverable moved out of its milestone weakens",
         edit: (h) => {
-          h.milestones[1]!.deliverables = ["display"];
+          nth(h.milestones, 1).deliverables = ["display"];
         },
         expected: ["deliverable-unscheduled:true"],
       },
       {
         name: "criterion removed weakens",
         edit: (h) => {
-          h.deliverables[1]!.criteria.splice(2, 1);
+          nth(h.deliverables, 1).criteria.splice(2, 1);
         },
         expected: ["criterion-removed:true"],
         message:
@@ -164,21 +164,21 @@ describe("diffPlans", () => {
       {
         name: "criterion added",
         edit: (h) => {
-          h.deliverables[2]!.criteria.push({ checks: ["e2e"] } as never);
+          nth(h.deliverables, 2).criteria.push({ checks: ["e2e"] } as never);
         },
         expected: ["criterion-added:false"],
       },
       {
         name: "a file criterion pointed at another path is removed and added",
         edit: (h) => {
-          (h.deliverables[0]!.criteria[1] as { file: string }).file = "docs/OTHER.md";
+          (nth(h.deliverables, 0).criteria[1] as { file: string }).file = "docs/OTHER.md";
         },
         expected: ["criterion-removed:true", "criterion-added:false"],
       },
       {
         name: "min lowered weakens",
         edit: (h) => {
-          (h.deliverables[1]!.criteria[0] as { min: number }).min = 1;
+          (nth(h.deliverables, 1).criteria[0] as { min: number }).min = 1;
         },
         expected: ["min-lowered:true"],
         message: /lowers min from 2 to 1/,
@@ -186,35 +186,37 @@ describe("diffPlans", () => {
       {
         name: "min raised does not",
         edit: (h) => {
-          (h.deliverables[1]!.criteria[0] as { min: number }).min = 3;
+          (nth(h.deliverables, 1).criteria[0] as { min: number }).min = 3;
         },
         expected: ["min-raised:false"],
       },
       {
         name: "a dropped min falls back to the default 1: lowered",
         edit: (h) => {
-          delete (h.deliverables[1]!.criteria[0] as { min?: number }).min;
+          delete (nth(h.deliverables, 1).criteria[0] as { min?: number }).min;
         },
         expected: ["min-lowered:true"],
       },
       {
         name: "approvals lowered weakens, raised does not",
         edit: (h) => {
-          (h.deliverables[1]!.criteria[1] as { approvals: number }).approvals = 0;
+          (nth(h.deliverables, 1).criteria[1] as { approvals: number }).approvals = 0;
         },
         expected: ["approvals-lowered:true"],
       },
       {
         name: "approvals raised",
         edit: (h) => {
-          (h.deliverables[1]!.criteria[1] as { approvals: number }).approvals = 2;
+          (nth(h.deliverables, 1).criteria[1] as { approvals: number }).approvals = 2;
         },
         expected: ["approvals-raised:false"],
       },
       {
         name: "a heading dropped weakens; case changes are not changes",
         edit: (h) => {
-          (h.deliverables[0]!.criteria[1] as { headings: string[] }).headings = ["INTRODUCTION"];
+          (nth(h.deliverables, 0).criteria[1] as { headings: string[] }).headings = [
+            "INTRODUCTION",
+          ];
         },
         expected: ["headings-removed:true"],
         message: /no longer requires the headings "Methods"/,
@@ -222,14 +224,14 @@ describe("diffPlans", () => {
       {
         name: "a required text dropped weakens",
         edit: (h) => {
-          (h.deliverables[0]!.criteria[1] as { contains: string[] }).contains = [];
+          (nth(h.deliverables, 0).criteria[1] as { contains: string[] }).contains = [];
         },
         expected: ["contains-removed:true"],
       },
       {
         name: "a check dropped weakens, one added does not",
         edit: (h) => {
-          (h.deliverables[1]!.criteria[2] as { checks: string[] }).checks = ["test", "e2e"];
+          (nth(h.deliverables, 1).criteria[2] as { checks: string[] }).checks = ["test", "e2e"];
         },
         expected: ["checks-removed:true", "checks-added:false"],
       },
@@ -250,7 +252,7 @@ describe("diffPlans", () => {
       {
         name: "an approver added weakens (more people may sign off)",
         edit: (h) => {
-          h.milestones[0]!.review!.approvers = ["alice", "mallory"];
+          nth(h.milestones, 0).review = { approvers: ["alice", "mallory"] };
         },
         expected: ["approvers-added:true"],
       },
@@ -264,14 +266,14 @@ describe("diffPlans", () => {
       {
         name: "a milestone renamed",
         edit: (h) => {
-          h.milestones[0]!.title = "Requirements signed";
+          nth(h.milestones, 0).title = "Requirements signed";
         },
         expected: ["milestone-renamed:false"],
       },
       {
         name: "objective target loosened weakens",
         edit: (h) => {
-          h.goals[0]!.objectives[0]!.measure.target = "<= 5";
+          nth(nth(h.goals, 0).objectives, 0).measure.target = "<= 5";
         },
         expected: ["target-loosened:true"],
         message: /loosens its target from "<= 4" to "<= 5"/,
@@ -279,21 +281,21 @@ describe("diffPlans", () => {
       {
         name: "objective target tightened",
         edit: (h) => {
-          h.goals[0]!.objectives[0]!.measure.target = "< 4";
+          nth(nth(h.goals, 0).objectives, 0).measure.target = "< 4";
         },
         expected: ["target-tightened:false"],
       },
       {
         name: "objective target turned around weakens",
         edit: (h) => {
-          h.goals[0]!.objectives[0]!.measure.target = ">= 4";
+          nth(nth(h.goals, 0).objectives, 0).measure.target = ">= 4";
         },
         expected: ["target-changed:true"],
       },
       {
         name: "objective due later weakens",
         edit: (h) => {
-          h.goals[0]!.objectives[0]!.due = "2026-12-31";
+          nth(nth(h.goals, 0).objectives, 0).due = "2026-12-31";
         },
         expected: ["date-later:true"],
       },
@@ -321,12 +323,12 @@ describe("diffPlans", () => {
 
   it("is deterministic: milestones, then deliverables with their criteria, then objectives", () => {
     const edit = (h: Input) => {
-      h.goals[0]!.objectives[0]!.measure.target = "<= 6";
-      (h.deliverables[1]!.criteria[0] as { min: number }).min = 1;
+      nth(nth(h.goals, 0).objectives, 0).measure.target = "<= 6";
+      (nth(h.deliverables, 1).criteria[0] as { min: number }).min = 1;
       h.deliverables.splice(0, 1);
-      h.milestones[0]!.deliverables = ["report"];
-      h.milestones[1]!.deliverables = ["display"];
-      h.milestones[0]!.due = "2026-03-01";
+      nth(h.milestones, 0).deliverables = ["report"];
+      nth(h.milestones, 1).deliverables = ["display"];
+      nth(h.milestones, 0).due = "2026-03-01";
     };
     const first = summary(edit);
     expect(first).toEqual([

@@ -4,7 +4,7 @@ import { evaluateRepository } from "../../src/evaluate/repository.ts";
 import type { PlanLoadResult } from "../../src/plan/load.ts";
 import type { Plan } from "../../src/plan/schema.ts";
 import type { Snapshot } from "../../src/snapshot/schema.ts";
-import { issue, plan, pr, snapshot } from "./helpers.ts";
+import { issue, nth, plan, pr, snapshot } from "./helpers.ts";
 
 const PLAN_PATH = ".github/plan.yml";
 
@@ -294,7 +294,7 @@ describe("warnings and conclusion", () => {
 
   it("plan-changed with a stronger plan: changes listed, not weakened", () => {
     const head = basePlan();
-    head.milestones[0] = { ...head.milestones[0]!, due: "2026-05-01" };
+    head.milestones[0] = { ...nth(head.milestones, 0), due: "2026-05-01" };
     const report = run({
       pr: { labels: ["deliverable:display"], changedFiles: [PLAN_PATH] },
       headPlan: valid(head),
@@ -309,7 +309,7 @@ describe("warnings and conclusion", () => {
 
   it("plan-weakened: a later date, at the BASE plan's level", () => {
     const head = basePlan();
-    head.milestones[0] = { ...head.milestones[0]!, due: "2026-07-01" };
+    head.milestones[0] = { ...nth(head.milestones, 0), due: "2026-07-01" };
     const change = {
       pr: { labels: ["deliverable:display"], changedFiles: [PLAN_PATH] },
       headPlan: valid(head),
@@ -324,7 +324,7 @@ describe("warnings and conclusion", () => {
     const strict = basePlan({ settings: { pull_requests: { plan_weakened: "fail" } } });
     // The head tries to switch the finding off; the base plan's setting still applies.
     const sneaky = basePlan({ settings: { pull_requests: { plan_weakened: "ignore" } } });
-    sneaky.milestones[0] = { ...sneaky.milestones[0]!, due: "2026-07-01" };
+    sneaky.milestones[0] = { ...nth(sneaky.milestones, 0), due: "2026-07-01" };
     const failed = run({ ...change, plan: strict, headPlan: valid(sneaky) });
     expect(codes(failed)).toEqual(["plan-changed:warn", "plan-weakened:fail"]);
     expect(failed).toMatchObject({ conclusion: "failure", aligned: false });
