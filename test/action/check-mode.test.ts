@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectCleanGitHubMocks, offline } from "../support/nock.ts";
 import {
   baseRepo,
+  type CheckRunBody,
+  type Harness,
   harness,
   mockCheckRun,
   mockFile,
@@ -23,6 +25,12 @@ afterEach(() => {
 });
 
 const pr = pullRequestEvent("opened");
+
+function checkRun(h: Harness): CheckRunBody {
+  const body = h.checkRuns[0]?.body;
+  if (!body) throw new Error("no check run was posted");
+  return body;
+}
 const prRepo = (extra: Record<string, unknown> = {}) => ({
   number: pr.number,
   headSha: pr.headSha,
@@ -66,7 +74,7 @@ describe("check mode", () => {
 
     expect(h.core.failed).toEqual([]);
     expect(h.checkRuns).toHaveLength(1);
-    const body = h.checkRuns[0]?.body as Record<string, any>;
+    const body = checkRun(h);
     expect(body).toMatchObject({
       name: "plan-align",
       head_sha: pr.headSha,
@@ -103,7 +111,7 @@ describe("check mode", () => {
 
     await h.run();
 
-    const body = h.checkRuns[0]?.body as Record<string, any>;
+    const body = checkRun(h);
     expect(body.conclusion).toBe("neutral");
     expect(body.output.title).toBe("Serves no deliverable of the plan");
     expect(h.core.outputs).toMatchObject({ conclusion: "neutral", aligned: "false", achieves: "" });
@@ -130,7 +138,7 @@ describe("check mode", () => {
 
     await h.run();
 
-    const body = h.checkRuns[0]?.body as Record<string, any>;
+    const body = checkRun(h);
     expect(body.conclusion).toBe("failure");
     const line = broken.split("\n").findIndex((l) => l.includes("queue-dispaly")) + 1;
     expect(body.output.annotations).toEqual(
@@ -157,7 +165,7 @@ describe("check mode", () => {
 
     await h.run();
 
-    const body = h.checkRuns[0]?.body as Record<string, any>;
+    const body = checkRun(h);
     expect(body.conclusion).toBe("neutral");
     expect(body.output.title).toBe("No plan on the base branch");
     expect(body.output.summary).toContain("no plan on the base branch");
@@ -234,7 +242,7 @@ describe("check mode", () => {
     const findings = h.report().plan.findings;
     expect(findings.length).toBeGreaterThan(50);
     expect(findings.length).toBeLessThanOrEqual(100);
-    const [create, update] = h.checkRuns as { method: string; body: Record<string, any> }[];
+    const [create, update] = h.checkRuns;
     expect(create?.method).toBe("POST");
     expect(create?.body.output.annotations).toHaveLength(50);
     expect(update?.method).toBe("PATCH");

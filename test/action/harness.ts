@@ -83,12 +83,26 @@ export function baseRepo(overrides: Partial<FakeRepo> = {}): FakeRepo {
   };
 }
 
+/** The parts of a check-run request body the tests read. */
+export interface CheckRunBody {
+  name?: string;
+  head_sha?: string;
+  status?: string;
+  conclusion?: string;
+  details_url?: string;
+  output: {
+    title: string;
+    summary: string;
+    annotations?: { path: string; annotation_level: string; start_line: number; message: string }[];
+  };
+}
+
 export interface Harness {
   core: RecordingCore;
   gh: nock.Scope;
   env: Record<string, string>;
   /** Check-run bodies POSTed / PATCHed, in order. */
-  checkRuns: { method: string; body: Record<string, unknown> }[];
+  checkRuns: { method: string; body: CheckRunBody }[];
   run(): Promise<Outcome | null>;
   /** The JSON report the run wrote (the `report` output). */
   report(): Report;
@@ -159,7 +173,7 @@ export function mockGraphQL(gh: nock.Scope, repo: FakeRepo, count = 1) {
 
 /** The check run create (and, for more than 50 annotations, its updates), recorded. */
 export function mockCheckRun(h: Harness, params: { updates?: number; status?: number } = {}) {
-  const record = (method: string) => (body: Record<string, unknown>) => {
+  const record = (method: string) => (body: CheckRunBody) => {
     h.checkRuns.push({ method, body });
     return true;
   };
