@@ -43,6 +43,7 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
   };
 
   const string = () => {
+    const start = i;
     i++; // opening quote
     while (i < text.length) {
       const ch = text[i];
@@ -63,6 +64,7 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
         fail("a line break or control character inside a string — write it as \\n or \\t");
       } else i++;
     }
+    i = start; // point at where the unclosed string begins, not at the end of the file
     fail("a string is not closed — add the closing double quote");
   };
 
