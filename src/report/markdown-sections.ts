@@ -371,6 +371,7 @@ function actionsSection(ctx: Ctx): string {
     "",
     "What `plan-align sync` (or the App) does next. It never deletes a milestone, label or issue.",
     "",
+    ...actionCounts(ctx),
     ...capped(ctx, report.actions, "planned change", (action) => {
       const sentence = describeAction({
         action,
@@ -382,6 +383,16 @@ function actionsSection(ctx: Ctx): string {
     }),
   ];
   return lines.join("\n");
+}
+
+/** When the list is cut, how many actions of each kind there are, so none go unmentioned. */
+function actionCounts(ctx: Ctx): string[] {
+  const actions = ctx.report.actions;
+  if (actions.length <= LIST_LIMIT[ctx.detail]) return [];
+  const counts = new Map<string, number>();
+  for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+  const parts = [...counts].map(([type, n]) => `${formatCount(n)} ${code(type)}`);
+  return [`${plural(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
 }
 
 function notInPlanSection(ctx: Ctx): string {
