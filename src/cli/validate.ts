@@ -2,7 +2,7 @@
 import { formatFinding } from "../plan/format-finding.ts";
 import { loadPlan } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { findDefaultPlan, parseFlags, readTextFile, UsageError } from "./args.ts";
+import { findDefaultPlan, InputError, parseFlags, readTextFile } from "./args.ts";
 import type { Command } from "./io.ts";
 
 export const VALIDATE_HELP = `usage: plan-align validate [--plan FILE]
@@ -39,7 +39,7 @@ export const runValidate: Command = async (argv, io) => {
 async function defaultPlan(io: Parameters<Command>[1]): Promise<string> {
   const found = await findDefaultPlan(io, DEFAULT_PLAN_PATHS);
   if (found) return found;
-  throw new UsageError(
+  throw new InputError(
     `no plan found: looked for ${DEFAULT_PLAN_PATHS.join(" and ")} in ${io.cwd}. Create one (see examples/canteen/plan.yml), or pass --plan FILE.`,
   );
 }
