@@ -2050,7 +2050,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2060,10 +2060,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -8327,7 +8327,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8361,8 +8361,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -8382,7 +8382,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -8404,7 +8404,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output: output2 });
+        push({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -8465,7 +8465,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -8483,7 +8483,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -8531,13 +8531,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -8549,7 +8549,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -8562,19 +8562,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -8608,13 +8608,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -8643,7 +8643,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output: output2 });
+          push({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -8652,7 +8652,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -8662,7 +8662,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push2({ type: "comma", value, output: output2 });
+          push({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -8674,7 +8674,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -8688,10 +8688,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -8706,14 +8706,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push2({ type: "text", value, output: output2 });
+            push({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -8734,22 +8734,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -8761,7 +8761,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8789,13 +8789,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -8837,7 +8837,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -8847,7 +8847,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -8865,12 +8865,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8889,7 +8889,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8907,7 +8907,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -13393,6 +13393,7 @@ var package_default = {
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
+    bottleneck: "^2.19.5",
     marked: "^18.2.1",
     picomatch: "^4.0.7",
     probot: "^14.3.2",
@@ -13527,54 +13528,6 @@ function matchGitHubMilestones(params) {
     }
   }
   return byId;
-}
-
-// src/evaluate/indexes.ts
-var REVIEW_LABEL = "plan-align:review";
-function reviewIssueTitle(milestoneTitle2) {
-  return `Milestone review: ${milestoneTitle2}`;
-}
-function labelKey(label2) {
-  return label2.toLowerCase();
-}
-function push(map2, key, value) {
-  const list = map2.get(key);
-  if (list) list.push(value);
-  else map2.set(key, [value]);
-}
-function indexSnapshot(snapshot) {
-  const reviewKey = labelKey(REVIEW_LABEL);
-  const index = {
-    issuesByLabel: /* @__PURE__ */ new Map(),
-    issueByNumber: /* @__PURE__ */ new Map(),
-    pullRequestsByLabel: /* @__PURE__ */ new Map(),
-    pullRequestsByClosingIssue: /* @__PURE__ */ new Map(),
-    pullRequestByNumber: /* @__PURE__ */ new Map(),
-    reviewIssuesByTitle: /* @__PURE__ */ new Map()
-  };
-  for (const issue2 of snapshot.issues) {
-    index.issueByNumber.set(issue2.number, issue2);
-    const seen = /* @__PURE__ */ new Set();
-    for (const label2 of issue2.labels) {
-      const key = labelKey(label2);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(index.issuesByLabel, key, issue2);
-      if (key === reviewKey) push(index.reviewIssuesByTitle, issue2.title, issue2);
-    }
-  }
-  for (const pr of snapshot.pullRequests) {
-    index.pullRequestByNumber.set(pr.number, pr);
-    const seen = /* @__PURE__ */ new Set();
-    for (const label2 of pr.labels) {
-      const key = labelKey(label2);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(index.pullRequestsByLabel, key, pr);
-    }
-    for (const n of new Set(pr.closingIssues)) push(index.pullRequestsByClosingIssue, n, pr);
-  }
-  return index;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -34939,33 +34892,36 @@ var vn = w.lex;
 function normalizeHeading(text2) {
   return text2.trim().toLowerCase();
 }
+var MARKUP = /[*_`[\]<>\\&~!]/;
 function plainText(tokens) {
   if (!tokens) return "";
   let out = "";
   for (const t of tokens) {
     if (t.type === "html") continue;
     if (t.type === "br") out += " ";
-    else if ("tokens" in t && Array.isArray(t.tokens) && t.tokens.length > 0)
+    else if ("tokens" in t && Array.isArray(t.tokens) && t.tokens.length > 0) {
       out += plainText(t.tokens);
-    else if ("text" in t && typeof t.text === "string") out += t.text;
+    } else if ("text" in t && typeof t.text === "string") out += t.text;
   }
   return out;
 }
-function collect(tokens, into) {
+function collect(lexer, tokens, into) {
   for (const t of tokens) {
     if (t.type === "heading") {
       into.add(normalizeHeading(t.text));
-      into.add(normalizeHeading(plainText(t.tokens)));
+      if (MARKUP.test(t.text))
+        into.add(normalizeHeading(plainText(lexer.inlineTokens(t.text, []))));
     } else if (t.type === "blockquote") {
-      collect(t.tokens ?? [], into);
+      collect(lexer, t.tokens ?? [], into);
     } else if (t.type === "list") {
-      for (const item of t.items) collect(item.tokens ?? [], into);
+      for (const item of t.items) collect(lexer, item.tokens ?? [], into);
     }
   }
 }
 function markdownHeadings(text2) {
   const headings = /* @__PURE__ */ new Set();
-  collect(w.lex(text2, { gfm: true }), headings);
+  const lexer = new w({ gfm: true });
+  collect(lexer, lexer.blockTokens(text2.replace(/\r\n?/g, "\n"), []), headings);
   return headings;
 }
 
@@ -34993,7 +34949,7 @@ function diffCriteria(params) {
   const { who } = params;
   const name2 = (c) => `"${criterionName2(c, params.objectiveTitle)}"`;
   const changes = [];
-  const add = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
   const headGroups = group(params.head.criteria);
   const paired = /* @__PURE__ */ new Set();
   for (const [key, baseList] of group(params.base.criteria)) {
@@ -35001,7 +34957,7 @@ function diffCriteria(params) {
     baseList.forEach((b, i) => {
       const h = headList[i];
       if (!h) {
-        add("criterion-removed", true, `${who} loses the criterion ${name2(b)}.`);
+        add2("criterion-removed", true, `${who} loses the criterion ${name2(b)}.`);
         return;
       }
       paired.add(h);
@@ -35009,28 +34965,28 @@ function diffCriteria(params) {
     });
   }
   for (const h of params.head.criteria) {
-    if (!paired.has(h)) add("criterion-added", false, `${who} gains the criterion ${name2(h)}.`);
+    if (!paired.has(h)) add2("criterion-added", false, `${who} gains the criterion ${name2(h)}.`);
   }
   return changes;
   function threshold(what, c, from, to) {
     if (from === to) return;
     const label2 = what === "min" ? "min" : "approvals";
     if (to < from)
-      add(`${what}-lowered`, true, `${who}: ${c} lowers ${label2} from ${from} to ${to}.`);
-    else add(`${what}-raised`, false, `${who}: ${c} raises ${label2} from ${from} to ${to}.`);
+      add2(`${what}-lowered`, true, `${who}: ${c} lowers ${label2} from ${from} to ${to}.`);
+    else add2(`${what}-raised`, false, `${who}: ${c} raises ${label2} from ${from} to ${to}.`);
   }
   function lists(params2) {
     const removed = minus(params2.from, params2.to, params2.key);
     const added = minus(params2.to, params2.from, params2.key);
     if (removed.length > 0) {
-      add(
+      add2(
         `${params2.code}-removed`,
         true,
         `${who}: ${params2.c} no longer requires ${params2.what} ${quotedList(removed)}.`
       );
     }
     if (added.length > 0) {
-      add(
+      add2(
         `${params2.code}-added`,
         false,
         `${who}: ${params2.c} now also requires ${params2.what} ${quotedList(added)}.`
@@ -35190,14 +35146,14 @@ function objectivesOf(plan) {
 }
 function diffGoalsAndObjectives(base, head) {
   const changes = [];
-  const add = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
   const headGoals = new Set(head.goals.map((g2) => g2.id));
   const baseGoals = new Set(base.goals.map((g2) => g2.id));
   for (const g2 of base.goals) {
-    if (!headGoals.has(g2.id)) add("goal-removed", false, `Goal "${g2.title}" (${g2.id}) is removed.`);
+    if (!headGoals.has(g2.id)) add2("goal-removed", false, `Goal "${g2.title}" (${g2.id}) is removed.`);
   }
   for (const g2 of head.goals) {
-    if (!baseGoals.has(g2.id)) add("goal-added", false, `Goal "${g2.title}" (${g2.id}) is added.`);
+    if (!baseGoals.has(g2.id)) add2("goal-added", false, `Goal "${g2.title}" (${g2.id}) is added.`);
   }
   const baseObjectives = objectivesOf(base);
   const headObjectives = objectivesOf(head);
@@ -35205,30 +35161,30 @@ function diffGoalsAndObjectives(base, head) {
     const who = `Objective "${b.title}" (${id2})`;
     const h = headObjectives.get(id2);
     if (!h) {
-      add("objective-removed", true, `${who} is removed.`);
+      add2("objective-removed", true, `${who} is removed.`);
       continue;
     }
-    if (b.title !== h.title) add("objective-renamed", false, `${who} is renamed to "${h.title}".`);
+    if (b.title !== h.title) add2("objective-renamed", false, `${who} is renamed to "${h.title}".`);
     if (b.due && h.due && h.due > b.due)
-      add("date-later", true, `${who} is now due ${h.due} instead of ${b.due} (later).`);
+      add2("date-later", true, `${who} is now due ${h.due} instead of ${b.due} (later).`);
     if (b.due && h.due && h.due < b.due)
-      add("date-earlier", false, `${who} is now due ${h.due} instead of ${b.due} (earlier).`);
+      add2("date-earlier", false, `${who} is now due ${h.due} instead of ${b.due} (earlier).`);
     if (b.due && !h.due)
-      add("date-removed", true, `${who} no longer has a due date (was ${b.due}).`);
-    if (!b.due && h.due) add("date-added", false, `${who} is now due ${h.due}.`);
+      add2("date-removed", true, `${who} no longer has a due date (was ${b.due}).`);
+    if (!b.due && h.due) add2("date-added", false, `${who} is now due ${h.due}.`);
     const bm = b.measure;
     const hm = h.measure;
     if (bm && !hm)
-      add("measure-removed", true, `${who} is no longer measured (was ${bm.path} in ${bm.file}).`);
+      add2("measure-removed", true, `${who} is no longer measured (was ${bm.path} in ${bm.file}).`);
     if (!bm && hm)
-      add(
+      add2(
         "measure-added",
         false,
         `${who} is now measured by ${hm.path} in ${hm.file}, target ${hm.target.trim()}.`
       );
     if (!bm || !hm) continue;
     if (bm.file !== hm.file || bm.path !== hm.path) {
-      add(
+      add2(
         "measure-changed",
         true,
         `${who} is now measured by ${hm.path} in ${hm.file} instead of ${bm.path} in ${bm.file}.`
@@ -35239,34 +35195,34 @@ function diffGoalsAndObjectives(base, head) {
     if (!from || !to) continue;
     const how = compareTargets(from, to);
     const move = `target from "${bm.target.trim()}" to "${hm.target.trim()}"`;
-    if (how === "looser") add("target-loosened", true, `${who} loosens its ${move}.`);
-    if (how === "tighter") add("target-tightened", false, `${who} tightens its ${move}.`);
-    if (how === "other") add("target-changed", true, `${who} changes its ${move}.`);
+    if (how === "looser") add2("target-loosened", true, `${who} loosens its ${move}.`);
+    if (how === "tighter") add2("target-tightened", false, `${who} tightens its ${move}.`);
+    if (how === "other") add2("target-changed", true, `${who} changes its ${move}.`);
   }
   for (const [id2, h] of headObjectives) {
     if (!baseObjectives.has(id2))
-      add("objective-added", false, `Objective "${h.title}" (${id2}) is added.`);
+      add2("objective-added", false, `Objective "${h.title}" (${id2}) is added.`);
   }
   return changes;
 }
 var LEVEL_RANK = { ignore: 0, warn: 1, fail: 2 };
 function diffSettings(base, head) {
   const changes = [];
-  const add = (weakens, message) => changes.push({ code: "setting-changed", weakens, message });
+  const add2 = (weakens, message) => changes.push({ code: "setting-changed", weakens, message });
   if (base.at_risk_days !== head.at_risk_days) {
-    add(
+    add2(
       head.at_risk_days < base.at_risk_days,
       `Setting at_risk_days changes from ${base.at_risk_days} to ${head.at_risk_days}${head.at_risk_days < base.at_risk_days ? " (milestones are flagged at risk later)" : ""}.`
     );
   }
   if (base.on_regression !== head.on_regression) {
-    add(
+    add2(
       head.on_regression === "report",
       `Setting on_regression changes from ${base.on_regression} to ${head.on_regression}.`
     );
   }
   if (base.enforce_milestones !== head.enforce_milestones) {
-    add(
+    add2(
       false,
       `Setting enforce_milestones changes from ${base.enforce_milestones} to ${head.enforce_milestones}.`
     );
@@ -35274,11 +35230,11 @@ function diffSettings(base, head) {
   const bp = base.pull_requests;
   const hp = head.pull_requests;
   if (bp.check !== hp.check) {
-    add(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
+    add2(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
   }
   for (const key of ["unlinked", "milestone_mismatch", "plan_weakened"]) {
     if (bp[key] === hp[key]) continue;
-    add(
+    add2(
       LEVEL_RANK[hp[key]] < LEVEL_RANK[bp[key]],
       `Setting pull_requests.${key} changes from ${bp[key]} to ${hp[key]}.`
     );
@@ -35292,45 +35248,45 @@ var deliverableName = (d) => `Deliverable "${d.title}" (${d.id})`;
 function sameList(a, b) {
   return a.length === b.length && a.every((x2, i) => x2 === b[i]);
 }
-function diffMilestones(base, head, add) {
+function diffMilestones(base, head, add2) {
   const headById = new Map(head.milestones.map((m) => [m.id, m]));
   const baseIds = new Set(base.milestones.map((m) => m.id));
   for (const b of base.milestones) {
     const who = milestoneName(b);
     const h = headById.get(b.id);
     if (!h) {
-      add("milestone-removed", true, `${who}, due ${b.due}, is removed.`);
+      add2("milestone-removed", true, `${who}, due ${b.due}, is removed.`);
       continue;
     }
-    if (b.title !== h.title) add("milestone-renamed", false, `${who} is renamed to "${h.title}".`);
-    if (h.due > b.due) add("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
+    if (b.title !== h.title) add2("milestone-renamed", false, `${who} is renamed to "${h.title}".`);
+    if (h.due > b.due) add2("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
     if (h.due < b.due)
-      add("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
+      add2("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
     if ((b.description ?? "") !== (h.description ?? "")) {
-      add("milestone-description-changed", false, `${who} has a new description.`);
+      add2("milestone-description-changed", false, `${who} has a new description.`);
     }
     const bReq = b.requires ?? [];
     const hReq = h.requires ?? [];
     const reqRemoved = bReq.filter((r) => !hReq.includes(r));
     const reqAdded = hReq.filter((r) => !bReq.includes(r));
     if (reqRemoved.length > 0) {
-      add(
+      add2(
         "requires-removed",
         true,
         `${who} no longer requires ${quotedList(reqRemoved)} to be achieved first.`
       );
     }
     if (reqAdded.length > 0) {
-      add(
+      add2(
         "requires-added",
         false,
         `${who} now requires ${quotedList(reqAdded)} to be achieved first.`
       );
     }
     if (b.review && !h.review)
-      add("review-removed", true, `${who} no longer needs a review sign-off.`);
+      add2("review-removed", true, `${who} no longer needs a review sign-off.`);
     if (!b.review && h.review) {
-      add(
+      add2(
         "review-added",
         false,
         `${who} now needs a review sign-off by one of ${h.review.approvers.join(", ")}.`
@@ -35343,20 +35299,20 @@ function diffMilestones(base, head, add) {
       const added = h.review.approvers.filter((a) => !bApp.has(key(a)));
       const removed = b.review.approvers.filter((a) => !hApp.has(key(a)));
       if (added.length > 0)
-        add("approvers-added", true, `${who} can now also be signed off by ${added.join(", ")}.`);
+        add2("approvers-added", true, `${who} can now also be signed off by ${added.join(", ")}.`);
       if (removed.length > 0)
-        add(
+        add2(
           "approvers-removed",
           false,
           `${who} can no longer be signed off by ${removed.join(", ")}.`
         );
     }
     if (b.close !== h.close)
-      add("close-changed", false, `${who} changes from close: ${b.close} to close: ${h.close}.`);
+      add2("close-changed", false, `${who} changes from close: ${b.close} to close: ${h.close}.`);
   }
   for (const h of head.milestones) {
     if (!baseIds.has(h.id))
-      add("milestone-added", false, `${milestoneName(h)}, due ${h.due}, is added.`);
+      add2("milestone-added", false, `${milestoneName(h)}, due ${h.due}, is added.`);
   }
 }
 function milestoneOf(plan) {
@@ -35364,7 +35320,7 @@ function milestoneOf(plan) {
   for (const m of plan.milestones) for (const d of m.deliverables) if (!map2.has(d)) map2.set(d, m);
   return map2;
 }
-function diffDeliverables(base, head, add, changes) {
+function diffDeliverables(base, head, add2, changes) {
   const headById = new Map(head.deliverables.map((d) => [d.id, d]));
   const baseIds = new Set(base.deliverables.map((d) => d.id));
   const baseMilestone = milestoneOf(base);
@@ -35377,7 +35333,7 @@ function diffDeliverables(base, head, add, changes) {
     const who = deliverableName(b);
     const h = headById.get(b.id);
     if (!h) {
-      add(
+      add2(
         "deliverable-removed",
         true,
         `${who} is removed, with its ${b.criteria.length === 1 ? "criterion" : `${b.criteria.length} criteria`}.`
@@ -35387,39 +35343,39 @@ function diffDeliverables(base, head, add, changes) {
     const bm = baseMilestone.get(b.id);
     const hm = headMilestone.get(b.id);
     if (bm && !hm)
-      add(
+      add2(
         "deliverable-unscheduled",
         true,
         `${who} is no longer under milestone "${bm.title}" (${bm.id}), so no milestone waits for it.`
       );
     if (bm && hm && bm.id !== hm.id) {
-      add(
+      add2(
         "deliverable-moved",
         true,
         `${who} moves from milestone "${bm.title}" (${bm.id}) to "${hm.title}" (${hm.id}).`
       );
     }
     if (!bm && hm)
-      add(
+      add2(
         "deliverable-scheduled",
         false,
         `${who} is now under milestone "${hm.title}" (${hm.id}).`
       );
     if (b.title !== h.title)
-      add("deliverable-renamed", false, `${who} is renamed to "${h.title}".`);
+      add2("deliverable-renamed", false, `${who} is renamed to "${h.title}".`);
     const bl = deliverableLabel(b);
     const hl = deliverableLabel(h);
     if (bl.toLowerCase() !== hl.toLowerCase()) {
-      add(
+      add2(
         "label-changed",
         true,
         `${who} changes its label from "${bl}" to "${hl}", so other issues count as its proof.`
       );
     }
     if (!sameList(b.paths ?? [], h.paths ?? []))
-      add("paths-changed", false, `${who} changes its paths.`);
+      add2("paths-changed", false, `${who} changes its paths.`);
     if ((b.objective ?? null) !== (h.objective ?? null)) {
-      add(
+      add2(
         "deliverable-objective-changed",
         false,
         `${who} now serves objective ${h.objective ?? "(none)"} instead of ${b.objective ?? "(none)"}.`
@@ -35433,14 +35389,14 @@ function diffDeliverables(base, head, add, changes) {
     if (baseIds.has(h.id)) continue;
     const hm = headMilestone.get(h.id);
     const where2 = hm ? ` under milestone "${hm.title}" (${hm.id})` : "";
-    add("deliverable-added", false, `${deliverableName(h)} is added${where2}.`);
+    add2("deliverable-added", false, `${deliverableName(h)} is added${where2}.`);
   }
 }
 function diffPlans(base, head) {
   const changes = [];
-  const add = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
-  diffMilestones(base, head, add);
-  diffDeliverables(base, head, add, changes);
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  diffMilestones(base, head, add2);
+  diffDeliverables(base, head, add2, changes);
   changes.push(...diffGoalsAndObjectives(base, head));
   changes.push(...diffSettings(base.settings, head.settings));
   return changes;
@@ -35468,6 +35424,72 @@ function projectMerge(snapshot, pr) {
   return { ...snapshot, issues, pullRequests, files, checks };
 }
 
+// src/evaluate/indexes.ts
+var REVIEW_LABEL = "plan-align:review";
+function reviewIssueTitle(milestoneTitle2) {
+  return `Milestone review: ${milestoneTitle2}`;
+}
+function labelKey(label2) {
+  return label2.toLowerCase();
+}
+function labelResolver(wanted) {
+  const cache = /* @__PURE__ */ new Map();
+  return (label2) => {
+    let key = cache.get(label2);
+    if (key === void 0) {
+      const k = labelKey(label2);
+      key = wanted.has(k) ? k : null;
+      cache.set(label2, key);
+    }
+    return key;
+  };
+}
+function add(map2, key, value) {
+  const list = map2.get(key);
+  if (!list) map2.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+function sortByNumber(map2) {
+  for (const list of map2.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i - 1].number > list[i].number) {
+        list.sort((a, b) => a.number - b.number);
+        break;
+      }
+    }
+  }
+}
+function indexSnapshot(snapshot, plan) {
+  const reviewKey = labelKey(REVIEW_LABEL);
+  const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
+  wanted.add(reviewKey);
+  const resolve5 = labelResolver(wanted);
+  const index = {
+    issuesByLabel: /* @__PURE__ */ new Map(),
+    pullRequestsByLabel: /* @__PURE__ */ new Map(),
+    pullRequestsByClosingIssue: /* @__PURE__ */ new Map(),
+    reviewIssuesByTitle: /* @__PURE__ */ new Map()
+  };
+  for (const issue2 of snapshot.issues) {
+    for (const label2 of issue2.labels) {
+      const key = resolve5(label2);
+      if (key === null) continue;
+      add(index.issuesByLabel, key, issue2);
+      if (key === reviewKey) add(index.reviewIssuesByTitle, issue2.title, issue2);
+    }
+  }
+  for (const pr of snapshot.pullRequests) {
+    for (const label2 of pr.labels) {
+      const key = resolve5(label2);
+      if (key !== null) add(index.pullRequestsByLabel, key, pr);
+    }
+    for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
+  }
+  sortByNumber(index.issuesByLabel);
+  sortByNumber(index.pullRequestsByLabel);
+  return index;
+}
+
 // src/evaluate/context.ts
 function createContext(plan, snapshot) {
   const objectives = /* @__PURE__ */ new Map();
@@ -35479,7 +35501,7 @@ function createContext(plan, snapshot) {
   return {
     plan,
     snapshot,
-    index: indexSnapshot(snapshot),
+    index: indexSnapshot(snapshot, plan),
     objectives,
     headings: /* @__PURE__ */ new Map(),
     dataFiles: /* @__PURE__ */ new Map()
@@ -35547,18 +35569,25 @@ function leavesScope(issue2) {
   return issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
 }
 function deliverableIssues(ctx, deliverable) {
-  const issues = ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
-  return [...issues].sort((a, b) => a.number - b.number);
+  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
 }
 function evaluateIssuesCriterion(params) {
   const { ctx, deliverable, min } = params;
   const label2 = deliverableLabel(deliverable);
   const all = deliverableIssues(ctx, deliverable);
-  const inScope = all.filter((i) => !leavesScope(i));
-  const left = all.length - inScope.length;
-  const open2 = inScope.filter((i) => i.state === "open").map((i) => i.number);
+  const refs = [];
+  const open2 = [];
+  let left = 0;
+  for (const issue2 of all) {
+    if (leavesScope(issue2)) {
+      left++;
+      continue;
+    }
+    refs.push(issue2.number);
+    if (issue2.state === "open") open2.push(issue2.number);
+  }
+  const inScope = refs;
   const closed = inScope.length - open2.length;
-  const refs = inScope.map((i) => i.number);
   const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
   if (inScope.length === 0) {
     return {
@@ -35595,15 +35624,15 @@ function evaluateObjectiveCriterion(params) {
 
 // src/evaluate/criteria/pull-requests.ts
 function deliverablePullRequests(ctx, deliverable) {
-  const found = /* @__PURE__ */ new Map();
-  for (const pr of ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? []) {
-    found.set(pr.number, pr);
-  }
+  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  let found = null;
   for (const issue2 of deliverableIssues(ctx, deliverable)) {
-    for (const pr of ctx.index.pullRequestsByClosingIssue.get(issue2.number) ?? []) {
-      found.set(pr.number, pr);
-    }
+    const closing = ctx.index.pullRequestsByClosingIssue.get(issue2.number);
+    if (!closing) continue;
+    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
+    for (const pr of closing) found.set(pr.number, pr);
   }
+  if (!found) return labelled;
   return [...found.values()].sort((a, b) => a.number - b.number);
 }
 function evaluatePullRequestsCriterion(params) {
@@ -35906,11 +35935,15 @@ function pathMatcher(patterns) {
 
 // src/evaluate/serves.ts
 function servedDeliverables(params) {
-  const { plan, index, pr } = params;
+  const { plan, issues, pr } = params;
   const prLabels = new Set(pr.labels.map(labelKey));
+  const closing = new Set(pr.closingIssues);
   const closedLabels = /* @__PURE__ */ new Set();
-  for (const n of pr.closingIssues) {
-    for (const label2 of index.issueByNumber.get(n)?.labels ?? []) closedLabels.add(labelKey(label2));
+  if (closing.size > 0) {
+    for (const issue2 of issues) {
+      if (!closing.has(issue2.number)) continue;
+      for (const label2 of issue2.labels) closedLabels.add(labelKey(label2));
+    }
   }
   const changed = pr.changedFiles ?? [];
   const served = [];
@@ -36037,7 +36070,7 @@ function evaluatePullRequest(params) {
   const pr = snapshot.pullRequests.find((p) => p.number === params.number);
   if (!pr) return missingReport(params.number);
   const levels = plan.settings.pull_requests;
-  const deliverables = servedDeliverables({ plan, index: indexSnapshot(snapshot), pr });
+  const deliverables = servedDeliverables({ plan, issues: snapshot.issues, pr });
   const milestones = servedMilestones(plan, deliverables);
   const after = evaluateRepository({ plan, snapshot: projectMerge(snapshot, pr) });
   const achievedNow = new Map(current.milestones.map((m) => [m.id, m.achieved]));
@@ -36249,23 +36282,23 @@ function slugify2(value) {
 function editDistance(a, b) {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const rows = s.length + 1;
-  const cols = t.length + 1;
-  const d = Array.from(
-    { length: rows },
-    (_2, i) => Array.from({ length: cols }, (_3, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        best = Math.min(best, d[i - 2][j - 2] + 1);
+  let before = new Int32Array(t.length + 1);
+  let previous = new Int32Array(t.length + 1);
+  let current = new Int32Array(t.length + 1);
+  for (let j = 0; j <= t.length; j++) previous[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && s.charCodeAt(i - 1) === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === t.charCodeAt(j - 1)) {
+        best = Math.min(best, before[j - 2] + 1);
       }
-      d[i][j] = best;
+      current[j] = best;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[s.length][t.length];
+  return previous[t.length];
 }
 function didYouMean(params) {
   const { input: input2 } = params;
@@ -36274,7 +36307,7 @@ function didYouMean(params) {
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of params.candidates) {
-    if (candidate === input2 || candidate.length > 200) continue;
+    if (candidate === input2 || Math.abs(candidate.length - input2.length) > limit) continue;
     const distance = editDistance(input2, candidate);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
@@ -38235,6 +38268,7 @@ function actionsSection(ctx) {
     "",
     "What `plan-align sync` (or the App) does next. It never deletes a milestone, label or issue.",
     "",
+    ...actionCounts(ctx),
     ...capped(ctx, report.actions, "planned change", (action) => {
       const sentence = describeAction({
         action,
@@ -38246,6 +38280,14 @@ function actionsSection(ctx) {
     })
   ];
   return lines.join("\n");
+}
+function actionCounts(ctx) {
+  const actions = ctx.report.actions;
+  if (actions.length <= LIST_LIMIT2[ctx.detail]) return [];
+  const counts = /* @__PURE__ */ new Map();
+  for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+  const parts = [...counts].map(([type, n]) => `${formatCount(n)} ${code(type)}`);
+  return [`${plural3(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
 }
 function notInPlanSection(ctx) {
   const list = ctx.report.notInPlan;
@@ -38472,6 +38514,7 @@ function scanJson(text2, options2 = {}) {
     return text2[i] === '"' ? "a string" : JSON.stringify(text2[i]);
   };
   const string4 = () => {
+    const start = i;
     i++;
     while (i < text2.length) {
       const ch = text2[i];
@@ -38492,6 +38535,7 @@ function scanJson(text2, options2 = {}) {
         fail("a line break or control character inside a string — write it as \\n or \\t");
       } else i++;
     }
+    i = start;
     fail("a string is not closed — add the closing double quote");
   };
   const number4 = () => {
@@ -38761,7 +38805,7 @@ var runValidate = async (argv, io) => {
 async function defaultPlan(io) {
   const found = await findDefaultPlan(io, DEFAULT_PLAN_PATHS);
   if (found) return found;
-  throw new UsageError(
+  throw new InputError(
     `no plan found: looked for ${DEFAULT_PLAN_PATHS.join(" and ")} in ${io.cwd}. Create one (see examples/canteen/plan.yml), or pass --plan FILE.`
   );
 }
