@@ -3,26 +3,42 @@
  * alignment distance, so a swapped pair of letters ("dispaly") counts as one edit.
  */
 
-/** Edit distance with adjacent transpositions; case-insensitive. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance with adjacent transpositions; case-insensitive. With `max`, stops early
+ * and returns `max + 1` once the distance must exceed it.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const rows = s.length + 1;
-  const cols = t.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
-        best = Math.min(best, d[i - 2][j - 2] + 1);
+  // Three rolling rows instead of a matrix: plans can hold thousands of ids, and a typo
+  // check runs against each of them.
+  let before = new Int32Array(t.length + 1);
+  let previous = new Int32Array(t.length + 1);
+  let current = new Int32Array(t.length + 1);
+  for (let j = 0; j <= t.length; j++) previous[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        s.charCodeAt(i - 1) === t.charCodeAt(j - 2) &&
+        s.charCodeAt(i - 2) === t.charCodeAt(j - 1)
+      ) {
+        best = Math.min(best, before[j - 2] + 1);
       }
-      d[i][j] = best;
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // Each later row is at least the previous row's minimum minus what a transposition
+    // can take back, so once two rows are past `max` the answer is too.
+    if (rowMin > max + 1) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[s.length][t.length];
+  return previous[t.length];
 }
 
 /**
@@ -40,8 +56,8 @@ export function didYouMean(params: {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of params.candidates) {
-    if (candidate === input || candidate.length > 200) continue;
-    const distance = editDistance(input, candidate);
+    if (candidate === input || Math.abs(candidate.length - input.length) > limit) continue;
+    const distance = editDistance(input, candidate, Math.min(limit, bestDistance));
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

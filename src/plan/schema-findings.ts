@@ -99,7 +99,13 @@ function hint(params: { kind: ReturnType<typeof patternKind>; what?: string; val
   if (what === "a list" && (typeof value === "string" || typeof value === "number")) {
     return ` — write it as a list: [${value}]`;
   }
-  if (what === "text" && typeof value === "number") return ` — put it in quotes: "${value}"`;
+  // YAML reads `2026`, `1.0` and `true` as numbers and booleans; quoting keeps them text.
+  if (
+    (what === "text" || kind === "id") &&
+    (typeof value === "number" || typeof value === "boolean")
+  ) {
+    return ` — put it in quotes: "${value}"`;
+  }
   return "";
 }
 

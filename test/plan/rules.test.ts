@@ -90,6 +90,20 @@ const errors: Row[] = [
     ],
   },
   {
+    rule: "wrong type: a number where an id belongs",
+    text: edit(["[d1]", "[d1, 2026]"]),
+    expected: [
+      {
+        severity: "error",
+        line: 14,
+        column: 24,
+        code: "wrong-type",
+        message:
+          'milestone "m1": entry 2 of "deliverables" must be text, got 2026 — put it in quotes: "2026"',
+      },
+    ],
+  },
+  {
     rule: "wrong enum value",
     text: `${MINIMAL}settings:\n  on_regression: ignore\n`,
     expected: [
