@@ -92,15 +92,27 @@ async function createMilestone(
 ): Promise<Outcome> {
   const { client, owner, repo } = ctx;
   try {
+    // A plan milestone already achieved before it ever had a GitHub milestone is created
+    // closed, with its evidence, so one sync reaches the final state (no create-then-close).
+    const closed = action.state === "closed";
+    const date = ctx.now().toISOString().slice(0, 10);
     const { data } = await client.rest.issues.createMilestone({
       owner,
       repo,
       title: action.title,
-      description: action.description,
+      description: closed
+        ? appendAchievedFooter({
+            description: action.description,
+            date,
+            evidence: action.evidence ?? [],
+          })
+        : action.description,
+      ...(closed ? { state: "closed" as const } : {}),
       ...(action.dueOn ? { due_on: dueOnTimestamp(action.dueOn) } : {}),
     });
     ctx.milestoneNumbers.set(action.milestone, data.number);
-    return { status: "applied", detail: `created milestone #${data.number}` };
+    const how = closed ? `, closed: achieved on ${date}` : "";
+    return { status: "applied", detail: `created milestone #${data.number}${how}` };
   } catch (error) {
     if (!alreadyExists(error)) throw error;
     // Someone (or an earlier, interrupted run) created it: adopt it by its exact title.

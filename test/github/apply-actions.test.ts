@@ -61,6 +61,34 @@ describe("applyActions", () => {
     expect(results.map((r) => r.status)).toEqual(["applied", "applied"]);
   });
 
+  it("creates an already-achieved milestone closed, with its Achieved-on evidence", async () => {
+    let body: Record<string, string> = {};
+    githubNock()
+      .post("/repos/acme/canteen/milestones", (b) => {
+        body = b;
+        return true;
+      })
+      .reply(201, { number: 6, title: "Requirements approved", state: "closed" });
+    const results = await run([
+      {
+        type: "create-milestone",
+        milestone: "req",
+        title: "Requirements approved",
+        dueOn: "2026-02-15",
+        description: "<!-- plan-align:id=req -->",
+        state: "closed",
+        evidence: ["Requirements document: all issues closed"],
+      },
+    ]);
+    expect(results[0]?.status).toBe("applied");
+    expect(results[0]?.detail).toContain("achieved on 2026-03-01");
+    expect(body.state).toBe("closed");
+    expect(body.due_on).toBe("2026-02-15T12:00:00Z");
+    expect(body.description).toContain("<!-- plan-align:id=req -->");
+    expect(body.description).toContain("Achieved on 2026-03-01");
+    expect(body.description).toContain("Requirements document: all issues closed");
+  });
+
   it("adopts an existing milestone on 422 already_exists and an existing label", async () => {
     githubNock()
       .post("/repos/acme/canteen/milestones")
