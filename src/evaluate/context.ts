@@ -25,7 +25,7 @@ export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext
   return {
     plan,
     snapshot,
-    index: indexSnapshot(snapshot),
+    index: indexSnapshot(snapshot, plan),
     objectives,
     headings: new Map(),
     dataFiles: new Map(),

@@ -5,12 +5,30 @@
  */
 import picomatch from "picomatch";
 
+type Matcher = (path: string) => boolean;
+
+// Compiling a glob costs far more than matching with it, and the same plan is evaluated
+// again for every pull request: compiled matchers are kept, up to a bound so a long-running
+// App serving many repositories does not grow without limit.
+const CACHE_LIMIT = 10_000;
+const cache = new Map<string, Matcher>();
+
 function normalize(pattern: string): string {
   return pattern.replace(/^\.\//, "").replace(/^\/+/, "");
 }
 
+function compile(pattern: string): Matcher {
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    matcher = picomatch(normalize(pattern), { dot: true });
+    cache.set(pattern, matcher);
+  }
+  return matcher;
+}
+
 /** A matcher for a list of globs: true when a path matches any of them. */
-export function pathMatcher(patterns: readonly string[]): (path: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  return picomatch(patterns.map(normalize), { dot: true });
+export function pathMatcher(patterns: readonly string[]): Matcher {
+  const matchers = patterns.map(compile);
+  return (path) => matchers.some((m) => m(path));
 }

@@ -1,7 +1,12 @@
 /**
  * Lookup tables built once per evaluation, so that evaluating a deliverable costs time in
  * proportion to its own issues and pull requests, never to the whole snapshot.
+ *
+ * Only the labels the plan uses are indexed (its deliverables' labels and the review
+ * label): a big repository's other labels cost one map lookup per distinct label string.
  */
+import type { Plan } from "../plan/schema.ts";
+import { deliverableLabel } from "../plan/schema.ts";
 import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../snapshot/schema.ts";
 
 /** Label of the review issues the App opens (DESIGN §3). */
@@ -21,53 +26,77 @@ export function labelKey(label: string): string {
 }
 
 export interface SnapshotIndex {
+  /** Issues by label key (see `labelKey`), in ascending number order. */
   issuesByLabel: Map<string, SnapshotIssue[]>;
-  issueByNumber: Map<number, SnapshotIssue>;
+  /** Pull requests by label key, in ascending number order. */
   pullRequestsByLabel: Map<string, SnapshotPullRequest[]>;
   pullRequestsByClosingIssue: Map<number, SnapshotPullRequest[]>;
-  pullRequestByNumber: Map<number, SnapshotPullRequest>;
   /** Issues labelled `plan-align:review`, by exact title. */
   reviewIssuesByTitle: Map<string, SnapshotIssue[]>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * Resolves raw label strings to the key of a label the plan uses, or null. Cached per raw
+ * string: a repository has few distinct labels but many labelled items.
+ */
+function labelResolver(wanted: Set<string>): (label: string) => string | null {
+  const cache = new Map<string, string | null>();
+  return (label) => {
+    let key = cache.get(label);
+    if (key === undefined) {
+      const k = labelKey(label);
+      key = wanted.has(k) ? k : null;
+      cache.set(label, key);
+    }
+    return key;
+  };
 }
 
-export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  // The same item twice in a row: one label in two spellings, or a repeated closing issue.
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): void {
+  for (const list of map.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if ((list[i - 1] as T).number > (list[i] as T).number) {
+        list.sort((a, b) => a.number - b.number);
+        break;
+      }
+    }
+  }
+}
+
+export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables">): SnapshotIndex {
   const reviewKey = labelKey(REVIEW_LABEL);
+  const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
+  wanted.add(reviewKey);
+  const resolve = labelResolver(wanted);
   const index: SnapshotIndex = {
     issuesByLabel: new Map(),
-    issueByNumber: new Map(),
     pullRequestsByLabel: new Map(),
     pullRequestsByClosingIssue: new Map(),
-    pullRequestByNumber: new Map(),
     reviewIssuesByTitle: new Map(),
   };
   for (const issue of snapshot.issues) {
-    index.issueByNumber.set(issue.number, issue);
-    // An issue carrying the same label twice (case variants) is still one issue.
-    const seen = new Set<string>();
     for (const label of issue.labels) {
-      const key = labelKey(label);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(index.issuesByLabel, key, issue);
-      if (key === reviewKey) push(index.reviewIssuesByTitle, issue.title, issue);
+      const key = resolve(label);
+      if (key === null) continue;
+      add(index.issuesByLabel, key, issue);
+      if (key === reviewKey) add(index.reviewIssuesByTitle, issue.title, issue);
     }
   }
   for (const pr of snapshot.pullRequests) {
-    index.pullRequestByNumber.set(pr.number, pr);
-    const seen = new Set<string>();
     for (const label of pr.labels) {
-      const key = labelKey(label);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(index.pullRequestsByLabel, key, pr);
+      const key = resolve(label);
+      if (key !== null) add(index.pullRequestsByLabel, key, pr);
     }
-    for (const n of new Set(pr.closingIssues)) push(index.pullRequestsByClosingIssue, n, pr);
+    for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
   }
+  sortByNumber(index.issuesByLabel);
+  sortByNumber(index.pullRequestsByLabel);
   return index;
 }

@@ -15,7 +15,6 @@ import type {
 import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
 import { plural } from "./criteria/format.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
-import { indexSnapshot } from "./indexes.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { projectMerge } from "./projection.ts";
 import { type Evaluation, evaluateRepository } from "./repository.ts";
@@ -169,7 +168,7 @@ export function evaluatePullRequest(params: {
   if (!pr) return missingReport(params.number);
   const levels = plan.settings.pull_requests;
 
-  const deliverables = servedDeliverables({ plan, index: indexSnapshot(snapshot), pr });
+  const deliverables = servedDeliverables({ plan, issues: snapshot.issues, pr });
   const milestones = servedMilestones(plan, deliverables);
 
   const after = evaluateRepository({ plan, snapshot: projectMerge(snapshot, pr) });

@@ -4,21 +4,25 @@
  */
 import type { Plan } from "../plan/schema.ts";
 import { deliverableLabel } from "../plan/schema.ts";
-import type { SnapshotPullRequest } from "../snapshot/schema.ts";
+import type { SnapshotIssue, SnapshotPullRequest } from "../snapshot/schema.ts";
 import { pathMatcher } from "./globs.ts";
-import { labelKey, type SnapshotIndex } from "./indexes.ts";
+import { labelKey } from "./indexes.ts";
 
 export function servedDeliverables(params: {
   plan: Plan;
-  index: SnapshotIndex;
+  issues: readonly SnapshotIssue[];
   pr: SnapshotPullRequest;
 }): string[] {
-  const { plan, index, pr } = params;
+  const { plan, issues, pr } = params;
   const prLabels = new Set(pr.labels.map(labelKey));
   // Labels of the issues it closes: it serves the deliverables those labels name.
+  const closing = new Set(pr.closingIssues);
   const closedLabels = new Set<string>();
-  for (const n of pr.closingIssues) {
-    for (const label of index.issueByNumber.get(n)?.labels ?? []) closedLabels.add(labelKey(label));
+  if (closing.size > 0) {
+    for (const issue of issues) {
+      if (!closing.has(issue.number)) continue;
+      for (const label of issue.labels) closedLabels.add(labelKey(label));
+    }
   }
   const changed = pr.changedFiles ?? [];
   const served: string[] = [];

@@ -128,6 +128,15 @@ describe("file: PATH", () => {
     expect(result.detail).toMatch(detail);
   });
 
+  it("Windows line endings and inline markup in headings", () => {
+    const text = "# Intro `v2`\r\n\r\nText\r\n\r\n## [Results](results.md)\r\n";
+    const result = firstCriterion(
+      onePlan([{ file: "a.md", headings: ["intro v2", "Results", "[Results](results.md)"] }]),
+      snapshot({ files: { "a.md": text } }),
+    );
+    expect(result.met).toBe(true);
+  });
+
   it("an empty file exists", () => {
     const result = firstCriterion(
       onePlan([{ file: "empty.md" }]),

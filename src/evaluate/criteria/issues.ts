@@ -24,13 +24,12 @@ export function leavesScope(issue: SnapshotIssue): boolean {
   );
 }
 
-/** Issues carrying the deliverable's label, in number order. */
+/** Issues carrying the deliverable's label, in number order (shared by the index: read only). */
 export function deliverableIssues(
   ctx: EvaluationContext,
   deliverable: Deliverable,
-): SnapshotIssue[] {
-  const issues = ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
-  return [...issues].sort((a, b) => a.number - b.number);
+): readonly SnapshotIssue[] {
+  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
 }
 
 export function evaluateIssuesCriterion(params: {
@@ -41,11 +40,20 @@ export function evaluateIssuesCriterion(params: {
   const { ctx, deliverable, min } = params;
   const label = deliverableLabel(deliverable);
   const all = deliverableIssues(ctx, deliverable);
-  const inScope = all.filter((i) => !leavesScope(i));
-  const left = all.length - inScope.length;
-  const open = inScope.filter((i) => i.state === "open").map((i) => i.number);
+  // One pass: big deliverables have thousands of issues.
+  const refs: number[] = [];
+  const open: number[] = [];
+  let left = 0;
+  for (const issue of all) {
+    if (leavesScope(issue)) {
+      left++;
+      continue;
+    }
+    refs.push(issue.number);
+    if (issue.state === "open") open.push(issue.number);
+  }
+  const inScope = refs;
   const closed = inScope.length - open.length;
-  const refs = inScope.map((i) => i.number);
   const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
 
   if (inScope.length === 0) {

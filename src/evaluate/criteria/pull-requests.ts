@@ -16,17 +16,17 @@ import { deliverableIssues } from "./issues.ts";
 export function deliverablePullRequests(
   ctx: EvaluationContext,
   deliverable: Deliverable,
-): SnapshotPullRequest[] {
-  const found = new Map<number, SnapshotPullRequest>();
-  for (const pr of ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ??
-    []) {
-    found.set(pr.number, pr);
-  }
+): readonly SnapshotPullRequest[] {
+  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  let found: Map<number, SnapshotPullRequest> | null = null;
   for (const issue of deliverableIssues(ctx, deliverable)) {
-    for (const pr of ctx.index.pullRequestsByClosingIssue.get(issue.number) ?? []) {
-      found.set(pr.number, pr);
-    }
+    const closing = ctx.index.pullRequestsByClosingIssue.get(issue.number);
+    if (!closing) continue;
+    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
+    for (const pr of closing) found.set(pr.number, pr);
   }
+  // Only labelled ones (the common case): the index already holds them in number order.
+  if (!found) return labelled;
   return [...found.values()].sort((a, b) => a.number - b.number);
 }
 
