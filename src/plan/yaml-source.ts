@@ -105,6 +105,7 @@ function yamlErrorMessage(params: {
     case "MULTIPLE_DOCS":
       return multipleDocsMessage();
     default:
+      if (/call stack/i.test(raw)) return tooDeep();
       if (raw.startsWith("Block scalar header")) {
         return {
           code: "yaml-syntax",
@@ -128,6 +129,14 @@ function blockHeaderStart(text: string, error: YAMLError, code: string): number 
     }
   }
   return offset;
+}
+
+function tooDeep(): { code: string; message: string } {
+  return {
+    code: "yaml-too-deep",
+    message:
+      "the YAML is nested too deeply to read — a plan needs only a few levels; remove the extra brackets or indentation",
+  };
 }
 
 function multipleDocsMessage(): { code: string; message: string } {
@@ -181,7 +190,12 @@ function toData(params: { doc: Document.Parsed; lineCounter: LineCounter }): {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError) {
+      return { data: undefined, finding: { severity: "error", line: 1, column: 1, ...tooDeep() } };
+    }
+    // Anything but yaml's alias guards is a bug of ours: let loadPlan report it as such.
+    if (!(error instanceof ReferenceError)) throw error;
+    const text = error.message;
     const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text);
     if (unresolved) {
       return {

@@ -276,6 +276,21 @@ describe("YAML-level findings", () => {
     ]);
   });
 
+  it("refuses YAML nested too deeply to read, without crashing", () => {
+    const deep = `version: 1\nx: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`;
+    const [finding, ...rest] = findings(deep);
+    expect(rest).toEqual([]);
+    // The column is where the parser ran out of stack, which depends on the machine.
+    expect(finding).toMatchObject({
+      severity: "error",
+      line: 2,
+      code: "yaml-too-deep",
+      message:
+        "the YAML is nested too deeply to read — a plan needs only a few levels; remove the extra brackets or indentation",
+    });
+    expect(finding.column).toBeGreaterThanOrEqual(4);
+  });
+
   it("counts the 1 MiB limit in UTF-8 bytes, not characters", () => {
     // 400,000 "é" are 800,000 bytes: under the limit. 600,000 are 1.2 MB: over it.
     const under = `${MINIMAL}# ${"é".repeat(400_000)}\n`;
