@@ -34,6 +34,13 @@ function missingCode(path: readonly PathSegment[]): string {
   return "missing-key";
 }
 
+/** Example values for required keys whose format is not obvious. */
+const EXAMPLES: Record<string, string | undefined> = {
+  date: "2026-03-31",
+  id: "my-id",
+  target: '"<= 4"',
+};
+
 function missingFinding(params: {
   ctx: PlanContext;
   path: PathSegment[];
@@ -51,8 +58,8 @@ function missingFinding(params: {
   } else if (code === "deliverable-without-criteria") {
     message = `${where(ctx.data, parent)} has no "criteria" — say what proves it is done, e.g. criteria: [{ issues: closed }]`;
   } else {
-    const what = expected(params.fieldSchema);
-    message = `${where(ctx.data, parent)}: missing required key "${key}"${what ? ` (${what})` : ""} — add it`;
+    const example = EXAMPLES[patternKind(params.fieldSchema) ?? "none"];
+    message = `${where(ctx.data, parent)}: missing required key "${key}" — add it${example ? `, e.g. ${key}: ${example}` : ""}`;
   }
   return findingAt({ ctx, path: parent, code, message });
 }
@@ -157,12 +164,15 @@ export function issueFindings(params: {
 
   const place = where(ctx.data, path);
   if (path.length === 1 && key === "version") {
+    const quoted = value === "1" ? " — write it without quotes: version: 1" : "";
     return [
       findingAt({
         ctx,
         path,
         code: "unsupported-version",
-        message: `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`,
+        message: quoted
+          ? `"version" must be the number 1, got the text "1"${quoted}`
+          : `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`,
       }),
     ];
   }

@@ -58,7 +58,7 @@ const errors: Row[] = [
         line: 11,
         column: 5,
         code: "missing-key",
-        message: 'milestone "m1": missing required key "title" (text) — add it',
+        message: 'milestone "m1": missing required key "title" — add it',
       },
     ],
   },
@@ -126,6 +126,33 @@ const errors: Row[] = [
         column: 10,
         code: "unsupported-version",
         message: 'unsupported plan version 2 — this plan-align reads version 1; set "version: 1"',
+      },
+    ],
+  },
+  {
+    rule: "missing date, with an example",
+    text: edit(["    due: 2026-02-15\n", ""]),
+    expected: [
+      {
+        severity: "error",
+        line: 11,
+        column: 5,
+        code: "missing-key",
+        message: 'milestone "m1": missing required key "due" — add it, e.g. due: 2026-03-31',
+      },
+    ],
+  },
+  {
+    rule: "version written as text",
+    text: edit(["version: 1", 'version: "1"']),
+    expected: [
+      {
+        severity: "error",
+        line: 1,
+        column: 10,
+        code: "unsupported-version",
+        message:
+          '"version" must be the number 1, got the text "1" — write it without quotes: version: 1',
       },
     ],
   },
