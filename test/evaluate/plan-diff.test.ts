@@ -313,6 +313,41 @@ describe("diffPlans", () => {
         },
         expected: ["setting-changed:false"],
       },
+      {
+        name: "at_risk_days lowered weakens (risk shows later)",
+        edit: (h) => {
+          (h as Record<string, unknown>).settings = { at_risk_days: 3 };
+        },
+        expected: ["setting-changed:true"],
+        message: /at_risk_days changes from 7 to 3/,
+      },
+      {
+        name: "a review and a deliverable added: neither weakens",
+        edit: (h) => {
+          (nth(h.milestones, 1) as Record<string, unknown>).review = { approvers: ["carol"] };
+            h.deliverables.push({
+            id: "late",
+            title: "Late",
+            criteria: [{ issues: "closed" }],
+          } as never);
+        },
+        expected: ["review-added:false", "deliverable-added:false"],
+      },
+      {
+        name: "an objective removed, with its measure, weakens",
+        edit: (h) => {
+          nth(h.goals, 0).objectives = [];
+          nth(h.deliverables, 2).criteria = [{ issues: "closed" } as never];
+        },
+        expected: ["criterion-removed:true", "criterion-added:false", "objective-removed:true"],
+      },
+      {
+        name: "a measure pointed at another file weakens",
+        edit: (h) => {
+          nth(nth(h.goals, 0).objectives, 0).measure.file = "other.json";
+        },
+        expected: ["measure-changed:true"],
+      },
     ];
 
   it.each(cases)("$name", ({ edit, expected, message }) => {

@@ -334,6 +334,11 @@ describe("warnings and conclusion", () => {
     expect(codes(ignored)).toEqual(["plan-changed:warn"]);
   });
 
+  it("an identical head plan, with the plan file untouched, is no change", () => {
+    const report = run({ pr: { labels: ["deliverable:display"] }, headPlan: valid(basePlan()) });
+    expect(report).toMatchObject({ warnings: [], planChanges: [], conclusion: "success" });
+  });
+
   it("plan-invalid: always failure, with the head's findings", () => {
     const findings = [
       {
