@@ -325,7 +325,7 @@ describe("diffPlans", () => {
         name: "a review and a deliverable added: neither weakens",
         edit: (h) => {
           (nth(h.milestones, 1) as Record<string, unknown>).review = { approvers: ["carol"] };
-            h.deliverables.push({
+          h.deliverables.push({
             id: "late",
             title: "Late",
             criteria: [{ issues: "closed" }],
