@@ -41,7 +41,7 @@ export function achievedDates(params: {
   for (const m of params.report.milestones) {
     if (!m.achieved || m.githubMilestone === null) continue;
     const gh = byNumber.get(m.githubMilestone);
-    if (!gh || gh.state !== "closed") continue;
+    if (gh?.state !== "closed") continue;
     const footer = /Achieved on (\d{4}-\d{2}-\d{2})/.exec(achievedFooterOf(gh.description));
     const date = footer?.[1] ?? gh.closedAt?.slice(0, 10);
     if (date) out[m.id] = date;

@@ -21,7 +21,7 @@ export function refusedReviews(report: Report, snapshot: Snapshot): RefusedRevie
     const review = m.review;
     if (!review || review.signedOff || review.issue === null) continue;
     const issue = snapshot.issues.find((i) => i.number === review.issue);
-    if (!issue || issue.state !== "closed" || !issue.closedBy) continue;
+    if (issue?.state !== "closed" || !issue.closedBy) continue;
     if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate") continue;
     const approvers = new Set(review.approvers.map((a) => a.toLowerCase()));
     if (approvers.has(issue.closedBy.toLowerCase())) continue;

@@ -16,6 +16,7 @@ import { renderDashboard } from "../report/dashboard.ts";
 import type { Report } from "../report/types.ts";
 import { achievedDates, afterActions } from "./dashboard-input.ts";
 import { findDashboard, upsertDashboard } from "./dashboard-issue.ts";
+import { closeDuplicateReviews } from "./review-duplicates.ts";
 import { commentOnRefusedReviews, refusedReviews } from "./review-refusal.ts";
 
 export interface SyncOutcome {
@@ -84,6 +85,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
       ...(existing ? { reportUrl: existing.url } : {}),
       ...clock,
     });
+    await closeDuplicateReviews({ client, owner, repo, log, results });
     // 4. Review sign-off by someone else.
     await commentOnRefusedReviews({
       client,

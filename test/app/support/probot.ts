@@ -90,10 +90,7 @@ export function testProbot(params: {
     secret: TEST_SECRET,
     log: logs.log,
     ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
-    Octokit: ProbotOctokit.defaults({
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    }),
+    Octokit: unthrottledOctokit(),
   });
   const { app, handle } = createPlanAlignApp({
     settings: { coalesceMs: 0, appId: TEST_APP_ID, ...params.settings },
@@ -102,4 +99,18 @@ export function testProbot(params: {
   });
   void probot.load(app);
   return { probot, handle, logs };
+}
+
+/**
+ * Probot's Octokit with retry and throttling off. A plain `.defaults({ throttle: { enabled:
+ * false } })` is not enough in Probot 14: Probot passes its own `throttle` options when it
+ * creates each client, replacing ours, and writes are then spaced a second apart. A
+ * function default runs last and keeps `enabled: false`.
+ */
+export function unthrottledOctokit(): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    retry: { enabled: false },
+    throttle: { ...(options.throttle as object), enabled: false },
+  })) as typeof ProbotOctokit;
 }

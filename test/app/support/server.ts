@@ -1,0 +1,94 @@
+/**
+ * The App as a real HTTP server on loopback (Probot's node middleware on node:http), its
+ * GitHub API pointed at the fake GitHub, and a sender of webhooks signed like GitHub signs
+ * them (HMAC-SHA256 of the raw body with the webhook secret).
+ */
+import { createHmac, randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot } from "probot";
+import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
+import {
+  recordingLogger,
+  TEST_APP_ID,
+  TEST_SECRET,
+  testPrivateKey,
+  unthrottledOctokit,
+} from "./probot.ts";
+
+export interface RunningApp {
+  url: string;
+  handle: PlanAlignHandle;
+  logs: ReturnType<typeof recordingLogger>;
+  /** Waits until the app's queue is empty (everything sent so far is done). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startApp(params: {
+  githubUrl: string;
+  coalesceMs?: number;
+  now?: () => Date;
+}): Promise<RunningApp> {
+  const logs = recordingLogger();
+  const probot = new Probot({
+    appId: TEST_APP_ID,
+    privateKey: testPrivateKey(),
+    secret: TEST_SECRET,
+    baseUrl: params.githubUrl,
+    log: logs.log,
+    Octokit: unthrottledOctokit(),
+  });
+  const { app, handle } = createPlanAlignApp({
+    settings: { coalesceMs: params.coalesceMs ?? 5, appId: TEST_APP_ID },
+    ...(params.now ? { now: params.now } : {}),
+  });
+  const middleware = await createNodeMiddleware(app, { probot });
+  const server: Server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/github/webhooks`,
+    handle,
+    logs,
+    settle: async () => {
+      await handle.queue?.idle();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Delivery {
+  name: string;
+  payload: unknown;
+  id?: string;
+}
+
+/** POSTs one webhook as GitHub would; `secret` lets a test sign with the wrong one. */
+export async function sendWebhook(
+  url: string,
+  delivery: Delivery,
+  secret = TEST_SECRET,
+): Promise<{ status: number; ms: number }> {
+  const body = JSON.stringify(delivery.payload);
+  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const start = performance.now();
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": delivery.name,
+      "x-github-delivery": delivery.id ?? randomUUID(),
+      "x-hub-signature-256": signature,
+      "user-agent": "GitHub-Hookshot/test",
+    },
+    body,
+  });
+  await res.text();
+  return { status: res.status, ms: performance.now() - start };
+}
