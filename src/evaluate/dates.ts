@@ -7,13 +7,9 @@
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// One formatter for the whole process: building Intl formatters is expensive.
-const pacificDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "America/Los_Angeles",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+// One formatter for the whole process, built on first use: building an Intl formatter
+// with a time zone costs milliseconds, which a CLI run that never needs it should not pay.
+let pacificDay: Intl.DateTimeFormat | undefined;
 
 /**
  * The calendar day of a GitHub milestone's due date: a `YYYY-MM-DD` stays as it is, a
@@ -26,6 +22,12 @@ export function githubDay(dueOn: string | null): string | null {
   if (DATE_ONLY.test(trimmed)) return trimmed;
   const ms = Date.parse(trimmed);
   if (Number.isNaN(ms)) return null;
+  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
   const parts = pacificDay.formatToParts(new Date(ms));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
