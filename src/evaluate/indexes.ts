@@ -36,20 +36,21 @@ export interface SnapshotIndex {
 }
 
 /**
- * Resolves raw label strings to the key of a label the plan uses, or null. Cached per raw
+ * Resolves a raw label string to the key of a label the plan uses, or null. Cached per raw
  * string: a repository has few distinct labels but many labelled items.
  */
-function labelResolver(wanted: Set<string>): (label: string) => string | null {
-  const cache = new Map<string, string | null>();
-  return (label) => {
-    let key = cache.get(label);
-    if (key === undefined) {
-      const k = labelKey(label);
-      key = wanted.has(k) ? k : null;
-      cache.set(label, key);
-    }
-    return key;
-  };
+function resolveLabel(
+  label: string,
+  wanted: Set<string>,
+  cache: Map<string, string | null>,
+): string | null {
+  let key = cache.get(label);
+  if (key === undefined) {
+    const k = labelKey(label);
+    key = wanted.has(k) ? k : null;
+    cache.set(label, key);
+  }
+  return key;
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -74,7 +75,7 @@ export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables
   const reviewKey = labelKey(REVIEW_LABEL);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
-  const resolve = labelResolver(wanted);
+  const cache = new Map<string, string | null>();
   const index: SnapshotIndex = {
     issuesByLabel: new Map(),
     pullRequestsByLabel: new Map(),
@@ -83,7 +84,7 @@ export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables
   };
   for (const issue of snapshot.issues) {
     for (const label of issue.labels) {
-      const key = resolve(label);
+      const key = resolveLabel(label, wanted, cache);
       if (key === null) continue;
       add(index.issuesByLabel, key, issue);
       if (key === reviewKey) add(index.reviewIssuesByTitle, issue.title, issue);
@@ -91,7 +92,7 @@ export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables
   }
   for (const pr of snapshot.pullRequests) {
     for (const label of pr.labels) {
-      const key = resolve(label);
+      const key = resolveLabel(label, wanted, cache);
       if (key !== null) add(index.pullRequestsByLabel, key, pr);
     }
     for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
