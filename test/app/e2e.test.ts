@@ -302,6 +302,54 @@ describe("the App end to end", () => {
   });
 });
 
+describe("pull request checks from the App", () => {
+  const openPr = (withPlan: string) => {
+    repo().files[".github/plan.yml"] = withPlan;
+    repo().pullRequests.push({
+      number: 40,
+      title: "Build notes",
+      state: "open",
+      merged: false,
+      labels: ["deliverable:build"],
+      milestone: null,
+      closingIssues: [],
+      reviews: [],
+      headSha: "d".repeat(40),
+      baseRef: "main",
+      headRef: "build-notes",
+      headRepository: "acme/canteen",
+      changedFiles: ["docs/build.md"],
+      headFiles: { "docs/build.md": "# Build\n", ".github/plan.yml": withPlan },
+      headChecks: [],
+    });
+    return hook("pull_request", "opened", (p) => {
+      p.pull_request.number = 40;
+      p.pull_request.state = "open";
+      p.pull_request.base.ref = "main";
+      p.pull_request.head.sha = "d".repeat(40);
+    });
+  };
+
+  it("posts the `plan-align` check run on the pull request's head, judged against the base plan", async () => {
+    const a = await app();
+    await deliver(a, openPr(PLAN));
+    const runs = repo().checkRuns.filter((r) => r.name === "plan-align");
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ head_sha: "d".repeat(40), status: "completed" });
+    expect(["success", "neutral"]).toContain(runs[0]?.conclusion);
+    expect(runs[0]?.output?.summary).toContain("Build notes");
+    expect(gh.violations).toEqual([]);
+  });
+
+  it("posts nothing when the plan turns the App's pull request check off", async () => {
+    const a = await app();
+    const off = PLAN.replace("settings:\n", "settings:\n  pull_requests:\n    check: false\n");
+    await deliver(a, openPr(off));
+    expect(repo().checkRuns).toEqual([]);
+    expect(a.logs.problems()).toEqual([]);
+  });
+});
+
 /** A fixed permutation (deterministic, so a failure reproduces). */
 function shuffle<T>(items: T[]): T[] {
   const out = [...items];
