@@ -302,6 +302,45 @@ describe("the App end to end", () => {
   });
 });
 
+describe("plans that stop the sync", () => {
+  it("syncs nothing from an invalid plan, and shows its errors on the dashboard", async () => {
+    repo().files[".github/plan.yml"] = PLAN.replace("deliverables: [spec]", "deliverables: [spce]");
+    const a = await app();
+    await deliver(a, installation());
+    expect(repo().milestones.map((m) => m.title)).toEqual(["Backlog"]);
+    expect(repo().issues.find((i) => i.number === 5)?.milestone).toBeNull();
+    expect(dashboards()).toHaveLength(1);
+    expect(dashboards()[0]?.body).toMatch(/is invalid \(1 error\): nothing is synced/);
+    expect(dashboards()[0]?.body).toContain(".github/plan.yml:7:20");
+    expect(dashboards()[0]?.body).toContain('"spce"');
+  });
+
+  it("with on_regression: report, leaves a regressed milestone closed and reports it on the dashboard", async () => {
+    repo().files[".github/plan.yml"] = PLAN.replace(
+      "on_regression: reopen",
+      "on_regression: report",
+    );
+    const a = await app();
+    closeSpecIssue();
+    await deliver(a, installation());
+    await deliver(a, hook("milestone", "created"));
+    expect(milestone("Spec done")?.state).toBe("closed");
+    const issue = repo().issues.find((i) => i.number === 5);
+    if (issue) Object.assign(issue, { state: "open", state_reason: "reopened", closed_by: null });
+    await deliver(
+      a,
+      hook("issues", "reopened", (p) => {
+        p.issue.number = 5;
+      }),
+    );
+    expect(milestone("Spec done")?.state).toBe("closed");
+    const body = dashboards()[0]?.body ?? "";
+    expect(body).toContain("↩️ 1 regressed");
+    expect(body).toMatch(/Spec done .*↩️ regressed \(closed on GitHub, no longer achieved\)/);
+    expect(body).toContain("missing: ");
+  });
+});
+
 describe("pull request checks from the App", () => {
   const openPr = (withPlan: string) => {
     repo().files[".github/plan.yml"] = withPlan;
