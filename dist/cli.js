@@ -9599,8 +9599,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -9811,15 +9811,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve5, returned, task;
+          var args, cb, error62, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -9834,13 +9834,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve5;
-          resolve5 = reject = null;
+          var promise2, reject, resolve4;
+          resolve4 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise2;
         }
@@ -10241,14 +10241,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve4();
                     }
                   });
                 }
@@ -10341,9 +10341,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -10584,7 +10584,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -10593,7 +10593,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -10601,13 +10601,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -10799,7 +10799,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -10808,7 +10808,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -10816,13 +10816,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11003,7 +11003,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -11012,7 +11012,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -11020,13 +11020,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11095,8 +11095,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve5, reject) {
-          return setTimeout(resolve5, t);
+        return new this.Promise(function(resolve4, reject) {
+          return setTimeout(resolve4, t);
         });
       }
       computePenalty() {
@@ -11566,7 +11566,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -11575,7 +11575,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -11583,13 +11583,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11630,7 +11630,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve4, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -11641,14 +11641,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve5();
+              return resolve4();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve4);
             }
           });
         }
         _loadScript(name2) {
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve4, reject) => {
             var payload;
             payload = Scripts.payload(name2);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -11656,7 +11656,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name2] = replies[0];
-              return resolve5(replies[0]);
+              return resolve4(replies[0]);
             });
           });
         }
@@ -11669,12 +11669,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve5, reject) => {
+            return new _this.Promise((resolve4, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve5(replies[0]);
+                  return resolve4(replies[0]);
                 }
               });
             });
@@ -11682,13 +11682,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve4, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve5();
+                  return resolve4();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -11702,13 +11702,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve5, reject) => {
+                  yield new _this2.Promise((resolve4, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve5();
+                        return resolve4();
                       }
                     });
                   });
@@ -11793,7 +11793,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -11802,7 +11802,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -11810,13 +11810,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -11862,7 +11862,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve4, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -11873,9 +11873,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve5();
+              return resolve4();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve4);
             }
           });
         }
@@ -11901,10 +11901,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve4, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve5();
+                return resolve4();
               });
             });
           }));
@@ -12002,7 +12002,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -12011,7 +12011,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -12019,13 +12019,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -12161,7 +12161,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name2 === "init" || name2 === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve5, reject) => {
+          return new _this3.Promise((resolve4, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name2}.lua`, all_args);
@@ -12169,7 +12169,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve5(replies);
+              return resolve4(replies);
             });
             return _this3.connection.__scriptFn__(name2)(...arr);
           }).catch((e) => {
@@ -12400,7 +12400,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -12409,7 +12409,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -12417,13 +12417,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -12446,19 +12446,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve5, returned, task;
+          var args, cb, error62, reject, resolve4, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve5 = _this$_queue$shift.resolve;
+            resolve4 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -12474,16 +12474,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve5;
-        resolve5 = reject = null;
+        var promise2, reject, resolve4;
+        resolve4 = reject = null;
         promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve5 = _resolve;
+          resolve4 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve5,
+          resolve: resolve4,
           reject
         });
         this._tryToRun();
@@ -12536,7 +12536,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -12545,7 +12545,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -12553,13 +12553,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -12822,7 +12822,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -12831,7 +12831,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve4(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -12839,13 +12839,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve4, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -13083,14 +13083,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at3;
             };
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve4, reject) => {
               if (finished()) {
-                return resolve5();
+                return resolve4();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve5();
+                    return resolve4();
                   }
                 });
               }
@@ -13198,9 +13198,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve5, reject) {
+            return new this.Promise(function(resolve4, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve5)(args3);
+                return (args3[0] != null ? reject : resolve4)(args3);
               });
             });
           };
@@ -18597,7 +18597,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18607,7 +18607,7 @@ function isRecursive(inst, stack, resolve5) {
   let result2 = NONE;
   const check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result2)
         result2 = answer;
     }
@@ -18618,7 +18618,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18682,7 +18682,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -33032,21 +33032,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -35432,17 +35432,14 @@ function reviewIssueTitle(milestoneTitle2) {
 function labelKey(label2) {
   return label2.toLowerCase();
 }
-function labelResolver(wanted) {
-  const cache = /* @__PURE__ */ new Map();
-  return (label2) => {
-    let key = cache.get(label2);
-    if (key === void 0) {
-      const k = labelKey(label2);
-      key = wanted.has(k) ? k : null;
-      cache.set(label2, key);
-    }
-    return key;
-  };
+function resolveLabel(label2, wanted, cache2) {
+  let key = cache2.get(label2);
+  if (key === void 0) {
+    const k = labelKey(label2);
+    key = wanted.has(k) ? k : null;
+    cache2.set(label2, key);
+  }
+  return key;
 }
 function add(map2, key, value) {
   const list = map2.get(key);
@@ -35463,7 +35460,7 @@ function indexSnapshot(snapshot, plan) {
   const reviewKey = labelKey(REVIEW_LABEL);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
-  const resolve5 = labelResolver(wanted);
+  const cache2 = /* @__PURE__ */ new Map();
   const index = {
     issuesByLabel: /* @__PURE__ */ new Map(),
     pullRequestsByLabel: /* @__PURE__ */ new Map(),
@@ -35472,7 +35469,7 @@ function indexSnapshot(snapshot, plan) {
   };
   for (const issue2 of snapshot.issues) {
     for (const label2 of issue2.labels) {
-      const key = resolve5(label2);
+      const key = resolveLabel(label2, wanted, cache2);
       if (key === null) continue;
       add(index.issuesByLabel, key, issue2);
       if (key === reviewKey) add(index.reviewIssuesByTitle, issue2.title, issue2);
@@ -35480,7 +35477,7 @@ function indexSnapshot(snapshot, plan) {
   }
   for (const pr of snapshot.pullRequests) {
     for (const label2 of pr.labels) {
-      const key = resolve5(label2);
+      const key = resolveLabel(label2, wanted, cache2);
       if (key !== null) add(index.pullRequestsByLabel, key, pr);
     }
     for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
@@ -35690,18 +35687,19 @@ function evaluateCriterion(params) {
 // src/evaluate/dates.ts
 var DAY_MS = 864e5;
 var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-var pacificDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "America/Los_Angeles",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit"
-});
+var pacificDay;
 function githubDay(dueOn) {
   if (dueOn === null) return null;
   const trimmed = dueOn.trim();
   if (DATE_ONLY.test(trimmed)) return trimmed;
   const ms = Date.parse(trimmed);
   if (Number.isNaN(ms)) return null;
+  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  });
   const parts = pacificDay.formatToParts(new Date(ms));
   const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
@@ -35925,12 +35923,23 @@ function evaluateRepository(params) {
 
 // src/evaluate/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+var CACHE_LIMIT = 1e4;
+var cache = /* @__PURE__ */ new Map();
 function normalize(pattern) {
   return pattern.replace(/^\.\//, "").replace(/^\/+/, "");
 }
+function compile2(pattern) {
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    matcher = (0, import_picomatch.default)(normalize(pattern), { dot: true });
+    cache.set(pattern, matcher);
+  }
+  return matcher;
+}
 function pathMatcher(patterns) {
-  if (patterns.length === 0) return () => false;
-  return (0, import_picomatch.default)(patterns.map(normalize), { dot: true });
+  const matchers = patterns.map(compile2);
+  return (path) => matchers.some((m) => m(path));
 }
 
 // src/evaluate/serves.ts
@@ -36279,7 +36288,7 @@ function slugify2(value) {
 }
 
 // src/plan/did-you-mean.ts
-function editDistance(a, b) {
+function editDistance(a, b, max = Number.POSITIVE_INFINITY) {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   let before = new Int32Array(t.length + 1);
@@ -36288,6 +36297,7 @@ function editDistance(a, b) {
   for (let j = 0; j <= t.length; j++) previous[j] = j;
   for (let i = 1; i <= s.length; i++) {
     current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= t.length; j++) {
       const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
@@ -36295,7 +36305,9 @@ function editDistance(a, b) {
         best = Math.min(best, before[j - 2] + 1);
       }
       current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > max + 1) return max + 1;
     [before, previous, current] = [previous, current, before];
   }
   return previous[t.length];
@@ -36308,7 +36320,7 @@ function didYouMean(params) {
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of params.candidates) {
     if (candidate === input2 || Math.abs(candidate.length - input2.length) > limit) continue;
-    const distance = editDistance(input2, candidate);
+    const distance = editDistance(input2, candidate, Math.min(limit, bestDistance));
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -36407,6 +36419,11 @@ function missingCode(path) {
   }
   return "missing-key";
 }
+var EXAMPLES = {
+  date: "2026-03-31",
+  id: "my-id",
+  target: '"<= 4"'
+};
 function missingFinding(params) {
   const { ctx, path } = params;
   const key = String(path.at(-1));
@@ -36420,8 +36437,8 @@ function missingFinding(params) {
   } else if (code2 === "deliverable-without-criteria") {
     message = `${where(ctx.data, parent)} has no "criteria" — say what proves it is done, e.g. criteria: [{ issues: closed }]`;
   } else {
-    const what = expected(params.fieldSchema);
-    message = `${where(ctx.data, parent)}: missing required key "${key}"${what ? ` (${what})` : ""} — add it`;
+    const example = EXAMPLES[patternKind(params.fieldSchema) ?? "none"];
+    message = `${where(ctx.data, parent)}: missing required key "${key}" — add it${example ? `, e.g. ${key}: ${example}` : ""}`;
   }
   return findingAt({ ctx, path: parent, code: code2, message });
 }
@@ -36457,7 +36474,9 @@ function hint(params) {
   if (what === "a list" && (typeof value === "string" || typeof value === "number")) {
     return ` — write it as a list: [${value}]`;
   }
-  if (what === "text" && typeof value === "number") return ` — put it in quotes: "${value}"`;
+  if ((what === "text" || kind === "id") && (typeof value === "number" || typeof value === "boolean")) {
+    return ` — put it in quotes: "${value}"`;
+  }
   return "";
 }
 function sizeMessage(issue2, place, value) {
@@ -36480,15 +36499,15 @@ function sizeMessage(issue2, place, value) {
 }
 function issueFindings(params) {
   const { ctx, issue: issue2, root } = params;
-  const relative3 = issue2.path.filter(
+  const relative2 = issue2.path.filter(
     (s) => typeof s === "string" || typeof s === "number"
   );
-  const path = [...params.prefix ?? [], ...relative3];
+  const path = [...params.prefix ?? [], ...relative2];
   if (issue2.code === "unrecognized_keys") {
-    const known = keysOf(schemaAt(root, relative3));
+    const known = keysOf(schemaAt(root, relative2));
     return unknownKeyFindings({ ctx, path, keys: issue2.keys, known });
   }
-  const fieldSchema = schemaAt(root, relative3);
+  const fieldSchema = schemaAt(root, relative2);
   const value = valueAt(ctx.data, path);
   const parent = valueAt(ctx.data, path.slice(0, -1));
   const key = path.at(-1);
@@ -36497,12 +36516,13 @@ function issueFindings(params) {
   }
   const place = where(ctx.data, path);
   if (path.length === 1 && key === "version") {
+    const quoted = value === "1" ? " — write it without quotes: version: 1" : "";
     return [
       findingAt({
         ctx,
         path,
         code: "unsupported-version",
-        message: `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`
+        message: quoted ? `"version" must be the number 1, got the text "1"${quoted}` : `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`
       })
     ];
   }
@@ -37095,6 +37115,7 @@ function yamlErrorMessage(params) {
     case "MULTIPLE_DOCS":
       return multipleDocsMessage();
     default:
+      if (/call stack/i.test(raw)) return tooDeep();
       if (raw.startsWith("Block scalar header")) {
         return {
           code: "yaml-syntax",
@@ -37115,6 +37136,12 @@ function blockHeaderStart(text2, error62, code2) {
     }
   }
   return offset;
+}
+function tooDeep() {
+  return {
+    code: "yaml-too-deep",
+    message: "the YAML is nested too deeply to read — a plan needs only a few levels; remove the extra brackets or indentation"
+  };
 }
 function multipleDocsMessage() {
   return {
@@ -37156,7 +37183,11 @@ function toData(params) {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error62) {
-    const text2 = error62 instanceof Error ? error62.message : String(error62);
+    if (error62 instanceof RangeError) {
+      return { data: void 0, finding: { severity: "error", line: 1, column: 1, ...tooDeep() } };
+    }
+    if (!(error62 instanceof ReferenceError)) throw error62;
+    const text2 = error62.message;
     const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text2);
     if (unresolved) {
       return {
@@ -37589,7 +37620,7 @@ function reviewIfReady(params) {
 // src/report/build.ts
 function buildReport(params) {
   const { snapshot, planPath, pr } = params;
-  const loaded = loadPlan({ text: params.planText, path: planPath });
+  const loaded = params.loaded ?? loadPlan({ text: params.planText, path: planPath });
   const base = {
     version: 1,
     repository: snapshot.repository,
@@ -38927,9 +38958,472 @@ var runSchema = async (argv, io) => {
 };
 
 // src/cli/snapshot.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/github/graphql-rounds.ts
+var PAGE_SIZE = 100;
+async function paginateRounds(params) {
+  const { client, owner, repo } = params;
+  const nodes = {};
+  const cursors = /* @__PURE__ */ new Map();
+  for (const c of params.connections) {
+    nodes[c.key] = [];
+    cursors.set(c.key, null);
+  }
+  let pending = [...params.connections];
+  let first = null;
+  let round = 0;
+  while (first === null || pending.length > 0) {
+    round++;
+    const isFirst = first === null;
+    const vars = {
+      owner: ["String!", owner],
+      name: ["String!", repo],
+      ...isFirst ? params.firstRoundVariables : {}
+    };
+    const selections = [];
+    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    for (const c of pending) {
+      const cursorVar = `${c.key}After`;
+      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
+      Object.assign(vars, c.variables);
+      selections.push(c.selection(`$${cursorVar}`));
+    }
+    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
+    const query = `query PlanAlignSnapshot(${declared}) {
+  repository(owner: $owner, name: $name) {
+${selections.join("\n")}
+  }
+}`;
+    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
+    params.onQuery?.(
+      round,
+      pending.map((c) => c.key)
+    );
+    const data = await runQuery({ client, query, variables: values, owner, repo });
+    const repository = data.repository;
+    if (!repository) {
+      throw new Error(
+        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
+      );
+    }
+    if (isFirst) first = repository;
+    const next = [];
+    for (const c of pending) {
+      const page = c.page(repository);
+      if (!page) continue;
+      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        cursors.set(c.key, page.pageInfo.endCursor);
+        next.push(c);
+      }
+    }
+    pending = next;
+  }
+  return { first: first ?? {}, nodes, queries: round };
+}
+async function runQuery(params) {
+  try {
+    return await params.client.graphql(params.query, params.variables);
+  } catch (error62) {
+    const errors = error62.errors;
+    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
+    if (notFound) {
+      throw new Error(
+        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
+        { cause: error62 }
+      );
+    }
+    const message = error62 instanceof Error ? error62.message : String(error62);
+    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
+      cause: error62
+    });
+  }
+}
+
+// src/github/plan-needs.ts
+function planNeeds(plan) {
+  if (!plan) return { files: [], checks: [], pullRequests: true };
+  const files = /* @__PURE__ */ new Set();
+  const checks = /* @__PURE__ */ new Set();
+  let pullRequests = false;
+  for (const goal of plan.goals) {
+    for (const objective of goal.objectives) {
+      if (objective.measure) files.add(objective.measure.file);
+    }
+  }
+  for (const deliverable of plan.deliverables) {
+    for (const criterion of deliverable.criteria) {
+      if ("file" in criterion) files.add(criterion.file);
+      if ("checks" in criterion) for (const name2 of criterion.checks) checks.add(name2);
+      if ("pull_requests" in criterion) pullRequests = true;
+    }
+  }
+  return { files: [...files].sort(), checks: [...checks].sort(), pullRequests };
+}
+
+// src/github/read-plan.ts
+async function readFileAt(params) {
+  const { client, owner, repo, ref, path } = params;
+  let data;
+  try {
+    const res = await client.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ...ref ? { ref } : {},
+      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
+      mediaType: { format: "raw" }
+    });
+    data = res.data;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return null;
+    throw new Error(
+      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error62)}. Check that the token can read the repository's contents (permission contents: read).`
+    );
+  }
+  return contentText({ data, path, where: `${owner}/${repo}` });
+}
+async function readPlanFile(params) {
+  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
+  for (const path of paths) {
+    const text2 = await readFileAt({ ...params, path });
+    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
+  }
+  return null;
+}
+function contentText(params) {
+  const { data, path, where: where2 } = params;
+  if (typeof data === "string") return data;
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+  if (Array.isArray(data)) {
+    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
+  }
+  if (data && typeof data === "object") {
+    const obj = data;
+    if (obj.type && obj.type !== "file") {
+      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
+    }
+    if (obj.encoding === "base64" && typeof obj.content === "string") {
+      return Buffer.from(obj.content, "base64").toString("utf8");
+    }
+    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
+  }
+  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
+}
+function statusOf(error62) {
+  const status2 = error62?.status;
+  return typeof status2 === "number" ? status2 : void 0;
+}
+function describe3(error62) {
+  const status2 = statusOf(error62);
+  const message = error62 instanceof Error ? error62.message : String(error62);
+  return status2 ? `GitHub answered ${status2} (${message})` : message;
+}
+
+// src/github/snapshot-query.ts
+var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+var ISSUE_FIELDS = `number title state stateReason
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  assignees(first: 20) { nodes { login } }
+  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
+var PULL_REQUEST_FIELDS = `number title state merged
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
+  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
+  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
+var CONTEXT_FIELDS = `__typename
+  ... on CheckRun { name status conclusion startedAt completedAt }
+  ... on StatusContext { context state createdAt }`;
+var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
+function fileSelections(paths) {
+  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
+}
+function connection(params) {
+  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
+  return {
+    key: params.key,
+    selection: (cursor) => wrap(
+      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
+    ),
+    page: (repo) => params.page(repo),
+    ...params.variables ? { variables: params.variables } : {}
+  };
+}
+var get = (o, ...keys) => keys.reduce(
+  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
+  o
+);
+var milestonesConnection = connection({
+  key: "milestones",
+  field: "milestones",
+  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
+  nodeFields: "number title state dueOn description closedAt",
+  page: (r) => r.milestones
+});
+var labelsConnection = connection({
+  key: "labels",
+  field: "labels",
+  nodeFields: "name",
+  page: (r) => r.labels
+});
+var issuesConnection = connection({
+  key: "issues",
+  field: "issues",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: ISSUE_FIELDS,
+  page: (r) => r.issues
+});
+var pullRequestsConnection = connection({
+  key: "pullRequests",
+  field: "pullRequests",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: PULL_REQUEST_FIELDS,
+  page: (r) => r.pullRequests
+});
+var defaultChecksConnection = connection({
+  key: "defaultChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
+  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
+});
+var prFilesConnection = connection({
+  key: "prFiles",
+  field: "files",
+  nodeFields: "path",
+  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
+  page: (r) => get(r, "prFiles", "files") ?? null,
+  variables: {}
+});
+var headChecksConnection = connection({
+  key: "headChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
+  page: (r) => {
+    const nodes = get(r, "headChecks", "commits", "nodes");
+    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
+    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
+  }
+});
+function firstRoundSelection(params) {
+  const parts = [
+    `nameWithOwner
+    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
+  ];
+  if (params.pr) {
+    parts.push(
+      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
+        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
+    );
+  }
+  return parts.join("\n");
+}
+var names = (conn, field) => {
+  const nodes = get(conn, "nodes");
+  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
+};
+var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
+function toMilestone(n) {
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    dueOn: n.dueOn ?? null,
+    description: n.description ?? "",
+    closedAt: n.closedAt ?? null
+  };
+}
+function toIssue(n) {
+  const closedEvents = get(n, "timelineItems", "nodes");
+  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
+  const closedBy = get(lastClose, "actor", "login");
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    stateReason: lower(n.stateReason),
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
+    assignees: names(n.assignees, "login")
+  };
+}
+function toPullRequest(n, repository) {
+  const closing = get(n, "closingIssuesReferences", "nodes");
+  const reviews = get(n, "latestOpinionatedReviews", "nodes");
+  const head = get(n, "headRepository", "nameWithOwner");
+  return {
+    number: n.number,
+    title: n.title,
+    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
+    state: n.state === "OPEN" ? "open" : "closed",
+    merged: n.merged === true,
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
+    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
+    headSha: n.headRefOid,
+    baseRef: n.baseRefName,
+    headRef: n.headRefName,
+    ...typeof head === "string" ? { headRepository: head } : {}
+  };
+}
+function latestChecks(contexts, wanted) {
+  const best = /* @__PURE__ */ new Map();
+  for (const c of contexts) {
+    const isRun = get(c, "__typename") === "CheckRun";
+    const name2 = get(c, isRun ? "name" : "context");
+    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
+    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
+    const at3 = String(
+      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
+    );
+    const prev = best.get(name2);
+    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
+  }
+  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
+}
+function blobTexts(commit, paths) {
+  const files = {};
+  const truncated = [];
+  paths.forEach((path, i) => {
+    const blob = get(commit, `f${i}`, "object");
+    if (!blob || get(blob, "isBinary") === true) return;
+    if (get(blob, "isTruncated") === true) truncated.push(path);
+    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
+  });
+  return { files, truncated };
+}
+
+// src/github/load-snapshot.ts
+async function loadSnapshot(params) {
+  const { client, owner, repo, pr, log } = params;
+  const now = params.now ?? (() => /* @__PURE__ */ new Date());
+  const needs = planNeeds(params.plan);
+  const hasPr = pr !== void 0;
+  const prVar = { pr: ["Int!", pr] };
+  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
+  const connections = [milestonesConnection, labelsConnection, issuesConnection];
+  if (needs.pullRequests) connections.push(pullRequestsConnection);
+  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
+  if (hasPr) {
+    connections.push({ ...prFilesConnection, variables: prVar });
+    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
+  }
+  const rounds = await paginateRounds({
+    client,
+    owner,
+    repo,
+    connections,
+    firstRoundSelection: firstRoundSelection({
+      files: needs.files,
+      pr: hasPr,
+      headFiles: headPaths
+    }),
+    ...hasPr ? { firstRoundVariables: prVar } : {},
+    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
+  });
+  const first = rounds.first;
+  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
+  const branch = first.defaultBranchRef;
+  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
+  const defaultBranch = branch?.name ?? "main";
+  const defaultOid = branch?.target?.oid;
+  const base = blobTexts(branch?.target, needs.files);
+  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
+  const n = rounds.nodes;
+  const pullRequests = (n.pullRequests ?? []).map(
+    (node2) => toPullRequest(node2, repository)
+  );
+  if (hasPr) {
+    const prNode = first.pr;
+    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
+    const loaded = toPullRequest(prNode, repository);
+    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
+    const commits = prNode.headCommit?.nodes;
+    const headCommit = commits?.[commits.length - 1]?.commit;
+    const head = blobTexts(headCommit, headPaths);
+    const headFiles = await withLargeFiles({
+      ...params,
+      ...head,
+      ref: headCommit?.oid ?? loaded.headSha
+    });
+    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
+    const extra = {
+      changedFiles,
+      headFiles,
+      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
+    };
+    const at3 = pullRequests.findIndex((p) => p.number === pr);
+    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
+    else pullRequests[at3] = { ...loaded, ...extra };
+  }
+  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
+  return {
+    version: 1,
+    repository,
+    defaultBranch,
+    fetchedAt: now().toISOString(),
+    planPath: params.planPath,
+    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
+    labels: (n.labels ?? []).map((l3) => l3.name),
+    issues: (n.issues ?? []).map((i) => toIssue(i)),
+    pullRequests,
+    files,
+    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
+  };
+}
+async function withLargeFiles(params) {
+  const files = { ...params.files };
+  for (const path of params.truncated) {
+    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
+    if (text2 !== null) files[path] = text2;
+  }
+  return files;
+}
+
+// src/github/evaluate-on-github.ts
+async function readPlanOnGitHub(params) {
+  const { client, owner, repo } = params;
+  const planFile = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ...params.ref ? { ref: params.ref } : {},
+    ...params.planPath ? { path: params.planPath } : {}
+  });
+  if (!planFile) return null;
+  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
+}
+async function evaluateLoadedPlan(params) {
+  const { client, owner, repo, planFile, loaded, pr } = params;
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    ...pr !== void 0 ? { pr } : {},
+    log: params.log,
+    ...params.now ? { now: params.now } : {}
+  });
+  const report = buildReport({
+    planText: planFile.text,
+    planPath: planFile.path,
+    snapshot,
+    loaded,
+    ...pr !== void 0 ? { pr } : {}
+  });
+  return { planFile, loaded, snapshot, report };
+}
+
+// src/cli/github-command.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { isAbsolute, relative, resolve as resolve3 } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -43188,9 +43682,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -43198,7 +43692,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -43206,9 +43700,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -43337,430 +43831,42 @@ function createClient(params) {
   return octokit;
 }
 
-// src/github/graphql-rounds.ts
-var PAGE_SIZE = 100;
-async function paginateRounds(params) {
-  const { client, owner, repo } = params;
-  const nodes = {};
-  const cursors = /* @__PURE__ */ new Map();
-  for (const c of params.connections) {
-    nodes[c.key] = [];
-    cursors.set(c.key, null);
-  }
-  let pending = [...params.connections];
-  let first = null;
-  let round = 0;
-  while (first === null || pending.length > 0) {
-    round++;
-    const isFirst = first === null;
-    const vars = {
-      owner: ["String!", owner],
-      name: ["String!", repo],
-      ...isFirst ? params.firstRoundVariables : {}
-    };
-    const selections = [];
-    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
-    for (const c of pending) {
-      const cursorVar = `${c.key}After`;
-      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
-      Object.assign(vars, c.variables);
-      selections.push(c.selection(`$${cursorVar}`));
-    }
-    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
-    const query = `query PlanAlignSnapshot(${declared}) {
-  repository(owner: $owner, name: $name) {
-${selections.join("\n")}
-  }
-}`;
-    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
-    params.onQuery?.(
-      round,
-      pending.map((c) => c.key)
-    );
-    const data = await runQuery({ client, query, variables: values, owner, repo });
-    const repository = data.repository;
-    if (!repository) {
-      throw new Error(
-        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
-      );
-    }
-    if (isFirst) first = repository;
-    const next = [];
-    for (const c of pending) {
-      const page = c.page(repository);
-      if (!page) continue;
-      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-        cursors.set(c.key, page.pageInfo.endCursor);
-        next.push(c);
-      }
-    }
-    pending = next;
-  }
-  return { first: first ?? {}, nodes, queries: round };
+// src/cli/github-command.ts
+function stderrLogger(io) {
+  return {
+    debug() {
+    },
+    info() {
+    },
+    warn: (m) => io.stderr(`warning: ${m}
+`),
+    error: (m) => io.stderr(`error: ${m}
+`)
+  };
 }
-async function runQuery(params) {
+function clientFromEnv(params) {
+  const { io, token, log } = params;
+  return createClient({
+    token,
+    ...io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {},
+    log,
+    fetch: (...a) => globalThis.fetch(...a)
+  });
+}
+async function readLocalPlan(params) {
+  const abs = resolve3(params.io.cwd, params.file);
+  let text2;
   try {
-    return await params.client.graphql(params.query, params.variables);
+    text2 = await readFile2(abs, "utf8");
   } catch (error62) {
-    const errors = error62.errors;
-    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
-    if (notFound) {
-      throw new Error(
-        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
-        { cause: error62 }
-      );
-    }
-    const message = error62 instanceof Error ? error62.message : String(error62);
-    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
-      cause: error62
-    });
-  }
-}
-
-// src/github/plan-needs.ts
-function planNeeds(plan) {
-  if (!plan) return { files: [], checks: [], pullRequests: true };
-  const files = /* @__PURE__ */ new Set();
-  const checks = /* @__PURE__ */ new Set();
-  let pullRequests = false;
-  for (const goal of plan.goals) {
-    for (const objective of goal.objectives) {
-      if (objective.measure) files.add(objective.measure.file);
-    }
-  }
-  for (const deliverable of plan.deliverables) {
-    for (const criterion of deliverable.criteria) {
-      if ("file" in criterion) files.add(criterion.file);
-      if ("checks" in criterion) for (const name2 of criterion.checks) checks.add(name2);
-      if ("pull_requests" in criterion) pullRequests = true;
-    }
-  }
-  return { files: [...files].sort(), checks: [...checks].sort(), pullRequests };
-}
-
-// src/github/read-plan.ts
-async function readFileAt(params) {
-  const { client, owner, repo, ref, path } = params;
-  let data;
-  try {
-    const res = await client.rest.repos.getContent({
-      owner,
-      repo,
-      path,
-      ...ref ? { ref } : {},
-      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
-      mediaType: { format: "raw" }
-    });
-    data = res.data;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return null;
+    const code2 = error62.code;
     throw new Error(
-      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error62)}. Check that the token can read the repository's contents (permission contents: read).`
+      `cannot read the plan ${params.file}: ${code2 === "ENOENT" ? "no such file" : code2 ?? String(error62)}`
     );
   }
-  return contentText({ data, path, where: `${owner}/${repo}` });
-}
-async function readPlanFile(params) {
-  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
-  for (const path of paths) {
-    const text2 = await readFileAt({ ...params, path });
-    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
-  }
-  return null;
-}
-function contentText(params) {
-  const { data, path, where: where2 } = params;
-  if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  if (Array.isArray(data)) {
-    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
-  }
-  if (data && typeof data === "object") {
-    const obj = data;
-    if (obj.type && obj.type !== "file") {
-      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
-    }
-    if (obj.encoding === "base64" && typeof obj.content === "string") {
-      return Buffer.from(obj.content, "base64").toString("utf8");
-    }
-    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
-  }
-  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
-}
-function statusOf(error62) {
-  const status2 = error62?.status;
-  return typeof status2 === "number" ? status2 : void 0;
-}
-function describe3(error62) {
-  const status2 = statusOf(error62);
-  const message = error62 instanceof Error ? error62.message : String(error62);
-  return status2 ? `GitHub answered ${status2} (${message})` : message;
-}
-
-// src/github/snapshot-query.ts
-var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
-var ISSUE_FIELDS = `number title state stateReason
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  assignees(first: 20) { nodes { login } }
-  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
-var PULL_REQUEST_FIELDS = `number title state merged
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
-  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
-  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
-var CONTEXT_FIELDS = `__typename
-  ... on CheckRun { name status conclusion startedAt completedAt }
-  ... on StatusContext { context state createdAt }`;
-var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
-function fileSelections(paths) {
-  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
-}
-function connection(params) {
-  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
-  return {
-    key: params.key,
-    selection: (cursor) => wrap(
-      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
-    ),
-    page: (repo) => params.page(repo),
-    ...params.variables ? { variables: params.variables } : {}
-  };
-}
-var get = (o, ...keys) => keys.reduce(
-  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
-  o
-);
-var milestonesConnection = connection({
-  key: "milestones",
-  field: "milestones",
-  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
-  nodeFields: "number title state dueOn description closedAt",
-  page: (r) => r.milestones
-});
-var labelsConnection = connection({
-  key: "labels",
-  field: "labels",
-  nodeFields: "name",
-  page: (r) => r.labels
-});
-var issuesConnection = connection({
-  key: "issues",
-  field: "issues",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: ISSUE_FIELDS,
-  page: (r) => r.issues
-});
-var pullRequestsConnection = connection({
-  key: "pullRequests",
-  field: "pullRequests",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: PULL_REQUEST_FIELDS,
-  page: (r) => r.pullRequests
-});
-var defaultChecksConnection = connection({
-  key: "defaultChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
-  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
-});
-var prFilesConnection = connection({
-  key: "prFiles",
-  field: "files",
-  nodeFields: "path",
-  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
-  page: (r) => get(r, "prFiles", "files") ?? null,
-  variables: {}
-});
-var headChecksConnection = connection({
-  key: "headChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
-  page: (r) => {
-    const nodes = get(r, "headChecks", "commits", "nodes");
-    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
-    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
-  }
-});
-function firstRoundSelection(params) {
-  const parts = [
-    `nameWithOwner
-    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
-  ];
-  if (params.pr) {
-    parts.push(
-      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
-        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
-    );
-  }
-  return parts.join("\n");
-}
-var names = (conn, field) => {
-  const nodes = get(conn, "nodes");
-  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
-};
-var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
-function toMilestone(n) {
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    dueOn: n.dueOn ?? null,
-    description: n.description ?? "",
-    closedAt: n.closedAt ?? null
-  };
-}
-function toIssue(n) {
-  const closedEvents = get(n, "timelineItems", "nodes");
-  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
-  const closedBy = get(lastClose, "actor", "login");
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    stateReason: lower(n.stateReason),
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
-    assignees: names(n.assignees, "login")
-  };
-}
-function toPullRequest(n, repository) {
-  const closing = get(n, "closingIssuesReferences", "nodes");
-  const reviews = get(n, "latestOpinionatedReviews", "nodes");
-  const head = get(n, "headRepository", "nameWithOwner");
-  return {
-    number: n.number,
-    title: n.title,
-    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
-    state: n.state === "OPEN" ? "open" : "closed",
-    merged: n.merged === true,
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
-    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
-    headSha: n.headRefOid,
-    baseRef: n.baseRefName,
-    headRef: n.headRefName,
-    ...typeof head === "string" ? { headRepository: head } : {}
-  };
-}
-function latestChecks(contexts, wanted) {
-  const best = /* @__PURE__ */ new Map();
-  for (const c of contexts) {
-    const isRun = get(c, "__typename") === "CheckRun";
-    const name2 = get(c, isRun ? "name" : "context");
-    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
-    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
-    const at3 = String(
-      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
-    );
-    const prev = best.get(name2);
-    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
-  }
-  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
-}
-function blobTexts(commit, paths) {
-  const files = {};
-  const truncated = [];
-  paths.forEach((path, i) => {
-    const blob = get(commit, `f${i}`, "object");
-    if (!blob || get(blob, "isBinary") === true) return;
-    if (get(blob, "isTruncated") === true) truncated.push(path);
-    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
-  });
-  return { files, truncated };
-}
-
-// src/github/load-snapshot.ts
-async function loadSnapshot(params) {
-  const { client, owner, repo, pr, log } = params;
-  const now = params.now ?? (() => /* @__PURE__ */ new Date());
-  const needs = planNeeds(params.plan);
-  const hasPr = pr !== void 0;
-  const prVar = { pr: ["Int!", pr] };
-  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
-  const connections = [milestonesConnection, labelsConnection, issuesConnection];
-  if (needs.pullRequests) connections.push(pullRequestsConnection);
-  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
-  if (hasPr) {
-    connections.push({ ...prFilesConnection, variables: prVar });
-    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
-  }
-  const rounds = await paginateRounds({
-    client,
-    owner,
-    repo,
-    connections,
-    firstRoundSelection: firstRoundSelection({
-      files: needs.files,
-      pr: hasPr,
-      headFiles: headPaths
-    }),
-    ...hasPr ? { firstRoundVariables: prVar } : {},
-    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
-  });
-  const first = rounds.first;
-  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
-  const branch = first.defaultBranchRef;
-  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
-  const defaultBranch = branch?.name ?? "main";
-  const defaultOid = branch?.target?.oid;
-  const base = blobTexts(branch?.target, needs.files);
-  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
-  const n = rounds.nodes;
-  const pullRequests = (n.pullRequests ?? []).map(
-    (node2) => toPullRequest(node2, repository)
-  );
-  if (hasPr) {
-    const prNode = first.pr;
-    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
-    const loaded = toPullRequest(prNode, repository);
-    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
-    const commits = prNode.headCommit?.nodes;
-    const headCommit = commits?.[commits.length - 1]?.commit;
-    const head = blobTexts(headCommit, headPaths);
-    const headFiles = await withLargeFiles({
-      ...params,
-      ...head,
-      ref: headCommit?.oid ?? loaded.headSha
-    });
-    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
-    const extra = {
-      changedFiles,
-      headFiles,
-      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
-    };
-    const at3 = pullRequests.findIndex((p) => p.number === pr);
-    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
-    else pullRequests[at3] = { ...loaded, ...extra };
-  }
-  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
-  return {
-    version: 1,
-    repository,
-    defaultBranch,
-    fetchedAt: now().toISOString(),
-    planPath: params.planPath,
-    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
-    labels: (n.labels ?? []).map((l3) => l3.name),
-    issues: (n.issues ?? []).map((i) => toIssue(i)),
-    pullRequests,
-    files,
-    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
-  };
-}
-async function withLargeFiles(params) {
-  const files = { ...params.files };
-  for (const path of params.truncated) {
-    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
-    if (text2 !== null) files[path] = text2;
-  }
-  return files;
+  const rel = relative(params.io.cwd, abs).split("\\").join("/");
+  const path = isAbsolute(params.file) || rel.startsWith("..") ? params.file : rel;
+  return { planFile: { path, text: text2 }, loaded: loadPlan({ text: text2, path }) };
 }
 
 // src/cli/snapshot.ts
@@ -43784,19 +43890,14 @@ ${USAGE}`);
   const [owner = "", repo = ""] = args.repo.split("/");
   const log = stderrLogger(io);
   try {
-    const client = createClient({
-      token,
-      ...io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {},
-      log,
-      fetch: globalThis.fetch
-    });
-    const planFile = args.plan ? await readLocalPlan({ file: args.plan, io }) : await readPlanFile({ client, owner, repo });
-    if (!planFile) {
+    const client = clientFromEnv({ io, token, log });
+    const plan = args.plan ? await readLocalPlan({ file: args.plan, io }) : await readPlanOnGitHub({ client, owner, repo });
+    if (!plan) {
       log.warn(
         `no plan on the default branch of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`
       );
     }
-    const loaded = planFile ? loadPlan({ text: planFile.text, path: planFile.path }) : null;
+    const loaded = plan?.loaded ?? null;
     if (loaded && !loaded.valid) {
       log.warn(
         `${loaded.path} is invalid (run \`plan-align validate\`); files and checks it names are not read`
@@ -43807,7 +43908,7 @@ ${USAGE}`);
       owner,
       repo,
       plan: loaded?.plan ?? null,
-      planPath: planFile?.path ?? DEFAULT_PLAN_PATHS[0],
+      planPath: plan?.planFile.path ?? DEFAULT_PLAN_PATHS[0],
       ...args.pr !== void 0 ? { pr: args.pr } : {},
       log
     });
@@ -43840,35 +43941,8 @@ function parseSnapshotArgs(argv) {
   }
   return { repo: values.repo, pr, plan: values.plan };
 }
-async function readLocalPlan(params) {
-  const abs = resolve3(params.io.cwd, params.file);
-  let text2;
-  try {
-    text2 = await readFile2(abs, "utf8");
-  } catch (error62) {
-    throw new Error(
-      `cannot read the plan ${params.file}: ${error62.code ?? error62.message}`
-    );
-  }
-  const rel = relative(params.io.cwd, abs).split("\\").join("/");
-  return { path: isAbsolute(params.file) || rel.startsWith("..") ? params.file : rel, text: text2 };
-}
-function stderrLogger(io) {
-  return {
-    debug() {
-    },
-    info() {
-    },
-    warn: (m) => io.stderr(`warning: ${m}
-`),
-    error: (m) => io.stderr(`error: ${m}
-`)
-  };
-}
 
 // src/cli/sync.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve4 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/action/describe-action.ts
@@ -44032,15 +44106,23 @@ function dueOnTimestamp(date6) {
 async function createMilestone(ctx, action) {
   const { client, owner, repo } = ctx;
   try {
+    const closed = action.state === "closed";
+    const date6 = ctx.now().toISOString().slice(0, 10);
     const { data } = await client.rest.issues.createMilestone({
       owner,
       repo,
       title: action.title,
-      description: action.description,
+      description: closed ? appendAchievedFooter({
+        description: action.description,
+        date: date6,
+        evidence: action.evidence ?? []
+      }) : action.description,
+      ...closed ? { state: "closed" } : {},
       ...action.dueOn ? { due_on: dueOnTimestamp(action.dueOn) } : {}
     });
     ctx.milestoneNumbers.set(action.milestone, data.number);
-    return { status: "applied", detail: `created milestone #${data.number}` };
+    const how = closed ? `, closed: achieved on ${date6}` : "";
+    return { status: "applied", detail: `created milestone #${data.number}${how}` };
   } catch (error62) {
     if (!alreadyExists(error62)) throw error62;
     const existing = await findMilestoneByTitle(ctx, action.title);
@@ -44199,13 +44281,8 @@ ${USAGE2}`);
     );
     return 2;
   }
-  const log = stderrLogger2(io);
-  const client = createClient({
-    token,
-    ...io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {},
-    log,
-    fetch: (...a) => globalThis.fetch(...a)
-  });
+  const log = stderrLogger(io);
+  const client = clientFromEnv({ io, token, log });
   try {
     return await sync({ args, io, log, client });
   } catch (error62) {
@@ -44217,15 +44294,15 @@ ${USAGE2}`);
 async function sync(params) {
   const { args, io, log, client } = params;
   const { owner, repo } = args;
-  const planFile = args.plan ? await readLocalPlan2({ file: args.plan, io }) : await readPlanFile({ client, owner, repo });
-  if (!planFile) {
+  const plan = args.plan ? await readLocalPlan({ file: args.plan, io }) : await readPlanOnGitHub({ client, owner, repo });
+  if (!plan) {
     io.stderr(
       `plan-align sync: ${owner}/${repo} has no plan on its default branch (${DEFAULT_PLAN_PATHS.join(", ")}); add one, or pass --plan FILE to preview a local plan.
 `
     );
     return 2;
   }
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
+  const { planFile, loaded } = plan;
   for (const f of loaded.findings) io.stderr(`${formatFinding(planFile.path, f)}
 `);
   if (!loaded.valid) {
@@ -44235,15 +44312,7 @@ async function sync(params) {
     );
     return 1;
   }
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    log
-  });
-  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const { report } = await evaluateLoadedPlan({ client, owner, repo, ...plan, log });
   const actions = report.actions;
   const head = `${owner}/${repo}${args.dryRun ? " (dry run)" : ""}`;
   if (actions.length === 0) {
@@ -44297,32 +44366,6 @@ function parseSyncArgs(argv) {
     repo: match[2] ?? "",
     dryRun: values["dry-run"] ?? false,
     plan: values.plan
-  };
-}
-async function readLocalPlan2(params) {
-  const abs = resolve4(params.io.cwd, params.file);
-  let text2;
-  try {
-    text2 = await readFile3(abs, "utf8");
-  } catch (error62) {
-    const code2 = error62.code;
-    throw new Error(
-      `cannot read the plan ${params.file}: ${code2 === "ENOENT" ? "no such file" : code2 ?? String(error62)}`
-    );
-  }
-  const rel = relative2(params.io.cwd, abs).split("\\").join("/");
-  return { path: isAbsolute2(params.file) || rel.startsWith("..") ? params.file : rel, text: text2 };
-}
-function stderrLogger2(io) {
-  return {
-    debug() {
-    },
-    info() {
-    },
-    warn: (m) => io.stderr(`warning: ${m}
-`),
-    error: (m) => io.stderr(`error: ${m}
-`)
   };
 }
 function plural4(n, word) {

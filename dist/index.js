@@ -15763,8 +15763,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15791,9 +15791,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15823,11 +15823,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16001,13 +16001,13 @@ var require_cachestorage = __commonJS({
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options2);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options2);
             if (response !== void 0) {
               return response;
             }
@@ -16037,12 +16037,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -37221,9 +37221,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -37231,7 +37231,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -37239,9 +37239,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -37368,108 +37368,6 @@ function createClient(params) {
     options2.headers["x-github-api-version"] = API_VERSION;
   });
   return octokit;
-}
-
-// src/github/graphql-rounds.ts
-var PAGE_SIZE = 100;
-async function paginateRounds(params) {
-  const { client, owner, repo } = params;
-  const nodes = {};
-  const cursors = /* @__PURE__ */ new Map();
-  for (const c of params.connections) {
-    nodes[c.key] = [];
-    cursors.set(c.key, null);
-  }
-  let pending = [...params.connections];
-  let first = null;
-  let round = 0;
-  while (first === null || pending.length > 0) {
-    round++;
-    const isFirst = first === null;
-    const vars = {
-      owner: ["String!", owner],
-      name: ["String!", repo],
-      ...isFirst ? params.firstRoundVariables : {}
-    };
-    const selections = [];
-    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
-    for (const c of pending) {
-      const cursorVar = `${c.key}After`;
-      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
-      Object.assign(vars, c.variables);
-      selections.push(c.selection(`$${cursorVar}`));
-    }
-    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
-    const query = `query PlanAlignSnapshot(${declared}) {
-  repository(owner: $owner, name: $name) {
-${selections.join("\n")}
-  }
-}`;
-    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
-    params.onQuery?.(
-      round,
-      pending.map((c) => c.key)
-    );
-    const data = await runQuery({ client, query, variables: values, owner, repo });
-    const repository = data.repository;
-    if (!repository) {
-      throw new Error(
-        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
-      );
-    }
-    if (isFirst) first = repository;
-    const next = [];
-    for (const c of pending) {
-      const page = c.page(repository);
-      if (!page) continue;
-      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-        cursors.set(c.key, page.pageInfo.endCursor);
-        next.push(c);
-      }
-    }
-    pending = next;
-  }
-  return { first: first ?? {}, nodes, queries: round };
-}
-async function runQuery(params) {
-  try {
-    return await params.client.graphql(params.query, params.variables);
-  } catch (error63) {
-    const errors = error63.errors;
-    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
-    if (notFound) {
-      throw new Error(
-        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
-        { cause: error63 }
-      );
-    }
-    const message = error63 instanceof Error ? error63.message : String(error63);
-    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
-      cause: error63
-    });
-  }
-}
-
-// src/github/plan-needs.ts
-function planNeeds(plan) {
-  if (!plan) return { files: [], checks: [], pullRequests: true };
-  const files = /* @__PURE__ */ new Set();
-  const checks = /* @__PURE__ */ new Set();
-  let pullRequests = false;
-  for (const goal of plan.goals) {
-    for (const objective of goal.objectives) {
-      if (objective.measure) files.add(objective.measure.file);
-    }
-  }
-  for (const deliverable of plan.deliverables) {
-    for (const criterion of deliverable.criteria) {
-      if ("file" in criterion) files.add(criterion.file);
-      if ("checks" in criterion) for (const name2 of criterion.checks) checks.add(name2);
-      if ("pull_requests" in criterion) pullRequests = true;
-    }
-  }
-  return { files: [...files].sort(), checks: [...checks].sort(), pullRequests };
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -56974,21 +56872,21 @@ function visit(schema, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -57314,335 +57212,6 @@ function criterionKind(c) {
 }
 var DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"];
 
-// src/github/read-plan.ts
-async function readFileAt(params) {
-  const { client, owner, repo, ref, path } = params;
-  let data;
-  try {
-    const res = await client.rest.repos.getContent({
-      owner,
-      repo,
-      path,
-      ...ref ? { ref } : {},
-      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
-      mediaType: { format: "raw" }
-    });
-    data = res.data;
-  } catch (error63) {
-    if (statusOf(error63) === 404) return null;
-    throw new Error(
-      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error63)}. Check that the token can read the repository's contents (permission contents: read).`
-    );
-  }
-  return contentText({ data, path, where: `${owner}/${repo}` });
-}
-async function readPlanFile(params) {
-  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
-  for (const path of paths) {
-    const text2 = await readFileAt({ ...params, path });
-    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
-  }
-  return null;
-}
-function contentText(params) {
-  const { data, path, where: where2 } = params;
-  if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  if (Array.isArray(data)) {
-    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
-  }
-  if (data && typeof data === "object") {
-    const obj = data;
-    if (obj.type && obj.type !== "file") {
-      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
-    }
-    if (obj.encoding === "base64" && typeof obj.content === "string") {
-      return Buffer.from(obj.content, "base64").toString("utf8");
-    }
-    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
-  }
-  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
-}
-function statusOf(error63) {
-  const status2 = error63?.status;
-  return typeof status2 === "number" ? status2 : void 0;
-}
-function describe3(error63) {
-  const status2 = statusOf(error63);
-  const message = error63 instanceof Error ? error63.message : String(error63);
-  return status2 ? `GitHub answered ${status2} (${message})` : message;
-}
-
-// src/github/snapshot-query.ts
-var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
-var ISSUE_FIELDS = `number title state stateReason
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  assignees(first: 20) { nodes { login } }
-  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
-var PULL_REQUEST_FIELDS = `number title state merged
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
-  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
-  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
-var CONTEXT_FIELDS = `__typename
-  ... on CheckRun { name status conclusion startedAt completedAt }
-  ... on StatusContext { context state createdAt }`;
-var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
-function fileSelections(paths) {
-  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
-}
-function connection(params) {
-  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
-  return {
-    key: params.key,
-    selection: (cursor) => wrap(
-      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
-    ),
-    page: (repo) => params.page(repo),
-    ...params.variables ? { variables: params.variables } : {}
-  };
-}
-var get = (o, ...keys) => keys.reduce(
-  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
-  o
-);
-var milestonesConnection = connection({
-  key: "milestones",
-  field: "milestones",
-  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
-  nodeFields: "number title state dueOn description closedAt",
-  page: (r) => r.milestones
-});
-var labelsConnection = connection({
-  key: "labels",
-  field: "labels",
-  nodeFields: "name",
-  page: (r) => r.labels
-});
-var issuesConnection = connection({
-  key: "issues",
-  field: "issues",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: ISSUE_FIELDS,
-  page: (r) => r.issues
-});
-var pullRequestsConnection = connection({
-  key: "pullRequests",
-  field: "pullRequests",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: PULL_REQUEST_FIELDS,
-  page: (r) => r.pullRequests
-});
-var defaultChecksConnection = connection({
-  key: "defaultChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
-  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
-});
-var prFilesConnection = connection({
-  key: "prFiles",
-  field: "files",
-  nodeFields: "path",
-  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
-  page: (r) => get(r, "prFiles", "files") ?? null,
-  variables: {}
-});
-var headChecksConnection = connection({
-  key: "headChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
-  page: (r) => {
-    const nodes = get(r, "headChecks", "commits", "nodes");
-    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
-    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
-  }
-});
-function firstRoundSelection(params) {
-  const parts = [
-    `nameWithOwner
-    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
-  ];
-  if (params.pr) {
-    parts.push(
-      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
-        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
-    );
-  }
-  return parts.join("\n");
-}
-var names = (conn, field) => {
-  const nodes = get(conn, "nodes");
-  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
-};
-var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
-function toMilestone(n) {
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    dueOn: n.dueOn ?? null,
-    description: n.description ?? "",
-    closedAt: n.closedAt ?? null
-  };
-}
-function toIssue(n) {
-  const closedEvents = get(n, "timelineItems", "nodes");
-  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
-  const closedBy = get(lastClose, "actor", "login");
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    stateReason: lower(n.stateReason),
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
-    assignees: names(n.assignees, "login")
-  };
-}
-function toPullRequest(n, repository) {
-  const closing = get(n, "closingIssuesReferences", "nodes");
-  const reviews = get(n, "latestOpinionatedReviews", "nodes");
-  const head = get(n, "headRepository", "nameWithOwner");
-  return {
-    number: n.number,
-    title: n.title,
-    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
-    state: n.state === "OPEN" ? "open" : "closed",
-    merged: n.merged === true,
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
-    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
-    headSha: n.headRefOid,
-    baseRef: n.baseRefName,
-    headRef: n.headRefName,
-    ...typeof head === "string" ? { headRepository: head } : {}
-  };
-}
-function latestChecks(contexts, wanted) {
-  const best = /* @__PURE__ */ new Map();
-  for (const c of contexts) {
-    const isRun = get(c, "__typename") === "CheckRun";
-    const name2 = get(c, isRun ? "name" : "context");
-    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
-    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
-    const at3 = String(
-      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
-    );
-    const prev = best.get(name2);
-    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
-  }
-  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
-}
-function blobTexts(commit, paths) {
-  const files = {};
-  const truncated = [];
-  paths.forEach((path, i) => {
-    const blob = get(commit, `f${i}`, "object");
-    if (!blob || get(blob, "isBinary") === true) return;
-    if (get(blob, "isTruncated") === true) truncated.push(path);
-    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
-  });
-  return { files, truncated };
-}
-
-// src/github/load-snapshot.ts
-async function loadSnapshot(params) {
-  const { client, owner, repo, pr, log } = params;
-  const now = params.now ?? (() => /* @__PURE__ */ new Date());
-  const needs = planNeeds(params.plan);
-  const hasPr = pr !== void 0;
-  const prVar = { pr: ["Int!", pr] };
-  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
-  const connections = [milestonesConnection, labelsConnection, issuesConnection];
-  if (needs.pullRequests) connections.push(pullRequestsConnection);
-  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
-  if (hasPr) {
-    connections.push({ ...prFilesConnection, variables: prVar });
-    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
-  }
-  const rounds = await paginateRounds({
-    client,
-    owner,
-    repo,
-    connections,
-    firstRoundSelection: firstRoundSelection({
-      files: needs.files,
-      pr: hasPr,
-      headFiles: headPaths
-    }),
-    ...hasPr ? { firstRoundVariables: prVar } : {},
-    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
-  });
-  const first = rounds.first;
-  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
-  const branch = first.defaultBranchRef;
-  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
-  const defaultBranch = branch?.name ?? "main";
-  const defaultOid = branch?.target?.oid;
-  const base = blobTexts(branch?.target, needs.files);
-  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
-  const n = rounds.nodes;
-  const pullRequests = (n.pullRequests ?? []).map(
-    (node2) => toPullRequest(node2, repository)
-  );
-  if (hasPr) {
-    const prNode = first.pr;
-    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
-    const loaded = toPullRequest(prNode, repository);
-    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
-    const commits = prNode.headCommit?.nodes;
-    const headCommit = commits?.[commits.length - 1]?.commit;
-    const head = blobTexts(headCommit, headPaths);
-    const headFiles = await withLargeFiles({
-      ...params,
-      ...head,
-      ref: headCommit?.oid ?? loaded.headSha
-    });
-    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
-    const extra = {
-      changedFiles,
-      headFiles,
-      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
-    };
-    const at3 = pullRequests.findIndex((p) => p.number === pr);
-    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
-    else pullRequests[at3] = { ...loaded, ...extra };
-  }
-  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
-  return {
-    version: 1,
-    repository,
-    defaultBranch,
-    fetchedAt: now().toISOString(),
-    planPath: params.planPath,
-    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
-    labels: (n.labels ?? []).map((l3) => l3.name),
-    issues: (n.issues ?? []).map((i) => toIssue(i)),
-    pullRequests,
-    files,
-    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
-  };
-}
-async function withLargeFiles(params) {
-  const files = { ...params.files };
-  for (const path of params.truncated) {
-    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
-    if (text2 !== null) files[path] = text2;
-  }
-  return files;
-}
-
-// src/plan/format-finding.ts
-function formatFinding(path, f) {
-  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
-}
-
 // src/plan/describe.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -57800,7 +57369,7 @@ function slugify2(value) {
 }
 
 // src/plan/did-you-mean.ts
-function editDistance(a, b) {
+function editDistance(a, b, max = Number.POSITIVE_INFINITY) {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   let before = new Int32Array(t.length + 1);
@@ -57809,6 +57378,7 @@ function editDistance(a, b) {
   for (let j = 0; j <= t.length; j++) previous[j] = j;
   for (let i = 1; i <= s.length; i++) {
     current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= t.length; j++) {
       const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
@@ -57816,7 +57386,9 @@ function editDistance(a, b) {
         best = Math.min(best, before[j - 2] + 1);
       }
       current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > max + 1) return max + 1;
     [before, previous, current] = [previous, current, before];
   }
   return previous[t.length];
@@ -57829,7 +57401,7 @@ function didYouMean(params) {
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of params.candidates) {
     if (candidate === input2 || Math.abs(candidate.length - input2.length) > limit) continue;
-    const distance = editDistance(input2, candidate);
+    const distance = editDistance(input2, candidate, Math.min(limit, bestDistance));
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -57928,6 +57500,11 @@ function missingCode(path) {
   }
   return "missing-key";
 }
+var EXAMPLES = {
+  date: "2026-03-31",
+  id: "my-id",
+  target: '"<= 4"'
+};
 function missingFinding(params) {
   const { ctx, path } = params;
   const key = String(path.at(-1));
@@ -57941,8 +57518,8 @@ function missingFinding(params) {
   } else if (code2 === "deliverable-without-criteria") {
     message = `${where(ctx.data, parent)} has no "criteria" — say what proves it is done, e.g. criteria: [{ issues: closed }]`;
   } else {
-    const what = expected(params.fieldSchema);
-    message = `${where(ctx.data, parent)}: missing required key "${key}"${what ? ` (${what})` : ""} — add it`;
+    const example = EXAMPLES[patternKind(params.fieldSchema) ?? "none"];
+    message = `${where(ctx.data, parent)}: missing required key "${key}" — add it${example ? `, e.g. ${key}: ${example}` : ""}`;
   }
   return findingAt({ ctx, path: parent, code: code2, message });
 }
@@ -57978,7 +57555,9 @@ function hint(params) {
   if (what === "a list" && (typeof value === "string" || typeof value === "number")) {
     return ` — write it as a list: [${value}]`;
   }
-  if (what === "text" && typeof value === "number") return ` — put it in quotes: "${value}"`;
+  if ((what === "text" || kind === "id") && (typeof value === "number" || typeof value === "boolean")) {
+    return ` — put it in quotes: "${value}"`;
+  }
   return "";
 }
 function sizeMessage(issue3, place, value) {
@@ -58018,12 +57597,13 @@ function issueFindings(params) {
   }
   const place = where(ctx.data, path);
   if (path.length === 1 && key === "version") {
+    const quoted = value === "1" ? " — write it without quotes: version: 1" : "";
     return [
       findingAt({
         ctx,
         path,
         code: "unsupported-version",
-        message: `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`
+        message: quoted ? `"version" must be the number 1, got the text "1"${quoted}` : `unsupported plan version ${showValue(value)} — this plan-align reads version 1; set "version: 1"`
       })
     ];
   }
@@ -58616,6 +58196,7 @@ function yamlErrorMessage(params) {
     case "MULTIPLE_DOCS":
       return multipleDocsMessage();
     default:
+      if (/call stack/i.test(raw)) return tooDeep();
       if (raw.startsWith("Block scalar header")) {
         return {
           code: "yaml-syntax",
@@ -58636,6 +58217,12 @@ function blockHeaderStart(text2, error63, code2) {
     }
   }
   return offset;
+}
+function tooDeep() {
+  return {
+    code: "yaml-too-deep",
+    message: "the YAML is nested too deeply to read — a plan needs only a few levels; remove the extra brackets or indentation"
+  };
 }
 function multipleDocsMessage() {
   return {
@@ -58677,7 +58264,11 @@ function toData(params) {
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error63) {
-    const text2 = error63 instanceof Error ? error63.message : String(error63);
+    if (error63 instanceof RangeError) {
+      return { data: void 0, finding: { severity: "error", line: 1, column: 1, ...tooDeep() } };
+    }
+    if (!(error63 instanceof ReferenceError)) throw error63;
+    const text2 = error63.message;
     const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text2);
     if (unresolved) {
       return {
@@ -58854,6 +58445,11 @@ function loadPlan(params) {
       ]
     };
   }
+}
+
+// src/plan/format-finding.ts
+function formatFinding(path, f) {
+  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
 }
 
 // src/evaluate/criteria/format.ts
@@ -60974,17 +60570,14 @@ function reviewIssueTitle(milestoneTitle2) {
 function labelKey(label2) {
   return label2.toLowerCase();
 }
-function labelResolver(wanted) {
-  const cache = /* @__PURE__ */ new Map();
-  return (label2) => {
-    let key = cache.get(label2);
-    if (key === void 0) {
-      const k = labelKey(label2);
-      key = wanted.has(k) ? k : null;
-      cache.set(label2, key);
-    }
-    return key;
-  };
+function resolveLabel(label2, wanted, cache2) {
+  let key = cache2.get(label2);
+  if (key === void 0) {
+    const k = labelKey(label2);
+    key = wanted.has(k) ? k : null;
+    cache2.set(label2, key);
+  }
+  return key;
 }
 function add(map2, key, value) {
   const list = map2.get(key);
@@ -61005,7 +60598,7 @@ function indexSnapshot(snapshot, plan) {
   const reviewKey = labelKey(REVIEW_LABEL);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
-  const resolve2 = labelResolver(wanted);
+  const cache2 = /* @__PURE__ */ new Map();
   const index = {
     issuesByLabel: /* @__PURE__ */ new Map(),
     pullRequestsByLabel: /* @__PURE__ */ new Map(),
@@ -61014,7 +60607,7 @@ function indexSnapshot(snapshot, plan) {
   };
   for (const issue3 of snapshot.issues) {
     for (const label2 of issue3.labels) {
-      const key = resolve2(label2);
+      const key = resolveLabel(label2, wanted, cache2);
       if (key === null) continue;
       add(index.issuesByLabel, key, issue3);
       if (key === reviewKey) add(index.reviewIssuesByTitle, issue3.title, issue3);
@@ -61022,7 +60615,7 @@ function indexSnapshot(snapshot, plan) {
   }
   for (const pr of snapshot.pullRequests) {
     for (const label2 of pr.labels) {
-      const key = resolve2(label2);
+      const key = resolveLabel(label2, wanted, cache2);
       if (key !== null) add(index.pullRequestsByLabel, key, pr);
     }
     for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
@@ -61232,18 +60825,19 @@ function evaluateCriterion(params) {
 // src/evaluate/dates.ts
 var DAY_MS = 864e5;
 var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-var pacificDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "America/Los_Angeles",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit"
-});
+var pacificDay;
 function githubDay(dueOn) {
   if (dueOn === null) return null;
   const trimmed = dueOn.trim();
   if (DATE_ONLY.test(trimmed)) return trimmed;
   const ms = Date.parse(trimmed);
   if (Number.isNaN(ms)) return null;
+  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  });
   const parts = pacificDay.formatToParts(new Date(ms));
   const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
@@ -61467,12 +61061,23 @@ function evaluateRepository(params) {
 
 // src/evaluate/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+var CACHE_LIMIT = 1e4;
+var cache = /* @__PURE__ */ new Map();
 function normalize(pattern) {
   return pattern.replace(/^\.\//, "").replace(/^\/+/, "");
 }
+function compile2(pattern) {
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    matcher = (0, import_picomatch.default)(normalize(pattern), { dot: true });
+    cache.set(pattern, matcher);
+  }
+  return matcher;
+}
 function pathMatcher(patterns) {
-  if (patterns.length === 0) return () => false;
-  return (0, import_picomatch.default)(patterns.map(normalize), { dot: true });
+  const matchers = patterns.map(compile2);
+  return (path) => matchers.some((m) => m(path));
 }
 
 // src/evaluate/serves.ts
@@ -61918,7 +61523,7 @@ function reviewIfReady(params) {
 // src/report/build.ts
 function buildReport(params) {
   const { snapshot, planPath, pr } = params;
-  const loaded = loadPlan({ text: params.planText, path: planPath });
+  const loaded = params.loaded ?? loadPlan({ text: params.planText, path: planPath });
   const base = {
     version: 1,
     repository: snapshot.repository,
@@ -62019,6 +61624,472 @@ function invalidBasePullRequest(params) {
     ...fixes ? { headPlanFindings: fixes.findings } : {},
     conclusion: "failure"
   };
+}
+
+// src/github/graphql-rounds.ts
+var PAGE_SIZE = 100;
+async function paginateRounds(params) {
+  const { client, owner, repo } = params;
+  const nodes = {};
+  const cursors = /* @__PURE__ */ new Map();
+  for (const c of params.connections) {
+    nodes[c.key] = [];
+    cursors.set(c.key, null);
+  }
+  let pending = [...params.connections];
+  let first = null;
+  let round = 0;
+  while (first === null || pending.length > 0) {
+    round++;
+    const isFirst = first === null;
+    const vars = {
+      owner: ["String!", owner],
+      name: ["String!", repo],
+      ...isFirst ? params.firstRoundVariables : {}
+    };
+    const selections = [];
+    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    for (const c of pending) {
+      const cursorVar = `${c.key}After`;
+      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
+      Object.assign(vars, c.variables);
+      selections.push(c.selection(`$${cursorVar}`));
+    }
+    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
+    const query = `query PlanAlignSnapshot(${declared}) {
+  repository(owner: $owner, name: $name) {
+${selections.join("\n")}
+  }
+}`;
+    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
+    params.onQuery?.(
+      round,
+      pending.map((c) => c.key)
+    );
+    const data = await runQuery({ client, query, variables: values, owner, repo });
+    const repository = data.repository;
+    if (!repository) {
+      throw new Error(
+        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
+      );
+    }
+    if (isFirst) first = repository;
+    const next = [];
+    for (const c of pending) {
+      const page = c.page(repository);
+      if (!page) continue;
+      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        cursors.set(c.key, page.pageInfo.endCursor);
+        next.push(c);
+      }
+    }
+    pending = next;
+  }
+  return { first: first ?? {}, nodes, queries: round };
+}
+async function runQuery(params) {
+  try {
+    return await params.client.graphql(params.query, params.variables);
+  } catch (error63) {
+    const errors = error63.errors;
+    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
+    if (notFound) {
+      throw new Error(
+        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
+        { cause: error63 }
+      );
+    }
+    const message = error63 instanceof Error ? error63.message : String(error63);
+    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
+      cause: error63
+    });
+  }
+}
+
+// src/github/plan-needs.ts
+function planNeeds(plan) {
+  if (!plan) return { files: [], checks: [], pullRequests: true };
+  const files = /* @__PURE__ */ new Set();
+  const checks = /* @__PURE__ */ new Set();
+  let pullRequests = false;
+  for (const goal of plan.goals) {
+    for (const objective of goal.objectives) {
+      if (objective.measure) files.add(objective.measure.file);
+    }
+  }
+  for (const deliverable of plan.deliverables) {
+    for (const criterion of deliverable.criteria) {
+      if ("file" in criterion) files.add(criterion.file);
+      if ("checks" in criterion) for (const name2 of criterion.checks) checks.add(name2);
+      if ("pull_requests" in criterion) pullRequests = true;
+    }
+  }
+  return { files: [...files].sort(), checks: [...checks].sort(), pullRequests };
+}
+
+// src/github/read-plan.ts
+async function readFileAt(params) {
+  const { client, owner, repo, ref, path } = params;
+  let data;
+  try {
+    const res = await client.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ...ref ? { ref } : {},
+      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
+      mediaType: { format: "raw" }
+    });
+    data = res.data;
+  } catch (error63) {
+    if (statusOf(error63) === 404) return null;
+    throw new Error(
+      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error63)}. Check that the token can read the repository's contents (permission contents: read).`
+    );
+  }
+  return contentText({ data, path, where: `${owner}/${repo}` });
+}
+async function readPlanFile(params) {
+  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
+  for (const path of paths) {
+    const text2 = await readFileAt({ ...params, path });
+    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
+  }
+  return null;
+}
+function contentText(params) {
+  const { data, path, where: where2 } = params;
+  if (typeof data === "string") return data;
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+  if (Array.isArray(data)) {
+    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
+  }
+  if (data && typeof data === "object") {
+    const obj = data;
+    if (obj.type && obj.type !== "file") {
+      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
+    }
+    if (obj.encoding === "base64" && typeof obj.content === "string") {
+      return Buffer.from(obj.content, "base64").toString("utf8");
+    }
+    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
+  }
+  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
+}
+function statusOf(error63) {
+  const status2 = error63?.status;
+  return typeof status2 === "number" ? status2 : void 0;
+}
+function describe3(error63) {
+  const status2 = statusOf(error63);
+  const message = error63 instanceof Error ? error63.message : String(error63);
+  return status2 ? `GitHub answered ${status2} (${message})` : message;
+}
+
+// src/github/snapshot-query.ts
+var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+var ISSUE_FIELDS = `number title state stateReason
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  assignees(first: 20) { nodes { login } }
+  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
+var PULL_REQUEST_FIELDS = `number title state merged
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
+  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
+  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
+var CONTEXT_FIELDS = `__typename
+  ... on CheckRun { name status conclusion startedAt completedAt }
+  ... on StatusContext { context state createdAt }`;
+var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
+function fileSelections(paths) {
+  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
+}
+function connection(params) {
+  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
+  return {
+    key: params.key,
+    selection: (cursor) => wrap(
+      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
+    ),
+    page: (repo) => params.page(repo),
+    ...params.variables ? { variables: params.variables } : {}
+  };
+}
+var get = (o, ...keys) => keys.reduce(
+  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
+  o
+);
+var milestonesConnection = connection({
+  key: "milestones",
+  field: "milestones",
+  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
+  nodeFields: "number title state dueOn description closedAt",
+  page: (r) => r.milestones
+});
+var labelsConnection = connection({
+  key: "labels",
+  field: "labels",
+  nodeFields: "name",
+  page: (r) => r.labels
+});
+var issuesConnection = connection({
+  key: "issues",
+  field: "issues",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: ISSUE_FIELDS,
+  page: (r) => r.issues
+});
+var pullRequestsConnection = connection({
+  key: "pullRequests",
+  field: "pullRequests",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: PULL_REQUEST_FIELDS,
+  page: (r) => r.pullRequests
+});
+var defaultChecksConnection = connection({
+  key: "defaultChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
+  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
+});
+var prFilesConnection = connection({
+  key: "prFiles",
+  field: "files",
+  nodeFields: "path",
+  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
+  page: (r) => get(r, "prFiles", "files") ?? null,
+  variables: {}
+});
+var headChecksConnection = connection({
+  key: "headChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
+  page: (r) => {
+    const nodes = get(r, "headChecks", "commits", "nodes");
+    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
+    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
+  }
+});
+function firstRoundSelection(params) {
+  const parts = [
+    `nameWithOwner
+    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
+  ];
+  if (params.pr) {
+    parts.push(
+      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
+        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
+    );
+  }
+  return parts.join("\n");
+}
+var names = (conn, field) => {
+  const nodes = get(conn, "nodes");
+  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
+};
+var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
+function toMilestone(n) {
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    dueOn: n.dueOn ?? null,
+    description: n.description ?? "",
+    closedAt: n.closedAt ?? null
+  };
+}
+function toIssue(n) {
+  const closedEvents = get(n, "timelineItems", "nodes");
+  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
+  const closedBy = get(lastClose, "actor", "login");
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    stateReason: lower(n.stateReason),
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
+    assignees: names(n.assignees, "login")
+  };
+}
+function toPullRequest(n, repository) {
+  const closing = get(n, "closingIssuesReferences", "nodes");
+  const reviews = get(n, "latestOpinionatedReviews", "nodes");
+  const head = get(n, "headRepository", "nameWithOwner");
+  return {
+    number: n.number,
+    title: n.title,
+    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
+    state: n.state === "OPEN" ? "open" : "closed",
+    merged: n.merged === true,
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
+    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
+    headSha: n.headRefOid,
+    baseRef: n.baseRefName,
+    headRef: n.headRefName,
+    ...typeof head === "string" ? { headRepository: head } : {}
+  };
+}
+function latestChecks(contexts, wanted) {
+  const best = /* @__PURE__ */ new Map();
+  for (const c of contexts) {
+    const isRun = get(c, "__typename") === "CheckRun";
+    const name2 = get(c, isRun ? "name" : "context");
+    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
+    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
+    const at3 = String(
+      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
+    );
+    const prev = best.get(name2);
+    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
+  }
+  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
+}
+function blobTexts(commit, paths) {
+  const files = {};
+  const truncated = [];
+  paths.forEach((path, i) => {
+    const blob = get(commit, `f${i}`, "object");
+    if (!blob || get(blob, "isBinary") === true) return;
+    if (get(blob, "isTruncated") === true) truncated.push(path);
+    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
+  });
+  return { files, truncated };
+}
+
+// src/github/load-snapshot.ts
+async function loadSnapshot(params) {
+  const { client, owner, repo, pr, log } = params;
+  const now = params.now ?? (() => /* @__PURE__ */ new Date());
+  const needs = planNeeds(params.plan);
+  const hasPr = pr !== void 0;
+  const prVar = { pr: ["Int!", pr] };
+  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
+  const connections = [milestonesConnection, labelsConnection, issuesConnection];
+  if (needs.pullRequests) connections.push(pullRequestsConnection);
+  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
+  if (hasPr) {
+    connections.push({ ...prFilesConnection, variables: prVar });
+    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
+  }
+  const rounds = await paginateRounds({
+    client,
+    owner,
+    repo,
+    connections,
+    firstRoundSelection: firstRoundSelection({
+      files: needs.files,
+      pr: hasPr,
+      headFiles: headPaths
+    }),
+    ...hasPr ? { firstRoundVariables: prVar } : {},
+    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
+  });
+  const first = rounds.first;
+  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
+  const branch = first.defaultBranchRef;
+  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
+  const defaultBranch = branch?.name ?? "main";
+  const defaultOid = branch?.target?.oid;
+  const base = blobTexts(branch?.target, needs.files);
+  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
+  const n = rounds.nodes;
+  const pullRequests = (n.pullRequests ?? []).map(
+    (node2) => toPullRequest(node2, repository)
+  );
+  if (hasPr) {
+    const prNode = first.pr;
+    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
+    const loaded = toPullRequest(prNode, repository);
+    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
+    const commits = prNode.headCommit?.nodes;
+    const headCommit = commits?.[commits.length - 1]?.commit;
+    const head = blobTexts(headCommit, headPaths);
+    const headFiles = await withLargeFiles({
+      ...params,
+      ...head,
+      ref: headCommit?.oid ?? loaded.headSha
+    });
+    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
+    const extra = {
+      changedFiles,
+      headFiles,
+      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
+    };
+    const at3 = pullRequests.findIndex((p) => p.number === pr);
+    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
+    else pullRequests[at3] = { ...loaded, ...extra };
+  }
+  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
+  return {
+    version: 1,
+    repository,
+    defaultBranch,
+    fetchedAt: now().toISOString(),
+    planPath: params.planPath,
+    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
+    labels: (n.labels ?? []).map((l3) => l3.name),
+    issues: (n.issues ?? []).map((i) => toIssue(i)),
+    pullRequests,
+    files,
+    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
+  };
+}
+async function withLargeFiles(params) {
+  const files = { ...params.files };
+  for (const path of params.truncated) {
+    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
+    if (text2 !== null) files[path] = text2;
+  }
+  return files;
+}
+
+// src/github/evaluate-on-github.ts
+async function readPlanOnGitHub(params) {
+  const { client, owner, repo } = params;
+  const planFile = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ...params.ref ? { ref: params.ref } : {},
+    ...params.planPath ? { path: params.planPath } : {}
+  });
+  if (!planFile) return null;
+  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
+}
+async function evaluateLoadedPlan(params) {
+  const { client, owner, repo, planFile, loaded, pr } = params;
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    ...pr !== void 0 ? { pr } : {},
+    log: params.log,
+    ...params.now ? { now: params.now } : {}
+  });
+  const report = buildReport({
+    planText: planFile.text,
+    planPath: planFile.path,
+    snapshot,
+    loaded,
+    ...pr !== void 0 ? { pr } : {}
+  });
+  return { planFile, loaded, snapshot, report };
+}
+async function evaluateOnGitHub(params) {
+  const plan = await readPlanOnGitHub(params);
+  if (!plan) return { planFile: null };
+  return evaluateLoadedPlan({ ...params, ...plan });
 }
 
 // src/report/format.ts
@@ -62744,31 +62815,18 @@ async function runCheckMode(params) {
     ...content,
     ...detailsUrl ? { detailsUrl } : {}
   });
-  const planFile = await readPlanFile({
+  const evaluation = await evaluateOnGitHub({
     client,
     owner,
     repo,
     ref: pr.base.ref,
-    path: params.inputs.plan
-  });
-  if (!planFile) return noBasePlan({ ...params, publish });
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
+    planPath: params.inputs.plan,
     pr: pr.number,
     log: params.log,
     ...params.now ? { now: params.now } : {}
   });
-  const report = buildReport({
-    planText: planFile.text,
-    planPath: planFile.path,
-    snapshot,
-    pr: pr.number
-  });
+  if (!evaluation.planFile) return noBasePlan({ ...params, publish });
+  const { report } = evaluation;
   const summary2 = renderMarkdown(report);
   const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
   const title2 = checkTitle(report);
@@ -62784,14 +62842,15 @@ async function runCheckMode(params) {
 }
 async function noBasePlan(params) {
   const { client, owner, repo, pullRequest: pr } = params;
-  const headPlan = await readPlanFile({
+  const headRead = await readPlanOnGitHub({
     client,
     owner,
     repo,
     ref: pr.head.sha,
-    path: params.inputs.plan
+    planPath: params.inputs.plan
   });
-  const head = headPlan ? loadPlan({ text: headPlan.text, path: headPlan.path }) : null;
+  const headPlan = headRead?.planFile ?? null;
+  const head = headRead?.loaded ?? null;
   let title2 = "No plan on the base branch";
   let conclusion = "neutral";
   let extra;
@@ -63033,15 +63092,23 @@ function dueOnTimestamp(date6) {
 async function createMilestone(ctx, action) {
   const { client, owner, repo } = ctx;
   try {
+    const closed = action.state === "closed";
+    const date6 = ctx.now().toISOString().slice(0, 10);
     const { data } = await client.rest.issues.createMilestone({
       owner,
       repo,
       title: action.title,
-      description: action.description,
+      description: closed ? appendAchievedFooter({
+        description: action.description,
+        date: date6,
+        evidence: action.evidence ?? []
+      }) : action.description,
+      ...closed ? { state: "closed" } : {},
       ...action.dueOn ? { due_on: dueOnTimestamp(action.dueOn) } : {}
     });
     ctx.milestoneNumbers.set(action.milestone, data.number);
-    return { status: "applied", detail: `created milestone #${data.number}` };
+    const how = closed ? `, closed: achieved on ${date6}` : "";
+    return { status: "applied", detail: `created milestone #${data.number}${how}` };
   } catch (error63) {
     if (!alreadyExists(error63)) throw error63;
     const existing = await findMilestoneByTitle(ctx, action.title);
@@ -63222,23 +63289,21 @@ function describeAction2(action) {
 var ESSENTIAL = ["close-milestone", "reopen-milestone"];
 async function runMilestoneMode(params) {
   const { core, client, owner, repo, inputs } = params;
-  const planFile = await readPlanFile({ client, owner, repo, path: inputs.plan });
+  const evaluation = await evaluateOnGitHub({
+    client,
+    owner,
+    repo,
+    planPath: inputs.plan,
+    log: params.log,
+    ...params.now ? { now: params.now } : {}
+  });
+  const { planFile } = evaluation;
   if (!planFile) {
     core.notice(`plan-align: no plan on the default branch of ${owner}/${repo}; nothing to do`);
     await core.writeSummary(noPlanMarkdown({ where: "default branch", path: inputs.plan }));
     return { conclusion: "neutral", aligned: null, achieves: [], report: null };
   }
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    log: params.log,
-    ...params.now ? { now: params.now } : {}
-  });
-  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const { report } = evaluation;
   const achieves = report.milestones.filter((m) => m.achieved).map((m) => m.id);
   const markdown = renderMarkdown(report);
   if (!report.plan.valid) {

@@ -3,12 +3,9 @@
  * a pull request cannot lower the bar it is measured by — and post the verdict as the
  * `plan-align` check run, the job summary and the outputs.
  */
-import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
+import { evaluateOnGitHub, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
-import { loadPlan } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import { planAnnotations } from "./annotations.ts";
 import { checkTitle } from "./check-title.ts";
@@ -45,36 +42,20 @@ export async function runCheckMode(
       ...(detailsUrl ? { detailsUrl } : {}),
     });
 
-  // 1. The plan as the base branch has it.
-  const planFile = await readPlanFile({
+  // 1–3. The plan as the base branch has it, the repository and the pull request (reading
+  // only what that plan names), and the report (pure).
+  const evaluation = await evaluateOnGitHub({
     client,
     owner,
     repo,
     ref: pr.base.ref,
-    path: params.inputs.plan,
-  });
-  if (!planFile) return noBasePlan({ ...params, publish });
-
-  // 2. The repository and the pull request, reading only what that plan names.
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
+    planPath: params.inputs.plan,
     pr: pr.number,
     log: params.log,
     ...(params.now ? { now: params.now } : {}),
   });
-
-  // 3. Evaluate (pure) and render.
-  const report = buildReport({
-    planText: planFile.text,
-    planPath: planFile.path,
-    snapshot,
-    pr: pr.number,
-  });
+  if (!evaluation.planFile) return noBasePlan({ ...params, publish });
+  const { report } = evaluation;
   const summary = renderMarkdown(report);
   const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
   const title = checkTitle(report);
@@ -106,14 +87,15 @@ async function noBasePlan(params: {
   publish: Publish;
 }): Promise<Outcome> {
   const { client, owner, repo, pullRequest: pr } = params;
-  const headPlan = await readPlanFile({
+  const headRead = await readPlanOnGitHub({
     client,
     owner,
     repo,
     ref: pr.head.sha,
-    path: params.inputs.plan,
+    planPath: params.inputs.plan,
   });
-  const head = headPlan ? loadPlan({ text: headPlan.text, path: headPlan.path }) : null;
+  const headPlan = headRead?.planFile ?? null;
+  const head = headRead?.loaded ?? null;
 
   let title = "No plan on the base branch";
   let conclusion: "neutral" | "failure" = "neutral";

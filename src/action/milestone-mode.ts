@@ -5,11 +5,8 @@
  * them. Every write is idempotent (the executor adopts what already exists).
  */
 import { applyActions } from "../github/apply-actions.ts";
-import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
+import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import { loadPlan } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import type { SyncAction } from "../report/types.ts";
 import type { ActionCore } from "./core.ts";
@@ -34,26 +31,23 @@ export async function runMilestoneMode(
 ): Promise<Outcome> {
   const { core, client, owner, repo, inputs } = params;
 
-  // 1. The plan on the default branch (no ref: the API's default branch).
-  const planFile = await readPlanFile({ client, owner, repo, path: inputs.plan });
+  // 1–2. The plan on the default branch (no ref: the API's default branch), the snapshot
+  // it needs, and the report.
+  const evaluation = await evaluateOnGitHub({
+    client,
+    owner,
+    repo,
+    planPath: inputs.plan,
+    log: params.log,
+    ...(params.now ? { now: params.now } : {}),
+  });
+  const { planFile } = evaluation;
   if (!planFile) {
     core.notice(`plan-align: no plan on the default branch of ${owner}/${repo}; nothing to do`);
     await core.writeSummary(noPlanMarkdown({ where: "default branch", path: inputs.plan }));
     return { conclusion: "neutral", aligned: null, achieves: [], report: null };
   }
-
-  // 2. Snapshot and evaluation.
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    log: params.log,
-    ...(params.now ? { now: params.now } : {}),
-  });
-  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const { report } = evaluation;
   const achieves = report.milestones.filter((m) => m.achieved).map((m) => m.id);
   const markdown = renderMarkdown(report);
 

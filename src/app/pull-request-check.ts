@@ -7,11 +7,8 @@
 import { planAnnotations } from "../action/annotations.ts";
 import { checkTitle } from "../action/check-title.ts";
 import { writeCheckRun } from "../github/check-run.ts";
-import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
+import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import { loadPlan } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import type { Conclusion } from "../report/types.ts";
 
@@ -32,26 +29,24 @@ export async function checkPullRequest(
   },
 ): Promise<PullRequestCheckOutcome> {
   const { client, owner, repo, log, number } = params;
-  const planFile = await readPlanFile({
+  const plan = await readPlanOnGitHub({
     client,
     owner,
     repo,
     ref: params.baseRef,
-    ...(params.planPath ? { path: params.planPath } : {}),
+    ...(params.planPath ? { planPath: params.planPath } : {}),
   });
   // No plan on the base branch: this repository (or branch) does not use plan-align.
-  if (!planFile) return { status: "skipped", reason: `no plan on ${params.baseRef}` };
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  if (loaded.plan && !loaded.plan.settings.pull_requests.check) {
+  if (!plan) return { status: "skipped", reason: `no plan on ${params.baseRef}` };
+  if (plan.loaded.plan && !plan.loaded.plan.settings.pull_requests.check) {
     return { status: "skipped", reason: "settings.pull_requests.check is false" };
   }
 
-  const snapshot = await loadSnapshot({
+  const { snapshot, report } = await evaluateLoadedPlan({
     client,
     owner,
     repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
+    ...plan,
     pr: number,
     log,
     ...(params.now ? { now: params.now } : {}),
@@ -60,12 +55,6 @@ export async function checkPullRequest(
   if (!pr?.headSha || pr.state !== "open") {
     return { status: "skipped", reason: `pull request #${number} is not open` };
   }
-  const report = buildReport({
-    planText: planFile.text,
-    planPath: planFile.path,
-    snapshot,
-    pr: number,
-  });
   const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
   const title = checkTitle(report);
   await writeCheckRun({

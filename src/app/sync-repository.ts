@@ -7,11 +7,8 @@
  *   5. render the dashboard and create or edit its issue (only when its text changed).
  */
 import { applyActions } from "../github/apply-actions.ts";
-import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
+import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import { loadPlan } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
 import { renderDashboard } from "../report/dashboard.ts";
 import type { Report } from "../report/types.ts";
 import { achievedDates, afterActions } from "./dashboard-input.ts";
@@ -41,14 +38,16 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
   const key = `${owner}/${repo}`.toLowerCase();
   const clock = params.now ? { now: params.now } : {};
 
-  // 1. The plan on the default branch.
-  const planFile = await readPlanFile({
+  // 1–2. The plan on the default branch, the snapshot it needs, and the report.
+  const evaluation = await evaluateOnGitHub({
     client,
     owner,
     repo,
-    ...(params.planPath ? { path: params.planPath } : {}),
+    ...(params.planPath ? { planPath: params.planPath } : {}),
+    log,
+    ...clock,
   });
-  if (!planFile) {
+  if (!evaluation.planFile) {
     if (!params.noPlanSeen.has(key)) {
       params.noPlanSeen.add(key);
       log.info(
@@ -58,19 +57,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
     return { status: "no-plan", results: [] };
   }
   params.noPlanSeen.delete(key);
-
-  // 2. Snapshot and report.
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    log,
-    ...clock,
-  });
-  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const { loaded, snapshot, report } = evaluation;
   const existing = await findDashboard({ client, owner, repo });
 
   // 3. The sync — never from an invalid plan.

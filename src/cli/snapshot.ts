@@ -5,16 +5,12 @@
  *   plan-align report --snapshot s.json --plan .github/plan.yml --pr 12
  * reproduces offline what the Action posted.
  */
-import { readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createClient } from "../github/client.ts";
+import { readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
-import type { Logger } from "../github/types.ts";
-import { loadPlan } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import type { CliIo, Command } from "./io.ts";
+import { clientFromEnv, readLocalPlan, stderrLogger } from "./github-command.ts";
+import type { Command } from "./io.ts";
 
 const USAGE = "usage: plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]\n";
 
@@ -37,21 +33,16 @@ export const runSnapshot: Command = async (argv, io) => {
   const [owner = "", repo = ""] = args.repo.split("/");
   const log = stderrLogger(io);
   try {
-    const client = createClient({
-      token,
-      ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
-      log,
-      fetch: globalThis.fetch,
-    });
-    const planFile = args.plan
+    const client = clientFromEnv({ io, token, log });
+    const plan = args.plan
       ? await readLocalPlan({ file: args.plan, io })
-      : await readPlanFile({ client, owner, repo });
-    if (!planFile) {
+      : await readPlanOnGitHub({ client, owner, repo });
+    if (!plan) {
       log.warn(
         `no plan on the default branch of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`,
       );
     }
-    const loaded = planFile ? loadPlan({ text: planFile.text, path: planFile.path }) : null;
+    const loaded = plan?.loaded ?? null;
     if (loaded && !loaded.valid) {
       log.warn(
         `${loaded.path} is invalid (run \`plan-align validate\`); files and checks it names are not read`,
@@ -62,7 +53,7 @@ export const runSnapshot: Command = async (argv, io) => {
       owner,
       repo,
       plan: loaded?.plan ?? null,
-      planPath: planFile?.path ?? DEFAULT_PLAN_PATHS[0],
+      planPath: plan?.planFile.path ?? DEFAULT_PLAN_PATHS[0],
       ...(args.pr !== undefined ? { pr: args.pr } : {}),
       log,
     });
@@ -97,35 +88,4 @@ function parseSnapshotArgs(argv: string[]): {
       throw new Error(`--pr "${values.pr}" is not a pull request number`);
   }
   return { repo: values.repo, pr, plan: values.plan };
-}
-
-/**
- * A local plan file. Its path relative to the working directory doubles as its path in the
- * repository (run from the checkout's root), which is where the loader looks for head changes.
- */
-async function readLocalPlan(params: {
-  file: string;
-  io: CliIo;
-}): Promise<{ path: string; text: string }> {
-  const abs = resolve(params.io.cwd, params.file);
-  let text: string;
-  try {
-    text = await readFile(abs, "utf8");
-  } catch (error) {
-    throw new Error(
-      `cannot read the plan ${params.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const rel = relative(params.io.cwd, abs).split("\\").join("/");
-  return { path: isAbsolute(params.file) || rel.startsWith("..") ? params.file : rel, text };
-}
-
-/** Progress stays off stdout, which carries the JSON. */
-function stderrLogger(io: CliIo): Logger {
-  return {
-    debug() {},
-    info() {},
-    warn: (m) => io.stderr(`warning: ${m}\n`),
-    error: (m) => io.stderr(`error: ${m}\n`),
-  };
 }

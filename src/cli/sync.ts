@@ -6,19 +6,14 @@
  * The plan is read from the repository's default branch, or from a local FILE (to preview a
  * plan not pushed yet). Exit codes: 0 ok, 1 invalid plan or a failed action, 2 usage or I/O.
  */
-import { readFile } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeAction } from "../action/describe-action.ts";
 import { applyActions } from "../github/apply-actions.ts";
-import { createClient } from "../github/client.ts";
-import { loadSnapshot } from "../github/load-snapshot.ts";
-import { readPlanFile } from "../github/read-plan.ts";
+import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
-import { loadPlan } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { buildReport } from "../report/build.ts";
+import { clientFromEnv, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { CliIo, Command } from "./io.ts";
 
 const USAGE = "usage: plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]\n";
@@ -47,12 +42,7 @@ export const runSync: Command = async (argv, io) => {
     return 2;
   }
   const log = stderrLogger(io);
-  const client = createClient({
-    token,
-    ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}),
-    log,
-    fetch: (...a: Parameters<typeof fetch>) => globalThis.fetch(...a),
-  });
+  const client = clientFromEnv({ io, token, log });
   try {
     return await sync({ args, io, log, client });
   } catch (error) {
@@ -71,16 +61,16 @@ async function sync(params: {
   const { owner, repo } = args;
 
   // 1. The plan: a local file, or the default branch's.
-  const planFile = args.plan
+  const plan = args.plan
     ? await readLocalPlan({ file: args.plan, io })
-    : await readPlanFile({ client, owner, repo });
-  if (!planFile) {
+    : await readPlanOnGitHub({ client, owner, repo });
+  if (!plan) {
     io.stderr(
       `plan-align sync: ${owner}/${repo} has no plan on its default branch (${DEFAULT_PLAN_PATHS.join(", ")}); add one, or pass --plan FILE to preview a local plan.\n`,
     );
     return 2;
   }
-  const loaded = loadPlan({ text: planFile.text, path: planFile.path });
+  const { planFile, loaded } = plan;
   for (const f of loaded.findings) io.stderr(`${formatFinding(planFile.path, f)}\n`);
   if (!loaded.valid) {
     io.stderr(
@@ -90,15 +80,7 @@ async function sync(params: {
   }
 
   // 2. The repository as the plan needs it, and the actions (the dry run).
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    log,
-  });
-  const report = buildReport({ planText: planFile.text, planPath: planFile.path, snapshot });
+  const { report } = await evaluateLoadedPlan({ client, owner, repo, ...plan, log });
   const actions = report.actions;
   const head = `${owner}/${repo}${args.dryRun ? " (dry run)" : ""}`;
   if (actions.length === 0) {
@@ -149,35 +131,6 @@ function parseSyncArgs(argv: string[]): SyncArgs {
     repo: match[2] ?? "",
     dryRun: values["dry-run"] ?? false,
     plan: values.plan,
-  };
-}
-
-/** A local plan; its path relative to the working directory names it in messages. */
-async function readLocalPlan(params: {
-  file: string;
-  io: CliIo;
-}): Promise<{ path: string; text: string }> {
-  const abs = resolve(params.io.cwd, params.file);
-  let text: string;
-  try {
-    text = await readFile(abs, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      `cannot read the plan ${params.file}: ${code === "ENOENT" ? "no such file" : (code ?? String(error))}`,
-    );
-  }
-  const rel = relative(params.io.cwd, abs).split("\\").join("/");
-  return { path: isAbsolute(params.file) || rel.startsWith("..") ? params.file : rel, text };
-}
-
-/** stdout carries the actions; progress and warnings go to stderr. */
-function stderrLogger(io: CliIo): Logger {
-  return {
-    debug() {},
-    info() {},
-    warn: (m) => io.stderr(`warning: ${m}\n`),
-    error: (m) => io.stderr(`error: ${m}\n`),
   };
 }
 

@@ -6,6 +6,13 @@
 export { applyActions, dueOnTimestamp } from "./apply-actions.ts";
 export { toAnnotation, truncateBytes, updateCheckRun, writeCheckRun } from "./check-run.ts";
 export { API_VERSION, createClient, silentLogger } from "./client.ts";
+export {
+  evaluateLoadedPlan,
+  evaluateOnGitHub,
+  type GitHubEvaluation,
+  type LoadedPlanFile,
+  readPlanOnGitHub,
+} from "./evaluate-on-github.ts";
 export { loadSnapshot } from "./load-snapshot.ts";
 export { planNeeds } from "./plan-needs.ts";
 export { readFileAt, readPlanFile } from "./read-plan.ts";

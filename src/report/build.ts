@@ -19,10 +19,15 @@ export function buildReport(params: {
   planPath: string;
   snapshot: Snapshot;
   pr?: number;
+  /**
+   * `loadPlan({ text: planText, path: planPath })` when the caller has it already (it needed
+   * the plan to load the snapshot), so the text is parsed once. Absent: loaded here.
+   */
+  loaded?: PlanLoadResult;
 }): Report {
   const { snapshot, planPath, pr } = params;
   // 1. Load and validate the (base) plan.
-  const loaded = loadPlan({ text: params.planText, path: planPath });
+  const loaded = params.loaded ?? loadPlan({ text: params.planText, path: planPath });
   const base: Report = {
     version: 1,
     repository: snapshot.repository,
