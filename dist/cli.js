@@ -37902,6 +37902,40 @@ function changeName(field) {
   if (field === "dueOn") return "due date";
   return field;
 }
+function actionVerb(action) {
+  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
+  switch (action.type) {
+    case "create-milestone":
+      return `create milestone "${action.title}"`;
+    case "update-milestone":
+      return `update ${ms(action.milestone, action.number)}`;
+    case "create-label":
+      return `create label "${action.label}"`;
+    case "set-issue-milestone":
+      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
+    case "close-milestone":
+      return `close ${ms(action.milestone, action.number)}`;
+    case "reopen-milestone":
+      return `reopen ${ms(action.milestone, action.number)}`;
+    case "open-review":
+      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
+  }
+}
+function actionLine(action) {
+  const verb = actionVerb(action);
+  switch (action.type) {
+    case "create-milestone":
+      return `${verb} due ${action.dueOn}`;
+    case "update-milestone":
+      return `${verb}: ${action.changes.join(", ")}`;
+    case "close-milestone":
+      return `${verb} (achieved)`;
+    case "reopen-milestone":
+      return `${verb}: ${action.reason}`;
+    default:
+      return verb;
+  }
+}
 
 // src/report/markdown-escape.ts
 function md(text2, maxChars) {
@@ -43790,6 +43824,12 @@ function createClient(params) {
   const retries = params.retries ?? 3;
   const unit = params.waitUnitMs ?? 1e3;
   const throttleEnabled = params.throttle ?? true;
+  const timeoutMs = params.timeoutMs ?? 3e4;
+  const timedFetch = (input2, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return (params.fetch ?? globalThis.fetch)(input2, { ...init, signal });
+  };
   const onLimit = (kind) => (retryAfter, options2, _o, count) => {
     const what = `${options2.method} ${options2.url}`;
     if (count < retries) {
@@ -43815,7 +43855,7 @@ function createClient(params) {
     auth: params.token,
     ...params.baseUrl ? { baseUrl: params.baseUrl.replace(/\/+$/, "") } : {},
     userAgent: params.userAgent ?? "plan-align",
-    request: params.fetch ? { fetch: params.fetch } : {},
+    request: { fetch: timedFetch },
     retry: { enabled: retries > 0, retries, retryAfterBaseValue: unit },
     throttle,
     log: {
@@ -43944,42 +43984,6 @@ function parseSnapshotArgs(argv) {
 
 // src/cli/sync.ts
 import { parseArgs as parseArgs3 } from "node:util";
-
-// src/action/describe-action.ts
-function actionVerb(action) {
-  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
-  switch (action.type) {
-    case "create-milestone":
-      return `create milestone "${action.title}"`;
-    case "update-milestone":
-      return `update ${ms(action.milestone, action.number)}`;
-    case "create-label":
-      return `create label "${action.label}"`;
-    case "set-issue-milestone":
-      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
-    case "close-milestone":
-      return `close ${ms(action.milestone, action.number)}`;
-    case "reopen-milestone":
-      return `reopen ${ms(action.milestone, action.number)}`;
-    case "open-review":
-      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
-  }
-}
-function describeAction2(action) {
-  const verb = actionVerb(action);
-  switch (action.type) {
-    case "create-milestone":
-      return `${verb} due ${action.dueOn}`;
-    case "update-milestone":
-      return `${verb}: ${action.changes.join(", ")}`;
-    case "close-milestone":
-      return `${verb} (achieved)`;
-    case "reopen-milestone":
-      return `${verb}: ${action.reason}`;
-    default:
-      return verb;
-  }
-}
 
 // src/github/review-issue.ts
 var REVIEW_LABEL2 = "plan-align:review";
@@ -44323,7 +44327,7 @@ async function sync(params) {
   if (args.dryRun) {
     io.stdout(`${head}: ${plural4(actions.length, "action")} would be applied:
 `);
-    for (const a of actions) io.stdout(`  ${describeAction2(a)}
+    for (const a of actions) io.stdout(`  ${actionLine(a)}
 `);
     return 0;
   }
@@ -44332,7 +44336,7 @@ async function sync(params) {
 `);
   for (const r of results) {
     io.stdout(
-      `  ${r.status.padEnd(7)} ${describeAction2(r.action)}${r.detail ? ` — ${r.detail}` : ""}
+      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${r.detail}` : ""}
 `
     );
   }

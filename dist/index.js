@@ -37329,6 +37329,12 @@ function createClient(params) {
   const retries = params.retries ?? 3;
   const unit = params.waitUnitMs ?? 1e3;
   const throttleEnabled = params.throttle ?? true;
+  const timeoutMs = params.timeoutMs ?? 3e4;
+  const timedFetch = (input2, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return (params.fetch ?? globalThis.fetch)(input2, { ...init, signal });
+  };
   const onLimit = (kind) => (retryAfter, options2, _o, count) => {
     const what = `${options2.method} ${options2.url}`;
     if (count < retries) {
@@ -37354,7 +37360,7 @@ function createClient(params) {
     auth: params.token,
     ...params.baseUrl ? { baseUrl: params.baseUrl.replace(/\/+$/, "") } : {},
     userAgent: params.userAgent ?? "plan-align",
-    request: params.fetch ? { fetch: params.fetch } : {},
+    request: { fetch: timedFetch },
     retry: { enabled: retries > 0, retries, retryAfterBaseValue: unit },
     throttle,
     log: {
@@ -62092,6 +62098,22 @@ async function evaluateOnGitHub(params) {
   return evaluateLoadedPlan({ ...params, ...plan });
 }
 
+// src/report/check-title.ts
+function checkTitle(report) {
+  const pr = report.pullRequest;
+  if (!report.plan.valid) return "The plan on the base branch is invalid";
+  if (!pr) return "Plan evaluated";
+  if (pr.warnings.some((w2) => w2.code === "plan-invalid"))
+    return "The plan in this pull request is invalid";
+  const titles = (ids) => ids.map((id2) => report.milestones.find((m) => m.id === id2)?.title ?? id2).join(", ");
+  if (pr.regresses.length > 0) return `Merging this un-achieves ${titles(pr.regresses)}`;
+  if (pr.achieves.length > 0) return `Merging this achieves ${titles(pr.achieves)}`;
+  if (!pr.aligned) return "Serves no deliverable of the plan";
+  const served = pr.deliverables.length === 1 ? "1 deliverable" : `${pr.deliverables.length} deliverables`;
+  const warned = pr.warnings.length > 0 ? `, ${pr.warnings.length} warning${pr.warnings.length === 1 ? "" : "s"}` : "";
+  return `Serves ${served} (${titles(pr.milestones) || "no milestone"})${warned}`;
+}
+
 // src/report/format.ts
 var numberFormat = new Intl.NumberFormat("en-US");
 function formatCount(n) {
@@ -62153,6 +62175,40 @@ function describeAction(params) {
 function changeName(field) {
   if (field === "dueOn") return "due date";
   return field;
+}
+function actionVerb(action) {
+  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
+  switch (action.type) {
+    case "create-milestone":
+      return `create milestone "${action.title}"`;
+    case "update-milestone":
+      return `update ${ms(action.milestone, action.number)}`;
+    case "create-label":
+      return `create label "${action.label}"`;
+    case "set-issue-milestone":
+      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
+    case "close-milestone":
+      return `close ${ms(action.milestone, action.number)}`;
+    case "reopen-milestone":
+      return `reopen ${ms(action.milestone, action.number)}`;
+    case "open-review":
+      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
+  }
+}
+function actionLine(action) {
+  const verb = actionVerb(action);
+  switch (action.type) {
+    case "create-milestone":
+      return `${verb} due ${action.dueOn}`;
+    case "update-milestone":
+      return `${verb}: ${action.changes.join(", ")}`;
+    case "close-milestone":
+      return `${verb} (achieved)`;
+    case "reopen-milestone":
+      return `${verb}: ${action.reason}`;
+    default:
+      return verb;
+  }
 }
 
 // src/report/markdown-escape.ts
@@ -62616,27 +62672,23 @@ function renderMarkdown(report, options2 = {}) {
   return `${truncateToBytes(text2, Math.max(0, maxBytes - byteLength(note)))}${note}`;
 }
 
-// src/action/annotations.ts
+// src/report/plan-annotations.ts
 function planAnnotations(report) {
   const head = report.pullRequest?.headPlanFindings;
   const findings = head ?? report.plan.findings;
   return findings.map((finding) => ({ path: report.plan.path, finding }));
 }
 
-// src/action/check-title.ts
-function checkTitle(report) {
-  const pr = report.pullRequest;
-  if (!report.plan.valid) return "The plan on the base branch is invalid";
-  if (!pr) return "Plan evaluated";
-  if (pr.warnings.some((w2) => w2.code === "plan-invalid"))
-    return "The plan in this pull request is invalid";
-  const titles = (ids) => ids.map((id2) => report.milestones.find((m) => m.id === id2)?.title ?? id2).join(", ");
-  if (pr.regresses.length > 0) return `Merging this un-achieves ${titles(pr.regresses)}`;
-  if (pr.achieves.length > 0) return `Merging this achieves ${titles(pr.achieves)}`;
-  if (!pr.aligned) return "Serves no deliverable of the plan";
-  const served = pr.deliverables.length === 1 ? "1 deliverable" : `${pr.deliverables.length} deliverables`;
-  const warned = pr.warnings.length > 0 ? `, ${pr.warnings.length} warning${pr.warnings.length === 1 ? "" : "s"}` : "";
-  return `Serves ${served} (${titles(pr.milestones) || "no milestone"})${warned}`;
+// src/report/check-content.ts
+var CHECK_NAME = "plan-align";
+function checkContent(report) {
+  return {
+    title: checkTitle(report),
+    summary: renderMarkdown(report),
+    // No pull request verdict (it was not in the snapshot): neutral, or failure for a bad plan.
+    conclusion: report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure"),
+    annotations: planAnnotations(report)
+  };
 }
 
 // src/action/no-plan.ts
@@ -62755,7 +62807,6 @@ function chunk(items, size) {
 }
 
 // src/action/publish-check.ts
-var CHECK_NAME = "plan-align";
 async function publishCheck(params) {
   const { core } = params;
   try {
@@ -62806,13 +62857,13 @@ function runUrl(env) {
 async function runCheckMode(params) {
   const { core, client, owner, repo, pullRequest: pr } = params;
   const detailsUrl = runUrl(params.env);
-  const publish = (content) => publishCheck({
+  const publish = (content2) => publishCheck({
     core,
     client,
     owner,
     repo,
     headSha: pr.head.sha,
-    ...content,
+    ...content2,
     ...detailsUrl ? { detailsUrl } : {}
   });
   const evaluation = await evaluateOnGitHub({
@@ -62827,11 +62878,10 @@ async function runCheckMode(params) {
   });
   if (!evaluation.planFile) return noBasePlan({ ...params, publish });
   const { report } = evaluation;
-  const summary2 = renderMarkdown(report);
-  const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
-  const title2 = checkTitle(report);
-  await publish({ title: title2, summary: summary2, conclusion, annotations: planAnnotations(report) });
-  await core.writeSummary(summary2);
+  const content = checkContent(report);
+  const { title: title2, conclusion } = content;
+  await publish(content);
+  await core.writeSummary(content.summary);
   return {
     conclusion,
     aligned: report.pullRequest?.aligned ?? false,
@@ -63249,42 +63299,6 @@ function label(action) {
   }
 }
 
-// src/action/describe-action.ts
-function actionVerb(action) {
-  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
-  switch (action.type) {
-    case "create-milestone":
-      return `create milestone "${action.title}"`;
-    case "update-milestone":
-      return `update ${ms(action.milestone, action.number)}`;
-    case "create-label":
-      return `create label "${action.label}"`;
-    case "set-issue-milestone":
-      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
-    case "close-milestone":
-      return `close ${ms(action.milestone, action.number)}`;
-    case "reopen-milestone":
-      return `reopen ${ms(action.milestone, action.number)}`;
-    case "open-review":
-      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
-  }
-}
-function describeAction2(action) {
-  const verb = actionVerb(action);
-  switch (action.type) {
-    case "create-milestone":
-      return `${verb} due ${action.dueOn}`;
-    case "update-milestone":
-      return `${verb}: ${action.changes.join(", ")}`;
-    case "close-milestone":
-      return `${verb} (achieved)`;
-    case "reopen-milestone":
-      return `${verb}: ${action.reason}`;
-    default:
-      return verb;
-  }
-}
-
 // src/action/milestone-mode.ts
 var ESSENTIAL = ["close-milestone", "reopen-milestone"];
 async function runMilestoneMode(params) {
@@ -63328,7 +63342,7 @@ async function runMilestoneMode(params) {
   }
   const actions = report.actions;
   if (inputs.dryRun || actions.length === 0) {
-    const lines2 = actions.map((a) => `- would ${describeAction2(a)}`);
+    const lines2 = actions.map((a) => `- would ${actionLine(a)}`);
     for (const line of lines2) core.info(line);
     const heading = actions.length === 0 ? "Nothing to change on GitHub." : "### Dry run: what plan-align would change";
     await core.writeSummary(`${markdown}
@@ -63368,7 +63382,7 @@ function summarise(params) {
   const lines = [];
   const failures = [];
   for (const r of params.results) {
-    const what = describeAction2(r.action);
+    const what = actionLine(r.action);
     if (r.status !== "failed") {
       lines.push(`- ${r.status}: ${what}${r.detail ? ` — ${r.detail}` : ""}`);
       continue;

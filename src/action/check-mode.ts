@@ -6,9 +6,7 @@
 import { evaluateOnGitHub, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
-import { renderMarkdown } from "../report/markdown.ts";
-import { planAnnotations } from "./annotations.ts";
-import { checkTitle } from "./check-title.ts";
+import { checkContent } from "../report/check-content.ts";
 import type { ActionCore } from "./core.ts";
 import type { EventPayload } from "./event.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -56,13 +54,12 @@ export async function runCheckMode(
   });
   if (!evaluation.planFile) return noBasePlan({ ...params, publish });
   const { report } = evaluation;
-  const summary = renderMarkdown(report);
-  const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
-  const title = checkTitle(report);
+  const content = checkContent(report);
+  const { title, conclusion } = content;
 
   // 4. Publish: check run (or the fork fallback), then the job summary.
-  await publish({ title, summary, conclusion, annotations: planAnnotations(report) });
-  await core.writeSummary(summary);
+  await publish(content);
+  await core.writeSummary(content.summary);
 
   return {
     conclusion,

@@ -7,10 +7,10 @@
 import { applyActions } from "../github/apply-actions.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { actionLine, actionVerb } from "../report/describe-action.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import type { SyncAction } from "../report/types.ts";
 import type { ActionCore } from "./core.ts";
-import { actionVerb, describeAction } from "./describe-action.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { noPlanMarkdown } from "./no-plan.ts";
 import type { Outcome } from "./outcome.ts";
@@ -76,7 +76,7 @@ export async function runMilestoneMode(
   // 4. Apply, or list with dry-run.
   const actions = report.actions;
   if (inputs.dryRun || actions.length === 0) {
-    const lines = actions.map((a) => `- would ${describeAction(a)}`);
+    const lines = actions.map((a) => `- would ${actionLine(a)}`);
     for (const line of lines) core.info(line);
     const heading =
       actions.length === 0
@@ -118,7 +118,7 @@ function summarise(params: { core: ActionCore; results: ActionResult[] }): {
   const lines: string[] = [];
   const failures: string[] = [];
   for (const r of params.results) {
-    const what = describeAction(r.action);
+    const what = actionLine(r.action);
     if (r.status !== "failed") {
       // The executor has logged it already; the summary gets it too.
       lines.push(`- ${r.status}: ${what}${r.detail ? ` — ${r.detail}` : ""}`);

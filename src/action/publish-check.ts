@@ -5,18 +5,8 @@
  */
 import { writeCheckRun } from "../github/check-run.ts";
 import { CheckRunForbiddenError, type GitHubClient, type RepoRef } from "../github/types.ts";
-import type { Conclusion, Finding } from "../report/types.ts";
+import { CHECK_NAME, type CheckContent } from "../report/check-content.ts";
 import type { ActionCore } from "./core.ts";
-
-export const CHECK_NAME = "plan-align";
-
-/** What the check run says. */
-export interface CheckContent {
-  title: string;
-  summary: string;
-  conclusion: Conclusion;
-  annotations: { path: string; finding: Finding }[];
-}
 
 export type Publish = (content: CheckContent) => Promise<{ posted: boolean }>;
 

@@ -4,15 +4,11 @@
  * the plan on the BASE branch, so a pull request cannot lower the bar it is measured by.
  * Off when the plan says `settings.pull_requests.check: false`.
  */
-import { planAnnotations } from "../action/annotations.ts";
-import { checkTitle } from "../action/check-title.ts";
 import { writeCheckRun } from "../github/check-run.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import { renderMarkdown } from "../report/markdown.ts";
+import { CHECK_NAME, checkContent } from "../report/check-content.ts";
 import type { Conclusion } from "../report/types.ts";
-
-export const PR_CHECK_NAME = "plan-align";
 
 export type PullRequestCheckOutcome =
   | { status: "posted"; conclusion: Conclusion; title: string }
@@ -55,18 +51,15 @@ export async function checkPullRequest(
   if (!pr?.headSha || pr.state !== "open") {
     return { status: "skipped", reason: `pull request #${number} is not open` };
   }
-  const conclusion = report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure");
-  const title = checkTitle(report);
+  const content = checkContent(report);
+  const { title, conclusion } = content;
   await writeCheckRun({
     client,
     owner,
     repo,
-    name: PR_CHECK_NAME,
+    name: CHECK_NAME,
     headSha: pr.headSha,
-    title,
-    summary: renderMarkdown(report),
-    conclusion,
-    annotations: planAnnotations(report),
+    ...content,
   });
   log.info(`plan-align: checked ${owner}/${repo}#${number}: ${conclusion} — ${title}`);
   return { status: "posted", conclusion, title };

@@ -7,12 +7,12 @@
  * plan not pushed yet). Exit codes: 0 ok, 1 invalid plan or a failed action, 2 usage or I/O.
  */
 import { parseArgs } from "node:util";
-import { describeAction } from "../action/describe-action.ts";
 import { applyActions } from "../github/apply-actions.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import { actionLine } from "../report/describe-action.ts";
 import { clientFromEnv, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { CliIo, Command } from "./io.ts";
 
@@ -89,7 +89,7 @@ async function sync(params: {
   }
   if (args.dryRun) {
     io.stdout(`${head}: ${plural(actions.length, "action")} would be applied:\n`);
-    for (const a of actions) io.stdout(`  ${describeAction(a)}\n`);
+    for (const a of actions) io.stdout(`  ${actionLine(a)}\n`);
     return 0;
   }
 
@@ -98,7 +98,7 @@ async function sync(params: {
   io.stdout(`${head}: ${plural(actions.length, "action")}:\n`);
   for (const r of results) {
     io.stdout(
-      `  ${r.status.padEnd(7)} ${describeAction(r.action)}${r.detail ? ` — ${r.detail}` : ""}\n`,
+      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${r.detail}` : ""}\n`,
     );
   }
   const count = (s: string) => results.filter((r) => r.status === s).length;

@@ -1,3 +1,8 @@
+/**
+ * How a sync action reads, in two registers: `describeAction` is the sentence the rendered
+ * reports show (milestone titles, Markdown), `actionLine` the plain line of logs, the job
+ * summary and the CLI (plan ids and numbers).
+ */
 import { joinAnd } from "./format.ts";
 import type { SyncAction } from "./types.ts";
 
@@ -41,4 +46,45 @@ export function describeAction(params: {
 function changeName(field: string): string {
   if (field === "dueOn") return "due date";
   return field;
+}
+
+/** "close milestone "x" (#1)" — what the action does to what, without the why. */
+export function actionVerb(action: SyncAction): string {
+  const ms = (id: string, n: number | null) => `milestone "${id}"${n === null ? "" : ` (#${n})`}`;
+  switch (action.type) {
+    case "create-milestone":
+      return `create milestone "${action.title}"`;
+    case "update-milestone":
+      return `update ${ms(action.milestone, action.number)}`;
+    case "create-label":
+      return `create label "${action.label}"`;
+    case "set-issue-milestone":
+      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
+    case "close-milestone":
+      return `close ${ms(action.milestone, action.number)}`;
+    case "reopen-milestone":
+      return `reopen ${ms(action.milestone, action.number)}`;
+    case "open-review":
+      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
+  }
+}
+
+/**
+ * The plain line for logs, the job summary and the CLI — plan ids, not titles, so a reader
+ * can find the plan entry: the verb phrase plus why or how (due dates, changed fields, the reason).
+ */
+export function actionLine(action: SyncAction): string {
+  const verb = actionVerb(action);
+  switch (action.type) {
+    case "create-milestone":
+      return `${verb} due ${action.dueOn}`;
+    case "update-milestone":
+      return `${verb}: ${action.changes.join(", ")}`;
+    case "close-milestone":
+      return `${verb} (achieved)`;
+    case "reopen-milestone":
+      return `${verb}: ${action.reason}`;
+    default:
+      return verb;
+  }
 }

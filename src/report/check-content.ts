@@ -1,0 +1,28 @@
+/**
+ * What the `plan-align` check run on a pull request says — the same from the Action and the
+ * App: the one-line verdict, the Markdown summary, the conclusion and the plan annotations.
+ */
+import { checkTitle } from "./check-title.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { planAnnotations } from "./plan-annotations.ts";
+import type { Conclusion, Finding, Report } from "./types.ts";
+
+/** The check run's name on a pull request, whether the Action or the App posts it (DESIGN §5). */
+export const CHECK_NAME = "plan-align";
+
+export interface CheckContent {
+  title: string;
+  summary: string;
+  conclusion: Conclusion;
+  annotations: { path: string; finding: Finding }[];
+}
+
+export function checkContent(report: Report): CheckContent {
+  return {
+    title: checkTitle(report),
+    summary: renderMarkdown(report),
+    // No pull request verdict (it was not in the snapshot): neutral, or failure for a bad plan.
+    conclusion: report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure"),
+    annotations: planAnnotations(report),
+  };
+}
