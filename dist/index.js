@@ -37361,7 +37361,14 @@ function createClient(params) {
     ...params.baseUrl ? { baseUrl: params.baseUrl.replace(/\/+$/, "") } : {},
     userAgent: params.userAgent ?? "plan-align",
     request: { fetch: timedFetch },
-    retry: { enabled: retries > 0, retries, retryAfterBaseValue: unit },
+    retry: {
+      enabled: retries > 0,
+      retries,
+      retryAfterBaseValue: unit,
+      // 429 is a rate limit: left to the throttling plugin, which waits until the reset. The
+      // retry plugin would otherwise spend its retries within seconds, before the reset.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
+    },
     throttle,
     log: {
       debug: (msg) => log.debug(msg),
@@ -63020,9 +63027,12 @@ function coreLogger(core) {
 // src/github/review-issue.ts
 var REVIEW_LABEL2 = "plan-align:review";
 var REVIEW_PREFIX = "Milestone review: ";
+function reviewTitle(title2) {
+  return title2.startsWith(REVIEW_PREFIX) ? title2 : REVIEW_PREFIX + title2;
+}
 async function openReview(ctx, action) {
   const { client, owner, repo } = ctx;
-  const title2 = action.title.startsWith(REVIEW_PREFIX) ? action.title : REVIEW_PREFIX + action.title;
+  const title2 = reviewTitle(action.title);
   const existing = await findReviewIssue(ctx, title2);
   if (existing) {
     return {
@@ -63034,7 +63044,8 @@ async function openReview(ctx, action) {
   if (milestone === null) {
     return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
   }
-  await createLabel(ctx, {
+  await createLabel({
+    ...ctx,
     name: REVIEW_LABEL2,
     description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
     color: "5319e7"
@@ -63092,6 +63103,53 @@ function reviewBody(params) {
   return lines.join("\n");
 }
 
+// src/github/review-duplicates.ts
+async function closeDuplicateReviews(params) {
+  const { client, owner, repo, log } = params;
+  const opened = /* @__PURE__ */ new Set();
+  for (const r of params.results) {
+    if (r.action.type === "open-review" && r.status === "applied") {
+      opened.add(reviewTitle(r.action.title).trim());
+    }
+  }
+  if (opened.size === 0) return 0;
+  const issues = await client.paginate(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    labels: REVIEW_LABEL2,
+    state: "open",
+    per_page: 100
+  });
+  const byTitle = /* @__PURE__ */ new Map();
+  for (const i of issues) {
+    const title2 = i.title.trim();
+    if (i.pull_request || !opened.has(title2)) continue;
+    byTitle.set(title2, [...byTitle.get(title2) ?? [], { number: i.number, body: i.body ?? "" }]);
+  }
+  let closed = 0;
+  for (const same of byTitle.values()) {
+    const [keep, ...extra] = same.sort((a, b) => a.number - b.number);
+    if (!keep) continue;
+    for (const dup of extra) {
+      await client.rest.issues.update({
+        owner,
+        repo,
+        issue_number: dup.number,
+        state: "closed",
+        state_reason: "not_planned",
+        body: `**Duplicate of #${keep.number}**: two plan-align processes opened this review at the same moment. Sign off in #${keep.number}.
+
+${dup.body}`
+      });
+      log.warn(
+        `plan-align: closed duplicate review issue #${dup.number} in ${owner}/${repo}; #${keep.number} is the review`
+      );
+      closed++;
+    }
+  }
+  return closed;
+}
+
 // src/github/apply-actions.ts
 async function applyActions(params) {
   const ctx = {
@@ -63116,7 +63174,15 @@ async function applyActions(params) {
     else ctx.log.info(line);
     results.push({ action, ...outcome });
   }
+  await convergeReviews(ctx, results);
   return results;
+}
+async function convergeReviews(ctx, results) {
+  try {
+    await closeDuplicateReviews({ ...ctx, results });
+  } catch (error63) {
+    ctx.log.warn(`could not check for duplicate review issues: ${describe3(error63)}`);
+  }
 }
 async function applyOne(ctx, action) {
   switch (action.type) {
@@ -63125,7 +63191,7 @@ async function applyOne(ctx, action) {
     case "update-milestone":
       return updateMilestone(ctx, action);
     case "create-label":
-      return createLabel(ctx, { name: action.label, description: deliverableNote(action) });
+      return createLabel({ ...ctx, name: action.label, description: deliverableNote(action) });
     case "set-issue-milestone":
       return setIssueMilestone(ctx, action);
     case "close-milestone":
@@ -63196,11 +63262,11 @@ ${footer}`;
     detail: `updated ${changes.join(", ")} of milestone #${action.number}`
   };
 }
-async function createLabel(ctx, params) {
+async function createLabel(params) {
   try {
-    await ctx.client.rest.issues.createLabel({
-      owner: ctx.owner,
-      repo: ctx.repo,
+    await params.client.rest.issues.createLabel({
+      owner: params.owner,
+      repo: params.repo,
       name: params.name,
       color: params.color ?? "1d76db",
       description: params.description.slice(0, 100)

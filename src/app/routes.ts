@@ -4,6 +4,7 @@
  * rule is tested with the real example payloads and no server.
  */
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import { DASHBOARD_LABEL } from "../report/dashboard.ts";
 import type { PlanCheckRef, PullRequestRef } from "./work.ts";
 
 export interface WorkRequest {
@@ -53,7 +54,6 @@ const PR_CHECK_ACTIONS = new Set([
 ]);
 /** Pull request changes that can change the repository's evaluation (merged PRs, labels). */
 const PR_SYNC_ACTIONS = new Set(["closed", "labeled", "unlabeled"]);
-const DASHBOARD_LABEL = "plan-align:dashboard";
 
 interface Repo {
   name: string;

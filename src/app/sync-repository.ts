@@ -7,14 +7,14 @@
  *   5. render the dashboard and create or edit its issue (only when its text changed).
  */
 import { applyActions } from "../github/apply-actions.ts";
+import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
+import { commentOnRefusedReviews } from "../github/review-refusal.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import { renderDashboard } from "../report/dashboard.ts";
+import { refusedReviews } from "../report/refused-reviews.ts";
 import type { Report } from "../report/types.ts";
 import { achievedDates, afterActions } from "./dashboard-input.ts";
-import { findDashboard, upsertDashboard } from "./dashboard-issue.ts";
-import { closeDuplicateReviews } from "./review-duplicates.ts";
-import { commentOnRefusedReviews, refusedReviews } from "./review-refusal.ts";
 
 export interface SyncOutcome {
   status: "no-plan" | "invalid-plan" | "synced";
@@ -72,7 +72,6 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
       ...(existing ? { reportUrl: existing.url } : {}),
       ...clock,
     });
-    await closeDuplicateReviews({ client, owner, repo, log, results });
     // 4. Review sign-off by someone else.
     await commentOnRefusedReviews({
       client,

@@ -12,6 +12,7 @@ import {
   stripAchievedFooter,
 } from "../sync/milestone-description.ts";
 import { describe, statusOf } from "./read-plan.ts";
+import { closeDuplicateReviews } from "./review-duplicates.ts";
 import { openReview } from "./review-issue.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "./types.ts";
 
@@ -59,7 +60,20 @@ export async function applyActions(params: ApplyActionsParams): Promise<ActionRe
     else ctx.log.info(line);
     results.push({ action, ...outcome });
   }
+  await convergeReviews(ctx, results);
   return results;
+}
+
+/**
+ * Another process may have opened the same review at the same moment: close the extras
+ * (closeDuplicateReviews). Best effort — the reviews themselves are open either way.
+ */
+async function convergeReviews(ctx: RunContext, results: ActionResult[]): Promise<void> {
+  try {
+    await closeDuplicateReviews({ ...ctx, results });
+  } catch (error) {
+    ctx.log.warn(`could not check for duplicate review issues: ${describe(error)}`);
+  }
 }
 
 async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
@@ -69,7 +83,7 @@ async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
     case "update-milestone":
       return updateMilestone(ctx, action);
     case "create-label":
-      return createLabel(ctx, { name: action.label, description: deliverableNote(action) });
+      return createLabel({ ...ctx, name: action.label, description: deliverableNote(action) });
     case "set-issue-milestone":
       return setIssueMilestone(ctx, action);
     case "close-milestone":
@@ -155,14 +169,14 @@ async function updateMilestone(
   };
 }
 
+/** Creates a label, or adopts it when it exists (its colour and description are left alone). */
 export async function createLabel(
-  ctx: RunContext,
-  params: { name: string; description: string; color?: string },
+  params: RepoRef & { client: GitHubClient; name: string; description: string; color?: string },
 ): Promise<Outcome> {
   try {
-    await ctx.client.rest.issues.createLabel({
-      owner: ctx.owner,
-      repo: ctx.repo,
+    await params.client.rest.issues.createLabel({
+      owner: params.owner,
+      repo: params.repo,
       name: params.name,
       color: params.color ?? "1d76db",
       description: params.description.slice(0, 100),

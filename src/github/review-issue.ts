@@ -13,14 +13,17 @@ const REVIEW_PREFIX = "Milestone review: ";
 
 type OpenReview = Extract<SyncAction, { type: "open-review" }>;
 
+/** The review issue's title for a milestone title (or one that already has the prefix). */
+export function reviewTitle(title: string): string {
+  return title.startsWith(REVIEW_PREFIX) ? title : REVIEW_PREFIX + title;
+}
+
 export async function openReview(
   ctx: RunContext,
   action: OpenReview,
 ): Promise<Omit<ActionResult, "action">> {
   const { client, owner, repo } = ctx;
-  const title = action.title.startsWith(REVIEW_PREFIX)
-    ? action.title
-    : REVIEW_PREFIX + action.title;
+  const title = reviewTitle(action.title);
 
   const existing = await findReviewIssue(ctx, title);
   if (existing) {
@@ -33,7 +36,8 @@ export async function openReview(
   if (milestone === null) {
     return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
   }
-  await createLabel(ctx, {
+  await createLabel({
+    ...ctx,
     name: REVIEW_LABEL,
     description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
     color: "5319e7",

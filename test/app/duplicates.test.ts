@@ -1,8 +1,8 @@
 /** Convergence when two app processes create the same issue at the same moment. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { upsertDashboard } from "../../src/app/dashboard-issue.ts";
-import { closeDuplicateReviews } from "../../src/app/review-duplicates.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
+import { upsertDashboard } from "../../src/github/dashboard-issue.ts";
+import { closeDuplicateReviews } from "../../src/github/review-duplicates.ts";
 import type { ActionResult } from "../../src/github/types.ts";
 import { DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  commentOnRefusedReviews,
-  refusalMarker,
-  refusedReviews,
-} from "../../src/app/review-refusal.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
+import { commentOnRefusedReviews, refusalMarker } from "../../src/github/review-refusal.ts";
+import { refusedReviews } from "../../src/report/refused-reviews.ts";
 import type { Report } from "../../src/report/types.ts";
 import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";

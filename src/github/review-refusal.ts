@@ -1,39 +1,11 @@
 /**
  * DESIGN §3: a review is signed off only when an APPROVER closes it as completed. When
  * someone else closes it, the milestone stays unachieved — and the issue says so, once per
- * closer, so the people watching it are not left believing it was signed off.
+ * closer, so the people watching it are not left believing it was signed off. Which reviews
+ * those are is pure (src/report/refused-reviews.ts); this posts the comments.
  */
-import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import type { Report } from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
-
-export interface RefusedReview {
-  issue: number;
-  closedBy: string;
-  milestoneTitle: string;
-  approvers: string[];
-}
-
-/** Pure: review issues closed as completed by someone who is not an approver. */
-export function refusedReviews(report: Report, snapshot: Snapshot): RefusedReview[] {
-  const out: RefusedReview[] = [];
-  for (const m of report.milestones) {
-    const review = m.review;
-    if (!review || review.signedOff || review.issue === null) continue;
-    const issue = snapshot.issues.find((i) => i.number === review.issue);
-    if (issue?.state !== "closed" || !issue.closedBy) continue;
-    if (issue.stateReason === "not_planned" || issue.stateReason === "duplicate") continue;
-    const approvers = new Set(review.approvers.map((a) => a.toLowerCase()));
-    if (approvers.has(issue.closedBy.toLowerCase())) continue;
-    out.push({
-      issue: issue.number,
-      closedBy: issue.closedBy,
-      milestoneTitle: m.title,
-      approvers: review.approvers,
-    });
-  }
-  return out;
-}
+import type { RefusedReview } from "../report/refused-reviews.ts";
+import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
 export function refusalMarker(closedBy: string): string {
   return `<!-- plan-align:review-not-signed-off by=${closedBy.toLowerCase()} -->`;

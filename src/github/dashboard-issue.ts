@@ -3,11 +3,14 @@
  * (open or closed — a closed dashboard is still the dashboard, and a human's issue that only
  * borrowed the label is never overwritten), created once, edited only when the body changed.
  *
- * Two app processes may create one each at the same moment; both then converge on the
- * lowest-numbered one and the other is closed as a duplicate (closed, never deleted).
+ * Two app processes may create one each at the same moment (GitHub has no unique constraint
+ * on issues): after creating, the process re-lists the dashboards by label, keeps the
+ * lowest-numbered one and closes every other open one as not planned — closed, never
+ * deleted. Every process picks the same lowest number, so they all converge on it.
  */
-import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE } from "../report/dashboard.ts";
+import { createLabel } from "./apply-actions.ts";
+import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
 export interface DashboardIssue {
   number: number;
@@ -35,7 +38,14 @@ export async function upsertDashboard(
   const { client, owner, repo, log, body } = params;
   if (params.existing) return edit({ ...params, issue: params.existing });
 
-  await ensureLabel(params);
+  await createLabel({
+    client,
+    owner,
+    repo,
+    name: DASHBOARD_LABEL,
+    color: "0e8a16",
+    description: "The plan dashboard kept by plan-align",
+  });
   const created = await client.rest.issues.create({
     owner,
     repo,
@@ -45,24 +55,34 @@ export async function upsertDashboard(
   });
   log.info(`plan-align: created the plan dashboard #${created.data.number} in ${owner}/${repo}`);
 
-  // Another process may have created one too; the lowest number wins everywhere.
-  const all = await listDashboards(params);
-  const winner = all[0];
-  if (winner && winner.number !== created.data.number) {
+  // Another process may have created one too: the lowest number wins everywhere. The new
+  // issue counts even if the list does not show it yet (search lags behind writes).
+  const mine: DashboardIssue = {
+    number: created.data.number,
+    body,
+    url: created.data.html_url,
+    state: "open",
+  };
+  const listed = await listDashboards(params);
+  const all = [mine, ...listed.filter((d) => d.number !== mine.number)].sort(
+    (a, b) => a.number - b.number,
+  );
+  const [winner = mine, ...others] = all;
+  for (const extra of others.filter((d) => d.state === "open")) {
     await client.rest.issues.update({
       owner,
       repo,
-      issue_number: created.data.number,
+      issue_number: extra.number,
       state: "closed",
       state_reason: "not_planned",
       body: `Duplicate of #${winner.number}, the plan dashboard (two plan-align processes created one at once).`,
     });
     log.warn(
-      `plan-align: closed duplicate dashboard #${created.data.number}; #${winner.number} is the dashboard`,
+      `plan-align: closed duplicate dashboard #${extra.number} in ${owner}/${repo}; #${winner.number} is the dashboard`,
     );
-    return edit({ ...params, issue: winner });
   }
-  return { number: created.data.number, changed: true };
+  if (winner.number !== mine.number) return edit({ ...params, issue: winner });
+  return { number: mine.number, changed: true };
 }
 
 async function edit(
@@ -90,21 +110,6 @@ async function listDashboards(
     .filter((i) => !i.pull_request && (i.body ?? "").includes(DASHBOARD_MARKER))
     .map((i) => ({ number: i.number, body: i.body ?? "", url: i.html_url, state: i.state }))
     .sort((a, b) => a.number - b.number);
-}
-
-/** The label is created with a description and colour once; an existing one is left alone. */
-async function ensureLabel(params: RepoRef & { client: GitHubClient }): Promise<void> {
-  try {
-    await params.client.rest.issues.createLabel({
-      owner: params.owner,
-      repo: params.repo,
-      name: DASHBOARD_LABEL,
-      color: "0e8a16",
-      description: "The plan dashboard kept by plan-align",
-    });
-  } catch (error) {
-    if ((error as { status?: number }).status !== 422) throw error;
-  }
 }
 
 function normalize(text: string): string {

@@ -1,0 +1,166 @@
+/**
+ * The port converges when two processes create the same issue at once: after creating a
+ * review or dashboard issue it re-lists them, keeps the lowest-numbered one and closes the
+ * others as not planned — closing, never deleting.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { applyActions } from "../../src/github/apply-actions.ts";
+import { createClient, silentLogger } from "../../src/github/client.ts";
+import { upsertDashboard } from "../../src/github/dashboard-issue.ts";
+import { DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
+import type { SyncAction } from "../../src/report/types.ts";
+import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
+
+const repo = { owner: "acme", repo: "canteen" };
+const client = () => createClient({ ...fastClientOptions, log: silentLogger });
+// A request not mocked (a DELETE, a write to an issue that must stay open) fails the test.
+const unexpected: string[] = [];
+beforeEach(() => {
+  offline();
+  unexpected.length = 0;
+  nock.emitter.on("no match", (req: { method?: string; path?: string }) => {
+    unexpected.push(`${req.method} ${req.path}`);
+  });
+});
+afterEach(() => {
+  nock.emitter.removeAllListeners("no match");
+  expect(unexpected).toEqual([]);
+  expectCleanGitHubMocks();
+});
+
+const issue = (number: number, title: string, body: string) => ({
+  number,
+  title,
+  body,
+  state: "open",
+  html_url: `https://github.com/acme/canteen/issues/${number}`,
+});
+
+const openReview: SyncAction = {
+  type: "open-review",
+  milestone: "req",
+  number: 1,
+  title: "Milestone review: Requirements approved",
+  approvers: ["alice"],
+  evidence: [],
+};
+
+describe("applyActions: open-review", () => {
+  it("closes the review it opened when another process opened a lower-numbered one at once", async () => {
+    let patched: Record<string, unknown> = {};
+    githubNock()
+      // Before creating: no review issue yet (the other process has not created its one).
+      .get("/repos/acme/canteen/issues")
+      .query({ labels: "plan-align:review", state: "all", per_page: 100 })
+      .reply(200, [])
+      .post("/repos/acme/canteen/labels")
+      .reply(201, {})
+      .post("/repos/acme/canteen/issues")
+      .reply(201, issue(91, openReview.title, "evidence"))
+      // After creating: both are there.
+      .get("/repos/acme/canteen/issues")
+      .query({ labels: "plan-align:review", state: "open", per_page: 100 })
+      .reply(200, [
+        issue(91, openReview.title, "mine"),
+        issue(90, openReview.title, "theirs"),
+        issue(80, "Milestone review: Something else", "untouched"),
+        issue(81, "Milestone review: Something else", "untouched too"),
+      ])
+      .patch("/repos/acme/canteen/issues/91", (b) => {
+        patched = b;
+        return true;
+      })
+      .reply(200, {});
+    const results = await applyActions({
+      ...repo,
+      client: client(),
+      actions: [openReview],
+      log: silentLogger,
+    });
+    expect(results[0]?.status).toBe("applied");
+    // Only the duplicate of the review this run opened is closed (any other write is
+    // unexpected); #80 and #81 belong to another milestone's review and are left alone.
+    expect(patched).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(String(patched.body)).toMatch(/^\*\*Duplicate of #90\*\*.*\n\nmine$/s);
+  });
+
+  it("leaves a lone review alone", async () => {
+    githubNock()
+      .get("/repos/acme/canteen/issues")
+      .query({ labels: "plan-align:review", state: "all", per_page: 100 })
+      .reply(200, [])
+      .post("/repos/acme/canteen/labels")
+      .reply(201, {})
+      .post("/repos/acme/canteen/issues")
+      .reply(201, issue(90, openReview.title, ""))
+      .get("/repos/acme/canteen/issues")
+      .query({ labels: "plan-align:review", state: "open", per_page: 100 })
+      .reply(200, [issue(90, openReview.title, "")]);
+    const results = await applyActions({
+      ...repo,
+      client: client(),
+      actions: [openReview],
+      log: silentLogger,
+    });
+    expect(results[0]).toMatchObject({ status: "applied", detail: "opened review issue #90" });
+  });
+});
+
+describe("upsertDashboard", () => {
+  const body = `${DASHBOARD_MARKER}\n# Plan dashboard`;
+  it("keeps its new dashboard when it has the lowest number and closes other open ones", async () => {
+    const closed: string[] = [];
+    githubNock()
+      .post("/repos/acme/canteen/labels")
+      .reply(201, {})
+      .post("/repos/acme/canteen/issues")
+      .reply(201, issue(5, "Plan dashboard", body))
+      .get("/repos/acme/canteen/issues")
+      .query(true)
+      .reply(200, [issue(6, "Plan dashboard", body), issue(5, "Plan dashboard", body)])
+      .patch("/repos/acme/canteen/issues/6", (b) => {
+        closed.push(`${b.state}/${b.state_reason}: ${b.body}`);
+        return true;
+      })
+      .reply(200, {});
+    const out = await upsertDashboard({
+      client: client(),
+      ...repo,
+      log: silentLogger,
+      body,
+      existing: null,
+    });
+    expect(out).toEqual({ number: 5, changed: true });
+    expect(closed).toEqual([
+      "closed/not_planned: Duplicate of #5, the plan dashboard (two plan-align processes created one at once).",
+    ]);
+  });
+
+  it("closes the one it created even when the list does not show it yet", async () => {
+    const closed: string[] = [];
+    githubNock()
+      .post("/repos/acme/canteen/labels")
+      .reply(201, {})
+      .post("/repos/acme/canteen/issues")
+      .reply(201, issue(9, "Plan dashboard", body))
+      .get("/repos/acme/canteen/issues")
+      .query(true)
+      .reply(200, [issue(4, "Plan dashboard", body)])
+      .patch("/repos/acme/canteen/issues/9", (b) => {
+        closed.push(`${b.state}/${b.state_reason}`);
+        return true;
+      })
+      .reply(200, {});
+    const out = await upsertDashboard({
+      client: client(),
+      ...repo,
+      log: silentLogger,
+      body,
+      existing: null,
+    });
+    // #4 already has this body: no edit.
+    expect(out).toEqual({ number: 4, changed: false });
+    expect(closed).toEqual(["closed/not_planned"]);
+  });
+});
