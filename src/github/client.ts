@@ -27,6 +27,12 @@ export interface CreateClientParams {
   waitUnitMs?: number;
   /** A fetch implementation; tests pass `globalThis.fetch` so nock sees the requests. */
   fetch?: typeof fetch;
+  /**
+   * Milliseconds a request may take (answer and body) before it is aborted and, like a 5xx,
+   * retried. Default 30000. Without it a connection GitHub never answers would hang the
+   * Action until the job's 6-hour limit.
+   */
+  timeoutMs?: number;
   userAgent?: string;
 }
 
@@ -37,6 +43,13 @@ export function createClient(params: CreateClientParams): GitHubClient {
   const retries = params.retries ?? 3;
   const unit = params.waitUnitMs ?? 1000;
   const throttleEnabled = params.throttle ?? true;
+  const timeoutMs = params.timeoutMs ?? 30_000;
+  // A TimeoutError (unlike an AbortError) becomes a retryable RequestError in @octokit/request.
+  const timedFetch: typeof fetch = (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return (params.fetch ?? globalThis.fetch)(input, { ...init, signal });
+  };
 
   // Rate limits are waited out (honouring retry-after / x-ratelimit-reset) at most `retries`
   // times per request; after that the request fails and the caller reports it.
@@ -73,8 +86,15 @@ export function createClient(params: CreateClientParams): GitHubClient {
     auth: params.token,
     ...(params.baseUrl ? { baseUrl: params.baseUrl.replace(/\/+$/, "") } : {}),
     userAgent: params.userAgent ?? "plan-align",
-    request: params.fetch ? { fetch: params.fetch } : {},
-    retry: { enabled: retries > 0, retries, retryAfterBaseValue: unit },
+    request: { fetch: timedFetch },
+    retry: {
+      enabled: retries > 0,
+      retries,
+      retryAfterBaseValue: unit,
+      // 429 is a rate limit: left to the throttling plugin, which waits until the reset. The
+      // retry plugin would otherwise spend its retries within seconds, before the reset.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle,
     log: {
       debug: (msg: string) => log.debug(msg),

@@ -68,33 +68,33 @@ function run(text: string): Harness {
 }
 
 describe("the Action, with a hostile plan at the pull request's head", () => {
-  it.each(HEAD_PLANS)("$name: a failing check run with positioned annotations and a readable summary", async ({
-    text,
-    line,
-  }) => {
-    const h = run(text);
-    const outcome = await h.run();
+  it.each(HEAD_PLANS)(
+    "$name: a failing check run with positioned annotations and a readable summary",
+    async ({ text, line }) => {
+      const h = run(text);
+      const outcome = await h.run();
 
-    expect(outcome?.conclusion).toBe("failure");
-    const body = h.checkRuns[0]?.body;
-    expect(body?.conclusion).toBe("failure");
-    expect(body?.output.title).toMatch(/invalid/i);
-    const annotations = body?.output.annotations ?? [];
-    const failures = annotations.filter((a) => a.annotation_level === "failure");
-    expect(failures.length).toBeGreaterThan(0);
-    for (const a of annotations) {
-      expect(a.path).toBe(".github/plan.yml");
-      expect(a.start_line).toBeGreaterThanOrEqual(1);
-    }
-    expect(failures.map((a) => a.start_line)).toContain(line);
-    // The report still judged the pull request against the (valid) base plan.
-    const report = h.report();
-    expect(report.plan.valid).toBe(true);
-    expect(report.pullRequest?.warnings.map((w) => w.code)).toContain("plan-invalid");
-    // What a person reads: no stack, no internal error, no raw dump.
-    const readable = [body?.output.summary ?? "", h.core.summary, ...h.core.failed].join("\n");
-    expect(readable).not.toMatch(/\n\s+at \S+ \(|internal error|\[object Object\]|ZodError/);
-    expect(h.core.failed).toHaveLength(1);
-    expect(h.core.failed[0]).toMatch(/^plan-align: /);
-  });
+      expect(outcome?.conclusion).toBe("failure");
+      const body = h.checkRuns[0]?.body;
+      expect(body?.conclusion).toBe("failure");
+      expect(body?.output.title).toMatch(/invalid/i);
+      const annotations = body?.output.annotations ?? [];
+      const failures = annotations.filter((a) => a.annotation_level === "failure");
+      expect(failures.length).toBeGreaterThan(0);
+      for (const a of annotations) {
+        expect(a.path).toBe(".github/plan.yml");
+        expect(a.start_line).toBeGreaterThanOrEqual(1);
+      }
+      expect(failures.map((a) => a.start_line)).toContain(line);
+      // The report still judged the pull request against the (valid) base plan.
+      const report = h.report();
+      expect(report.plan.valid).toBe(true);
+      expect(report.pullRequest?.warnings.map((w) => w.code)).toContain("plan-invalid");
+      // What a person reads: no stack, no internal error, no raw dump.
+      const readable = [body?.output.summary ?? "", h.core.summary, ...h.core.failed].join("\n");
+      expect(readable).not.toMatch(/\n\s+at \S+ \(|internal error|\[object Object\]|ZodError/);
+      expect(h.core.failed).toHaveLength(1);
+      expect(h.core.failed[0]).toMatch(/^plan-align: /);
+    },
+  );
 });

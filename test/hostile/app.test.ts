@@ -9,9 +9,9 @@ import { join } from "node:path";
 import type { EmitterWebhookEvent } from "@octokit/webhooks";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { testProbot } from "../app/support/probot.ts";
 import { canteenExample, example, type Payload } from "../app/support/webhooks.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { HOSTILE_DIR } from "./support.ts";
 
 const GOOD_PLAN = `version: 1
@@ -70,51 +70,54 @@ function issuesClosed(repo: string, id: string): EmitterWebhookEvent {
 }
 
 describe("the App with one hostile repository among others", () => {
-  it.each(Object.entries(HOSTILE))("%s: nothing synced there, the other repository served", async (_name, hostile) => {
-    gh = await startFakeGitHub({
-      repos: [
-        {
-          owner: "acme",
-          name: "hostile",
-          files: { ".github/plan.yml": hostile },
-          issues: [{ number: 5, title: "x", labels: ["deliverable:spec"] }],
-        },
-        {
-          owner: "acme",
-          name: "canteen",
-          files: { ".github/plan.yml": GOOD_PLAN },
-          issues: [{ number: 5, title: "Write the spec", labels: ["deliverable:spec"] }],
-        },
-      ],
-    });
-    const { probot, handle, logs } = testProbot({ baseUrl: gh.url, now: () => NOW });
+  it.each(Object.entries(HOSTILE))(
+    "%s: nothing synced there, the other repository served",
+    async (_name, hostile) => {
+      gh = await startFakeGitHub({
+        repos: [
+          {
+            owner: "acme",
+            name: "hostile",
+            files: { ".github/plan.yml": hostile },
+            issues: [{ number: 5, title: "x", labels: ["deliverable:spec"] }],
+          },
+          {
+            owner: "acme",
+            name: "canteen",
+            files: { ".github/plan.yml": GOOD_PLAN },
+            issues: [{ number: 5, title: "Write the spec", labels: ["deliverable:spec"] }],
+          },
+        ],
+      });
+      const { probot, handle, logs } = testProbot({ baseUrl: gh.url, now: () => NOW });
 
-    await probot.receive(installation());
-    await handle.queue?.idle();
+      await probot.receive(installation());
+      await handle.queue?.idle();
 
-    // The good repository: its milestone, label and issue placement, as if alone.
-    const canteen = gh.repo("acme/canteen");
-    expect(canteen.milestones.map((m) => m.title)).toEqual(["Spec done"]);
-    expect(canteen.issues.find((i) => i.number === 5)?.milestone).toBe(1);
-    // The hostile one: no milestone, no label created from the plan, nothing deleted.
-    const bad = gh.repo("acme/hostile");
-    expect(bad.milestones).toEqual([]);
-    expect(bad.labels.map((l) => l.name)).not.toContain("deliverable:spec");
-    expect(gh.requests.filter((r) => r.method === "DELETE")).toEqual([]);
-    expect(gh.violations).toEqual([]);
-    // Said once, readably, for the hostile repository; no crash logged anywhere.
-    const problems = logs.problems();
-    expect(problems.some((m) => m.includes("acme/hostile") && m.includes("invalid"))).toBe(true);
-    expect(problems.join("\n")).not.toMatch(/acme\/canteen|\n\s+at |internal error/);
+      // The good repository: its milestone, label and issue placement, as if alone.
+      const canteen = gh.repo("acme/canteen");
+      expect(canteen.milestones.map((m) => m.title)).toEqual(["Spec done"]);
+      expect(canteen.issues.find((i) => i.number === 5)?.milestone).toBe(1);
+      // The hostile one: no milestone, no label created from the plan, nothing deleted.
+      const bad = gh.repo("acme/hostile");
+      expect(bad.milestones).toEqual([]);
+      expect(bad.labels.map((l) => l.name)).not.toContain("deliverable:spec");
+      expect(gh.requests.filter((r) => r.method === "DELETE")).toEqual([]);
+      expect(gh.violations).toEqual([]);
+      // Said once, readably, for the hostile repository; no crash logged anywhere.
+      const problems = logs.problems();
+      expect(problems.some((m) => m.includes("acme/hostile") && m.includes("invalid"))).toBe(true);
+      expect(problems.join("\n")).not.toMatch(/acme\/canteen|\n\s+at |internal error/);
 
-    // And the good repository keeps being served afterwards.
-    const issue = canteen.issues.find((i) => i.number === 5);
-    if (issue) Object.assign(issue, { state: "closed", state_reason: "completed" });
-    await probot.receive(issuesClosed("hostile", "closed-hostile"));
-    await probot.receive(issuesClosed("canteen", "closed-canteen"));
-    await handle.queue?.idle();
-    expect(canteen.milestones[0]?.state).toBe("closed");
-    expect(bad.milestones).toEqual([]);
-    expect(handle.stats.evaluations).toBe(4);
-  });
+      // And the good repository keeps being served afterwards.
+      const issue = canteen.issues.find((i) => i.number === 5);
+      if (issue) Object.assign(issue, { state: "closed", state_reason: "completed" });
+      await probot.receive(issuesClosed("hostile", "closed-hostile"));
+      await probot.receive(issuesClosed("canteen", "closed-canteen"));
+      await handle.queue?.idle();
+      expect(canteen.milestones[0]?.state).toBe("closed");
+      expect(bad.milestones).toEqual([]);
+      expect(handle.stats.evaluations).toBe(4);
+    },
+  );
 });

@@ -17,18 +17,18 @@ import { loadPlan } from "../../src/plan/load.ts";
 import { expectWellFormed } from "./support.ts";
 
 const SEED = 0x7e57_4a7;
-const CANTEEN = readFileSync(
-  join(import.meta.dirname, "../../examples/canteen/plan.yml"),
-  "utf8",
-);
+const CANTEEN = readFileSync(join(import.meta.dirname, "../../examples/canteen/plan.yml"), "utf8");
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Every path to a node of the tree (the root is []). */
 function paths(node: Json, at: (string | number)[] = [], out: (string | number)[][] = []) {
   out.push(at);
-  if (Array.isArray(node)) node.forEach((child, i) => paths(child, [...at, i], out));
-  else if (node !== null && typeof node === "object")
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => {
+      paths(child, [...at, i], out);
+    });
+  } else if (node !== null && typeof node === "object")
     for (const [k, v] of Object.entries(node)) paths(v, [...at, k], out);
   return out;
 }

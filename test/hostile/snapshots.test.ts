@@ -42,12 +42,13 @@ function expectClearError(r: { code: number; stdout: string; stderr: string }, p
 }
 
 describe("plan-align report on a hostile snapshot", () => {
-  it.each([
-    0.1, 0.25, 0.5, 0.75, 0.99,
-  ])("JSON truncated at %s of its length: a syntax error at a position", async (fraction) => {
-    const cut = EXAMPLE.slice(0, Math.floor(EXAMPLE.length * fraction));
-    expectClearError(await report(cut));
-  });
+  it.each([0.1, 0.25, 0.5, 0.75, 0.99])(
+    "JSON truncated at %s of its length: a syntax error at a position",
+    async (fraction) => {
+      const cut = EXAMPLE.slice(0, Math.floor(EXAMPLE.length * fraction));
+      expectClearError(await report(cut));
+    },
+  );
 
   it("an empty file and a file of NUL bytes: clear errors", async () => {
     expectClearError(await report(""));
