@@ -12,7 +12,6 @@ import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "
 import { memoryLog, TOKEN } from "./support.ts";
 
 const PLAN_PATH = "/repos/acme/canteen/contents/.github%2Fplan.yml";
-const plan = "version: 1\n";
 const repo = { owner: "acme", repo: "canteen", path: ".github/plan.yml" };
 
 beforeEach(offline);
