@@ -44192,13 +44192,24 @@ async function createMilestone(ctx, action) {
     });
     ctx.milestoneNumbers.set(action.milestone, data.number);
     const how = closed ? `, closed: achieved on ${date6}` : "";
-    return { status: "applied", detail: `created milestone #${data.number}${how}` };
+    return {
+      status: "applied",
+      detail: `created milestone #${data.number}${how}`,
+      milestone: { number: data.number, state: closed ? "closed" : "open" }
+    };
   } catch (error62) {
     if (!alreadyExists(error62)) throw error62;
     const existing = await findMilestoneByTitle(ctx, action.title);
     if (!existing) throw error62;
     ctx.milestoneNumbers.set(action.milestone, existing.number);
-    return { status: "adopted", detail: `milestone #${existing.number} already existed` };
+    return {
+      status: "adopted",
+      detail: `milestone #${existing.number} already existed`,
+      milestone: {
+        number: existing.number,
+        state: existing.state === "closed" ? "closed" : "open"
+      }
+    };
   }
 }
 async function updateMilestone(ctx, action) {

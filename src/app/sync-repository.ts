@@ -6,6 +6,8 @@
  *   4. tell a non-approver who closed a review that it is not a sign-off;
  *   5. render the dashboard and create or edit its issue (only when its text changed).
  */
+
+import { achievedDates, afterActions } from "../github/after-actions.ts";
 import { applyActions } from "../github/apply-actions.ts";
 import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
@@ -14,7 +16,6 @@ import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/type
 import { renderDashboard } from "../report/dashboard.ts";
 import { refusedReviews } from "../report/refused-reviews.ts";
 import type { Report } from "../report/types.ts";
-import { achievedDates, afterActions } from "./dashboard-input.ts";
 
 export interface SyncOutcome {
   status: "no-plan" | "invalid-plan" | "synced";

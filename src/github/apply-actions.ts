@@ -126,14 +126,25 @@ async function createMilestone(
     });
     ctx.milestoneNumbers.set(action.milestone, data.number);
     const how = closed ? `, closed: achieved on ${date}` : "";
-    return { status: "applied", detail: `created milestone #${data.number}${how}` };
+    return {
+      status: "applied",
+      detail: `created milestone #${data.number}${how}`,
+      milestone: { number: data.number, state: closed ? "closed" : "open" },
+    };
   } catch (error) {
     if (!alreadyExists(error)) throw error;
     // Someone (or an earlier, interrupted run) created it: adopt it by its exact title.
     const existing = await findMilestoneByTitle(ctx, action.title);
     if (!existing) throw error;
     ctx.milestoneNumbers.set(action.milestone, existing.number);
-    return { status: "adopted", detail: `milestone #${existing.number} already existed` };
+    return {
+      status: "adopted",
+      detail: `milestone #${existing.number} already existed`,
+      milestone: {
+        number: existing.number,
+        state: existing.state === "closed" ? "closed" : "open",
+      },
+    };
   }
 }
 

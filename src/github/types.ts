@@ -48,6 +48,11 @@ export interface ActionResult {
   action: SyncAction;
   status: "applied" | "skipped" | "adopted" | "failed";
   detail?: string;
+  /**
+   * create-milestone: the GitHub milestone it created or adopted, so what is rendered after
+   * the run (the App's dashboard) shows it without reading GitHub again.
+   */
+  milestone?: { number: number; state: "open" | "closed" };
 }
 
 export interface CheckRunParams extends RepoRef {

@@ -1,30 +1,40 @@
 /**
  * What the dashboard shows about GitHub right after a run: the report was computed before
- * the actions ran, so milestones closed or reopened in this run are shown in their new
+ * the actions ran, so milestones created in this run get their new numbers (the executor
+ * knows them; no request), milestones created, closed or reopened are shown in their new
  * state, and a milestone's "Achieved on" date comes from the footer plan-align wrote into
  * its description (or, for one closed by hand, the day it was closed). Pure.
  */
-import type { ActionResult } from "../github/types.ts";
-import type { Report } from "../report/types.ts";
+import type { MilestoneResult, Report } from "../report/types.ts";
 import type { Snapshot } from "../snapshot/schema.ts";
 import { achievedFooterOf } from "../sync/milestone-description.ts";
+import type { ActionResult } from "./types.ts";
 
 const done = (r: ActionResult) =>
   r.status === "applied" || r.status === "adopted" || r.status === "skipped";
 
+type GitHubSide = Partial<Pick<MilestoneResult, "githubMilestone" | "githubState">>;
+
 export function afterActions(report: Report, results: ActionResult[]): Report {
-  const state = new Map<string, "open" | "closed">();
+  const changed = new Map<string, GitHubSide>();
+  const note = (id: string, side: GitHubSide) => changed.set(id, { ...changed.get(id), ...side });
   for (const r of results) {
     if (!done(r)) continue;
-    if (r.action.type === "close-milestone") state.set(r.action.milestone, "closed");
-    if (r.action.type === "reopen-milestone") state.set(r.action.milestone, "open");
+    const a = r.action;
+    if (a.type === "create-milestone" && r.milestone) {
+      note(a.milestone, { githubMilestone: r.milestone.number, githubState: r.milestone.state });
+    } else if (a.type === "close-milestone") {
+      note(a.milestone, { githubState: "closed" });
+    } else if (a.type === "reopen-milestone") {
+      note(a.milestone, { githubState: "open" });
+    }
   }
-  if (state.size === 0) return report;
+  if (changed.size === 0) return report;
   return {
     ...report,
     milestones: report.milestones.map((m) => {
-      const s = state.get(m.id);
-      return s ? { ...m, githubState: s } : m;
+      const side = changed.get(m.id);
+      return side ? { ...m, ...side } : m;
     }),
   };
 }
@@ -47,8 +57,12 @@ export function achievedDates(params: {
     if (date) out[m.id] = date;
   }
   for (const r of params.results) {
-    if (r.action.type === "close-milestone" && r.status === "applied")
-      out[r.action.milestone] ??= params.today;
+    if (r.status !== "applied") continue;
+    // Closed in this run, or created already closed (achieved before it had a milestone).
+    const a = r.action;
+    const closedNow =
+      a.type === "close-milestone" || (a.type === "create-milestone" && a.state === "closed");
+    if (closedNow) out[a.milestone] ??= params.today;
   }
   return out;
 }
