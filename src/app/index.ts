@@ -4,7 +4,7 @@
  * repository at a time and drops redelivered webhooks (same X-GitHub-Delivery id).
  */
 import type { Probot } from "probot";
-import type { GitHubClient } from "../github/types.ts";
+import type { GitHubClient, Logger } from "../github/types.ts";
 import { createRepoQueue, type RepoQueue, type Timers } from "./queue.ts";
 import { HANDLED_EVENTS, routeWebhook } from "./routes.ts";
 import { newRunStats, type RunStats, runWork } from "./run-work.ts";
@@ -26,13 +26,15 @@ export interface PlanAlignAppOptions {
 export interface PlanAlignHandle {
   queue: RepoQueue<RepoWork> | null;
   stats: RunStats;
+  /** Probot's logger, once the app is loaded (for the shutdown's messages). */
+  log: Logger | null;
 }
 
 export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
   app: (app: Probot) => void;
   handle: PlanAlignHandle;
 } {
-  const handle: PlanAlignHandle = { queue: null, stats: newRunStats() };
+  const handle: PlanAlignHandle = { queue: null, stats: newRunStats(), log: null };
   const app = (probot: Probot) => {
     const settings = options.settings ?? settingsFromEnv(process.env);
     const noPlanSeen = new Set<string>();
@@ -52,8 +54,16 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
         }),
     });
     handle.queue = queue;
+    handle.log = probot.log;
 
     probot.on([...HANDLED_EVENTS], async (context) => {
+      // Shutting down: answer 500 so GitHub records a failed delivery that can be redelivered,
+      // rather than 200 for work that would never run.
+      if (queue.closed) {
+        throw new Error(
+          `plan-align is shutting down; delivery ${context.id} was not queued (redeliver it from the app's advanced settings)`,
+        );
+      }
       const requests = routeWebhook({
         name: context.name,
         payload: context.payload,

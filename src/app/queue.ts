@@ -12,6 +12,10 @@
  *   fresh window after it, so a change made during a run is never lost.
  * - Duplicate deliveries (same `X-GitHub-Delivery` id, GitHub's redelivery) are dropped.
  * - A failing run is logged and never stops the queue or other keys.
+ * - Shutdown (`drain`): no new work is accepted, work waiting for its window starts at once,
+ *   and the caller waits — bounded — for what runs to finish, so a deploy or a restart does
+ *   not cut an evaluation in half (every write is idempotent, but a half-done sync leaves
+ *   GitHub half-aligned until the next event).
  */
 import type { Logger } from "../github/types.ts";
 
@@ -33,10 +37,21 @@ export interface QueueStats {
 }
 
 export interface RepoQueue<W> {
-  /** Adds work for `key`; returns false when the delivery id was already seen (dropped). */
+  /**
+   * Adds work for `key`; returns false when it was dropped: the delivery id was already
+   * seen, or the queue is draining (`closed`).
+   */
   enqueue(params: { key: string; work: W; deliveryId?: string }): boolean;
   /** Resolves when nothing is waiting or running (for tests and graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Graceful shutdown: stop accepting work, start waiting work now instead of at the end of
+   * its window, and resolve when everything has finished or `timeoutMs` has passed —
+   * `drained: false` then, with the number of repositories still waiting or running.
+   */
+  drain(params: { timeoutMs: number }): Promise<{ drained: boolean; pending: number }>;
+  /** True once `drain` was called: new work is refused. */
+  readonly closed: boolean;
   readonly stats: QueueStats;
 }
 
@@ -68,6 +83,7 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
   const seen = new DeliveryMemory(options.rememberDeliveries ?? 10_000);
   const idleWaiters: (() => void)[] = [];
   const stats: QueueStats = { enqueued: 0, duplicates: 0, runs: 0, failures: 0 };
+  let closed = false;
 
   const notifyIfIdle = () => {
     if (states.size > 0) return;
@@ -99,16 +115,30 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
 
   const settle = (key: string, state: KeyState<W>) => {
     if (state.waiting !== null) {
-      openWindow(key, state);
+      // Draining: no window, the shutdown's time budget is for running work.
+      if (closed) void start(key, state);
+      else openWindow(key, state);
       return;
     }
     states.delete(key);
     notifyIfIdle();
   };
 
+  const idle = () => {
+    if (states.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => idleWaiters.push(resolve));
+  };
+
   return {
     stats,
+    get closed() {
+      return closed;
+    },
     enqueue({ key, work, deliveryId }) {
+      if (closed) {
+        options.log.warn(`plan-align: shutting down; work for ${key} was not accepted`);
+        return false;
+      }
       if (deliveryId !== undefined && !seen.add(deliveryId)) {
         stats.duplicates++;
         options.log.debug(`plan-align: dropped duplicate delivery ${deliveryId}`);
@@ -124,9 +154,23 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
       if (!state.running && state.timer === null) openWindow(key, state);
       return true;
     },
-    idle() {
-      if (states.size === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    idle,
+    async drain({ timeoutMs }) {
+      closed = true;
+      // Waiting out a coalescing window would only spend the shutdown's time budget.
+      for (const [key, state] of states) {
+        if (state.timer === null) continue;
+        timers.clear(state.timer);
+        state.timer = null;
+        void start(key, state);
+      }
+      let timer: unknown = null;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = timers.set(() => resolve(false), timeoutMs);
+      });
+      const drained = await Promise.race([idle().then(() => true as const), timedOut]);
+      timers.clear(timer);
+      return { drained, pending: states.size };
     },
   };
 }

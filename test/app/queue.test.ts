@@ -1,40 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Timers } from "../../src/app/queue.ts";
 import { createRepoQueue } from "../../src/app/queue.ts";
 import { memoryLog } from "./support/log.ts";
-
-/** A clock the test advances by hand: no real waiting, no timing asserts. */
-function fakeTimers() {
-  let now = 0;
-  const pending = new Map<number, { at: number; fn: () => void }>();
-  let next = 1;
-  const timers: Timers = {
-    set(fn, ms) {
-      const id = next++;
-      pending.set(id, { at: now + ms, fn });
-      return id;
-    },
-    clear(handle) {
-      pending.delete(handle as number);
-    },
-  };
-  return {
-    timers,
-    get armed() {
-      return pending.size;
-    },
-    /** Moves the clock and fires every timer that came due. */
-    advance(ms: number) {
-      now += ms;
-      for (const [id, t] of [...pending]) {
-        if (t.at <= now) {
-          pending.delete(id);
-          t.fn();
-        }
-      }
-    },
-  };
-}
+import { fakeTimers } from "./support/timers.ts";
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 

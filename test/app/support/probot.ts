@@ -51,31 +51,7 @@ export function recordingLogger() {
 }
 
 /** Fires armed timers on demand: the test decides when the coalescing window closes. */
-export function manualTimers() {
-  const armed = new Map<number, () => void>();
-  let next = 1;
-  const timers: Timers = {
-    set(fn) {
-      const id = next++;
-      armed.set(id, fn);
-      return id;
-    },
-    clear(handle) {
-      armed.delete(handle as number);
-    },
-  };
-  return {
-    timers,
-    get armed() {
-      return armed.size;
-    },
-    fireAll() {
-      const fns = [...armed.values()];
-      armed.clear();
-      for (const fn of fns) fn();
-    },
-  };
-}
+export { fakeTimers as manualTimers } from "./timers.ts";
 
 export function testProbot(params: {
   baseUrl?: string;
