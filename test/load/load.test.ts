@@ -103,3 +103,23 @@ it("two Apps receiving the same 100 deliveries at once: none lost, nothing creat
   expect(gh.violations).toEqual([]);
   expect(gh.requests.filter((r) => r.method === "DELETE")).toEqual([]);
 });
+
+it("acknowledges a webhook before doing any of its work (the work is queued)", async () => {
+  const scenario = loadScenario({ repos: 1, webhooks: 1 });
+  const gh = await startFakeGitHub({ repos: scenario.seeds });
+  cleanup.push(() => gh.close());
+  // A one-second coalescing window: the work cannot start before the answer is back.
+  const app = await startApp({ githubUrl: gh.url, coalesceMs: 1000, now: () => LOAD_NOW });
+  cleanup.push(() => app.close());
+  const d = scenario.deliveries[0] as LoadDelivery;
+  scenario.apply(gh.state.repos, d);
+
+  const ack = await sendWebhook(app.url, d);
+  expect(ack.status).toBe(200);
+  expect(gh.requests).toEqual([]); // not a single GitHub request made yet
+  expect(app.handle.queue?.stats.enqueued).toBe(1);
+
+  await app.settle();
+  expect(app.handle.stats.evaluations).toBe(1);
+  expect(wrongRepos(gh.state.repos)).toEqual([]);
+});
