@@ -37681,28 +37681,7 @@ function invalidBasePullRequest(params) {
   const pull = snapshot.pullRequests.find((p) => p.number === pr);
   const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
   const fixes = pull?.changedFiles?.includes(repoPath) ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath }) : void 0;
-  if (fixes?.valid) {
-    return {
-      number: pr,
-      ...pull ? { title: pull.title } : {},
-      aligned: false,
-      deliverables: [],
-      milestones: [],
-      achieves: [],
-      regresses: [],
-      warnings: [
-        {
-          code: "plan-changed",
-          level: "warn",
-          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
-        }
-      ],
-      planChanges: [],
-      headPlanFindings: fixes.findings,
-      conclusion: "neutral"
-    };
-  }
-  return {
+  const unjudged = {
     number: pr,
     ...pull ? { title: pull.title } : {},
     aligned: false,
@@ -37710,6 +37689,24 @@ function invalidBasePullRequest(params) {
     milestones: [],
     achieves: [],
     regresses: [],
+    planChanges: []
+  };
+  if (fixes?.valid) {
+    return {
+      ...unjudged,
+      warnings: [
+        {
+          code: "plan-changed",
+          level: "warn",
+          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
+        }
+      ],
+      headPlanFindings: fixes.findings,
+      conclusion: "neutral"
+    };
+  }
+  return {
+    ...unjudged,
     warnings: [
       {
         code: "plan-invalid",
@@ -37717,7 +37714,6 @@ function invalidBasePullRequest(params) {
         message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`
       }
     ],
-    planChanges: [],
     ...fixes ? { headPlanFindings: fixes.findings } : {},
     conclusion: "failure"
   };
@@ -43879,6 +43875,15 @@ function createClient(params) {
 }
 
 // src/cli/github-command.ts
+function parseRepo(value) {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
+  if (!match) {
+    throw new Error(
+      value ? `--repo "${value}" is not OWNER/NAME` : "--repo OWNER/NAME is required"
+    );
+  }
+  return { owner: match[1] ?? "", repo: match[2] ?? "" };
+}
 function stderrLogger(io) {
   return {
     debug() {
@@ -43934,7 +43939,7 @@ ${USAGE}`);
     );
     return 2;
   }
-  const [owner = "", repo = ""] = args.repo.split("/");
+  const { owner, repo } = args;
   const log = stderrLogger(io);
   try {
     const client = clientFromEnv({ io, token, log });
@@ -43975,18 +43980,14 @@ function parseSnapshotArgs(argv) {
     strict: true,
     allowPositionals: false
   });
-  if (!values.repo || !/^[^/\s]+\/[^/\s]+$/.test(values.repo)) {
-    throw new Error(
-      values.repo ? `--repo "${values.repo}" is not OWNER/NAME` : "--repo OWNER/NAME is required"
-    );
-  }
+  const where2 = parseRepo(values.repo);
   let pr;
   if (values.pr !== void 0) {
     pr = Number(values.pr);
     if (!Number.isInteger(pr) || pr <= 0)
       throw new Error(`--pr "${values.pr}" is not a pull request number`);
   }
-  return { repo: values.repo, pr, plan: values.plan };
+  return { ...where2, pr, plan: values.plan };
 }
 
 // src/cli/sync.ts
@@ -44273,48 +44274,42 @@ async function setIssueMilestone(ctx, action) {
   return { status: "applied", detail: `issue #${action.issue} → milestone #${number4}` };
 }
 async function closeMilestone(ctx, action) {
-  const { client, owner, repo } = ctx;
-  const { data: current } = await client.rest.issues.getMilestone({
-    owner,
-    repo,
-    milestone_number: action.number
-  });
-  if (current.state === "closed") {
-    return { status: "skipped", detail: `milestone #${action.number} is already closed` };
-  }
   const date6 = ctx.now().toISOString().slice(0, 10);
-  await client.rest.issues.updateMilestone({
-    owner,
-    repo,
-    milestone_number: action.number,
+  return setMilestoneState(ctx, {
+    number: action.number,
     state: "closed",
-    description: appendAchievedFooter({
-      description: current.description ?? "",
-      date: date6,
-      evidence: action.evidence
-    })
+    description: (current) => appendAchievedFooter({ description: current ?? "", date: date6, evidence: action.evidence }),
+    detail: `closed milestone #${action.number}, achieved on ${date6}`
   });
-  return { status: "applied", detail: `closed milestone #${action.number}, achieved on ${date6}` };
 }
 async function reopenMilestone(ctx, action) {
+  return setMilestoneState(ctx, {
+    number: action.number,
+    state: "open",
+    // It is no longer achieved: the "Achieved on" footer would now be false.
+    description: stripAchievedFooter,
+    detail: `reopened milestone #${action.number}: ${action.reason}`
+  });
+}
+async function setMilestoneState(ctx, params) {
   const { client, owner, repo } = ctx;
+  const { number: number4, state } = params;
   const { data: current } = await client.rest.issues.getMilestone({
     owner,
     repo,
-    milestone_number: action.number
+    milestone_number: number4
   });
-  if (current.state === "open") {
-    return { status: "skipped", detail: `milestone #${action.number} is already open` };
+  if (current.state === state) {
+    return { status: "skipped", detail: `milestone #${number4} is already ${state}` };
   }
   await client.rest.issues.updateMilestone({
     owner,
     repo,
-    milestone_number: action.number,
-    state: "open",
-    // It is no longer achieved: the "Achieved on" footer would now be false.
-    description: stripAchievedFooter(current.description)
+    milestone_number: number4,
+    state,
+    description: params.description(current.description)
   });
-  return { status: "applied", detail: `reopened milestone #${action.number}: ${action.reason}` };
+  return { status: "applied", detail: params.detail };
 }
 async function findMilestoneByTitle(ctx, title2) {
   const all = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {
@@ -44436,15 +44431,8 @@ function parseSyncArgs(argv) {
     strict: true,
     allowPositionals: false
   });
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(values.repo ?? "");
-  if (!match) {
-    throw new Error(
-      values.repo ? `--repo "${values.repo}" is not OWNER/NAME` : "--repo OWNER/NAME is required"
-    );
-  }
   return {
-    owner: match[1] ?? "",
-    repo: match[2] ?? "",
+    ...parseRepo(values.repo),
     dryRun: values["dry-run"] ?? false,
     plan: values.plan
   };

@@ -61597,28 +61597,7 @@ function invalidBasePullRequest(params) {
   const pull = snapshot.pullRequests.find((p) => p.number === pr);
   const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
   const fixes = pull?.changedFiles?.includes(repoPath) ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath }) : void 0;
-  if (fixes?.valid) {
-    return {
-      number: pr,
-      ...pull ? { title: pull.title } : {},
-      aligned: false,
-      deliverables: [],
-      milestones: [],
-      achieves: [],
-      regresses: [],
-      warnings: [
-        {
-          code: "plan-changed",
-          level: "warn",
-          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
-        }
-      ],
-      planChanges: [],
-      headPlanFindings: fixes.findings,
-      conclusion: "neutral"
-    };
-  }
-  return {
+  const unjudged = {
     number: pr,
     ...pull ? { title: pull.title } : {},
     aligned: false,
@@ -61626,6 +61605,24 @@ function invalidBasePullRequest(params) {
     milestones: [],
     achieves: [],
     regresses: [],
+    planChanges: []
+  };
+  if (fixes?.valid) {
+    return {
+      ...unjudged,
+      warnings: [
+        {
+          code: "plan-changed",
+          level: "warn",
+          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
+        }
+      ],
+      headPlanFindings: fixes.findings,
+      conclusion: "neutral"
+    };
+  }
+  return {
+    ...unjudged,
     warnings: [
       {
         code: "plan-invalid",
@@ -61633,7 +61630,6 @@ function invalidBasePullRequest(params) {
         message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`
       }
     ],
-    planChanges: [],
     ...fixes ? { headPlanFindings: fixes.findings } : {},
     conclusion: "failure"
   };
@@ -63305,48 +63301,42 @@ async function setIssueMilestone(ctx, action) {
   return { status: "applied", detail: `issue #${action.issue} → milestone #${number4}` };
 }
 async function closeMilestone(ctx, action) {
-  const { client, owner, repo } = ctx;
-  const { data: current } = await client.rest.issues.getMilestone({
-    owner,
-    repo,
-    milestone_number: action.number
-  });
-  if (current.state === "closed") {
-    return { status: "skipped", detail: `milestone #${action.number} is already closed` };
-  }
   const date6 = ctx.now().toISOString().slice(0, 10);
-  await client.rest.issues.updateMilestone({
-    owner,
-    repo,
-    milestone_number: action.number,
+  return setMilestoneState(ctx, {
+    number: action.number,
     state: "closed",
-    description: appendAchievedFooter({
-      description: current.description ?? "",
-      date: date6,
-      evidence: action.evidence
-    })
+    description: (current) => appendAchievedFooter({ description: current ?? "", date: date6, evidence: action.evidence }),
+    detail: `closed milestone #${action.number}, achieved on ${date6}`
   });
-  return { status: "applied", detail: `closed milestone #${action.number}, achieved on ${date6}` };
 }
 async function reopenMilestone(ctx, action) {
+  return setMilestoneState(ctx, {
+    number: action.number,
+    state: "open",
+    // It is no longer achieved: the "Achieved on" footer would now be false.
+    description: stripAchievedFooter,
+    detail: `reopened milestone #${action.number}: ${action.reason}`
+  });
+}
+async function setMilestoneState(ctx, params) {
   const { client, owner, repo } = ctx;
+  const { number: number4, state } = params;
   const { data: current } = await client.rest.issues.getMilestone({
     owner,
     repo,
-    milestone_number: action.number
+    milestone_number: number4
   });
-  if (current.state === "open") {
-    return { status: "skipped", detail: `milestone #${action.number} is already open` };
+  if (current.state === state) {
+    return { status: "skipped", detail: `milestone #${number4} is already ${state}` };
   }
   await client.rest.issues.updateMilestone({
     owner,
     repo,
-    milestone_number: action.number,
-    state: "open",
-    // It is no longer achieved: the "Achieved on" footer would now be false.
-    description: stripAchievedFooter(current.description)
+    milestone_number: number4,
+    state,
+    description: params.description(current.description)
   });
-  return { status: "applied", detail: `reopened milestone #${action.number}: ${action.reason}` };
+  return { status: "applied", detail: params.detail };
 }
 async function findMilestoneByTitle(ctx, title2) {
   const all = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {

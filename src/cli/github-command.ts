@@ -11,6 +11,17 @@ import type { GitHubClient, Logger } from "../github/types.ts";
 import { loadPlan } from "../plan/load.ts";
 import type { CliIo } from "./io.ts";
 
+/** `--repo OWNER/NAME`, split; a missing or malformed value is an error saying which. */
+export function parseRepo(value: string | undefined): { owner: string; repo: string } {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
+  if (!match) {
+    throw new Error(
+      value ? `--repo "${value}" is not OWNER/NAME` : "--repo OWNER/NAME is required",
+    );
+  }
+  return { owner: match[1] ?? "", repo: match[2] ?? "" };
+}
+
 /** stdout carries the command's output; progress stays quiet and warnings go to stderr. */
 export function stderrLogger(io: CliIo): Logger {
   return {

@@ -9,13 +9,13 @@ import { parseArgs } from "node:util";
 import { readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import { loadSnapshot } from "../github/load-snapshot.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { clientFromEnv, readLocalPlan, stderrLogger } from "./github-command.ts";
+import { clientFromEnv, parseRepo, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { Command } from "./io.ts";
 
 const USAGE = "usage: plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]\n";
 
 export const runSnapshot: Command = async (argv, io) => {
-  let args: { repo: string; pr: number | undefined; plan: string | undefined };
+  let args: { owner: string; repo: string; pr: number | undefined; plan: string | undefined };
   try {
     args = parseSnapshotArgs(argv);
   } catch (error) {
@@ -30,7 +30,7 @@ export const runSnapshot: Command = async (argv, io) => {
     );
     return 2;
   }
-  const [owner = "", repo = ""] = args.repo.split("/");
+  const { owner, repo } = args;
   const log = stderrLogger(io);
   try {
     const client = clientFromEnv({ io, token, log });
@@ -66,6 +66,7 @@ export const runSnapshot: Command = async (argv, io) => {
 };
 
 function parseSnapshotArgs(argv: string[]): {
+  owner: string;
   repo: string;
   pr: number | undefined;
   plan: string | undefined;
@@ -76,16 +77,12 @@ function parseSnapshotArgs(argv: string[]): {
     strict: true,
     allowPositionals: false,
   });
-  if (!values.repo || !/^[^/\s]+\/[^/\s]+$/.test(values.repo)) {
-    throw new Error(
-      values.repo ? `--repo "${values.repo}" is not OWNER/NAME` : "--repo OWNER/NAME is required",
-    );
-  }
+  const where = parseRepo(values.repo);
   let pr: number | undefined;
   if (values.pr !== undefined) {
     pr = Number(values.pr);
     if (!Number.isInteger(pr) || pr <= 0)
       throw new Error(`--pr "${values.pr}" is not a pull request number`);
   }
-  return { repo: values.repo, pr, plan: values.plan };
+  return { ...where, pr, plan: values.plan };
 }

@@ -13,7 +13,7 @@ import type { GitHubClient, Logger } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import { actionLine } from "../report/describe-action.ts";
-import { clientFromEnv, readLocalPlan, stderrLogger } from "./github-command.ts";
+import { clientFromEnv, parseRepo, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { CliIo, Command } from "./io.ts";
 
 const USAGE = "usage: plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]\n";
@@ -120,15 +120,8 @@ function parseSyncArgs(argv: string[]): SyncArgs {
     strict: true,
     allowPositionals: false,
   });
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(values.repo ?? "");
-  if (!match) {
-    throw new Error(
-      values.repo ? `--repo "${values.repo}" is not OWNER/NAME` : "--repo OWNER/NAME is required",
-    );
-  }
   return {
-    owner: match[1] ?? "",
-    repo: match[2] ?? "",
+    ...parseRepo(values.repo),
     dryRun: values["dry-run"] ?? false,
     plan: values.plan,
   };

@@ -223,53 +223,60 @@ async function closeMilestone(
   ctx: RunContext,
   action: Extract<SyncAction, { type: "close-milestone" }>,
 ): Promise<Outcome> {
-  const { client, owner, repo } = ctx;
-  // Re-read: a human (or another run) may have closed it since the snapshot.
-  const { data: current } = await client.rest.issues.getMilestone({
-    owner,
-    repo,
-    milestone_number: action.number,
-  });
-  if (current.state === "closed") {
-    return { status: "skipped", detail: `milestone #${action.number} is already closed` };
-  }
   const date = ctx.now().toISOString().slice(0, 10);
-  await client.rest.issues.updateMilestone({
-    owner,
-    repo,
-    milestone_number: action.number,
+  return setMilestoneState(ctx, {
+    number: action.number,
     state: "closed",
-    description: appendAchievedFooter({
-      description: current.description ?? "",
-      date,
-      evidence: action.evidence,
-    }),
+    description: (current) =>
+      appendAchievedFooter({ description: current ?? "", date, evidence: action.evidence }),
+    detail: `closed milestone #${action.number}, achieved on ${date}`,
   });
-  return { status: "applied", detail: `closed milestone #${action.number}, achieved on ${date}` };
 }
 
 async function reopenMilestone(
   ctx: RunContext,
   action: Extract<SyncAction, { type: "reopen-milestone" }>,
 ): Promise<Outcome> {
+  return setMilestoneState(ctx, {
+    number: action.number,
+    state: "open",
+    // It is no longer achieved: the "Achieved on" footer would now be false.
+    description: stripAchievedFooter,
+    detail: `reopened milestone #${action.number}: ${action.reason}`,
+  });
+}
+
+/**
+ * Closes or reopens a milestone, re-reading it first: a human (or another run) may have
+ * done it since the snapshot, and then it is skipped.
+ */
+async function setMilestoneState(
+  ctx: RunContext,
+  params: {
+    number: number;
+    state: "open" | "closed";
+    description: (current: string | null) => string;
+    detail: string;
+  },
+): Promise<Outcome> {
   const { client, owner, repo } = ctx;
+  const { number, state } = params;
   const { data: current } = await client.rest.issues.getMilestone({
     owner,
     repo,
-    milestone_number: action.number,
+    milestone_number: number,
   });
-  if (current.state === "open") {
-    return { status: "skipped", detail: `milestone #${action.number} is already open` };
+  if (current.state === state) {
+    return { status: "skipped", detail: `milestone #${number} is already ${state}` };
   }
   await client.rest.issues.updateMilestone({
     owner,
     repo,
-    milestone_number: action.number,
-    state: "open",
-    // It is no longer achieved: the "Achieved on" footer would now be false.
-    description: stripAchievedFooter(current.description),
+    milestone_number: number,
+    state,
+    description: params.description(current.description),
   });
-  return { status: "applied", detail: `reopened milestone #${action.number}: ${action.reason}` };
+  return { status: "applied", detail: params.detail };
 }
 
 export async function findMilestoneByTitle(

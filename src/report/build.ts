@@ -117,28 +117,7 @@ function invalidBasePullRequest(params: {
   const fixes = pull?.changedFiles?.includes(repoPath)
     ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath })
     : undefined;
-  if (fixes?.valid) {
-    return {
-      number: pr,
-      ...(pull ? { title: pull.title } : {}),
-      aligned: false,
-      deliverables: [],
-      milestones: [],
-      achieves: [],
-      regresses: [],
-      warnings: [
-        {
-          code: "plan-changed",
-          level: "warn",
-          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`,
-        },
-      ],
-      planChanges: [],
-      headPlanFindings: fixes.findings,
-      conclusion: "neutral",
-    };
-  }
-  return {
+  const unjudged = {
     number: pr,
     ...(pull ? { title: pull.title } : {}),
     aligned: false,
@@ -146,6 +125,24 @@ function invalidBasePullRequest(params: {
     milestones: [],
     achieves: [],
     regresses: [],
+    planChanges: [],
+  };
+  if (fixes?.valid) {
+    return {
+      ...unjudged,
+      warnings: [
+        {
+          code: "plan-changed",
+          level: "warn",
+          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`,
+        },
+      ],
+      headPlanFindings: fixes.findings,
+      conclusion: "neutral",
+    };
+  }
+  return {
+    ...unjudged,
     warnings: [
       {
         code: "plan-invalid",
@@ -153,7 +150,6 @@ function invalidBasePullRequest(params: {
         message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`,
       },
     ],
-    planChanges: [],
     ...(fixes ? { headPlanFindings: fixes.findings } : {}),
     conclusion: "failure",
   };

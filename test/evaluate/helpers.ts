@@ -1,24 +1,11 @@
 /** Plain-object builders for evaluation tests: schema defaults applied, no files, no HTTP. */
 
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
-import { type Plan, planSchema } from "../../src/plan/schema.ts";
-import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
+import type { Plan } from "../../src/plan/schema.ts";
+import type { Snapshot } from "../../src/snapshot/schema.ts";
+import { plan } from "../support/builders.ts";
 
-/** A plan from a plain object, with the schema's defaults applied (as loadPlan would). */
-export function plan(input: Record<string, unknown>): Plan {
-  return planSchema.parse({ version: 1, ...input });
-}
-
-/** A snapshot from a plain object, with the schema's defaults applied. */
-export function snapshot(input: Record<string, unknown> = {}): Snapshot {
-  return snapshotSchema.parse({
-    version: 1,
-    repository: "acme/canteen",
-    defaultBranch: "main",
-    fetchedAt: "2026-03-01T12:00:00Z",
-    ...input,
-  });
-}
+export { plan, snapshot } from "../support/builders.ts";
 
 /** One deliverable `d` with the given criteria, in one milestone `m`. */
 export function onePlan(

@@ -37,7 +37,7 @@ const issue = (number: number, title: string, body: string) => ({
   html_url: `https://github.com/acme/canteen/issues/${number}`,
 });
 
-const openReview: SyncAction = {
+const openReview: Extract<SyncAction, { type: "open-review" }> = {
   type: "open-review",
   milestone: "req",
   number: 1,
@@ -46,38 +46,46 @@ const openReview: SyncAction = {
   evidence: [],
 };
 
+/**
+ * An open-review run on GitHub where no review exists yet (the other process has not
+ * created its one), the create answers `created`, and the re-list shows `listedAfter`.
+ */
+function openReviewRun(params: { created: number; listedAfter: ReturnType<typeof issue>[] }) {
+  const scope = githubNock()
+    .get("/repos/acme/canteen/issues")
+    .query({ labels: "plan-align:review", state: "all", per_page: 100 })
+    .reply(200, [])
+    .post("/repos/acme/canteen/labels")
+    .reply(201, {})
+    .post("/repos/acme/canteen/issues")
+    .reply(201, issue(params.created, openReview.title, ""))
+    .get("/repos/acme/canteen/issues")
+    .query({ labels: "plan-align:review", state: "open", per_page: 100 })
+    .reply(200, params.listedAfter);
+  const run = () =>
+    applyActions({ ...repo, client: client(), actions: [openReview], log: silentLogger });
+  return { scope, run };
+}
+
 describe("applyActions: open-review", () => {
   it("closes the review it opened when another process opened a lower-numbered one at once", async () => {
     let patched: Record<string, unknown> = {};
-    githubNock()
-      // Before creating: no review issue yet (the other process has not created its one).
-      .get("/repos/acme/canteen/issues")
-      .query({ labels: "plan-align:review", state: "all", per_page: 100 })
-      .reply(200, [])
-      .post("/repos/acme/canteen/labels")
-      .reply(201, {})
-      .post("/repos/acme/canteen/issues")
-      .reply(201, issue(91, openReview.title, "evidence"))
-      // After creating: both are there.
-      .get("/repos/acme/canteen/issues")
-      .query({ labels: "plan-align:review", state: "open", per_page: 100 })
-      .reply(200, [
+    const { scope, run } = openReviewRun({
+      created: 91,
+      listedAfter: [
         issue(91, openReview.title, "mine"),
         issue(90, openReview.title, "theirs"),
         issue(80, "Milestone review: Something else", "untouched"),
         issue(81, "Milestone review: Something else", "untouched too"),
-      ])
+      ],
+    });
+    scope
       .patch("/repos/acme/canteen/issues/91", (b) => {
         patched = b;
         return true;
       })
       .reply(200, {});
-    const results = await applyActions({
-      ...repo,
-      client: client(),
-      actions: [openReview],
-      log: silentLogger,
-    });
+    const results = await run();
     expect(results[0]?.status).toBe("applied");
     // Only the duplicate of the review this run opened is closed (any other write is
     // unexpected); #80 and #81 belong to another milestone's review and are left alone.
@@ -86,23 +94,8 @@ describe("applyActions: open-review", () => {
   });
 
   it("leaves a lone review alone", async () => {
-    githubNock()
-      .get("/repos/acme/canteen/issues")
-      .query({ labels: "plan-align:review", state: "all", per_page: 100 })
-      .reply(200, [])
-      .post("/repos/acme/canteen/labels")
-      .reply(201, {})
-      .post("/repos/acme/canteen/issues")
-      .reply(201, issue(90, openReview.title, ""))
-      .get("/repos/acme/canteen/issues")
-      .query({ labels: "plan-align:review", state: "open", per_page: 100 })
-      .reply(200, [issue(90, openReview.title, "")]);
-    const results = await applyActions({
-      ...repo,
-      client: client(),
-      actions: [openReview],
-      log: silentLogger,
-    });
+    const { run } = openReviewRun({ created: 90, listedAfter: [issue(90, openReview.title, "")] });
+    const results = await run();
     expect(results[0]).toMatchObject({ status: "applied", detail: "opened review issue #90" });
   });
 });

@@ -3,24 +3,12 @@
  * snapshot the way the executor would — so idempotence is checked by re-planning.
  */
 import type { Evaluation } from "../../src/evaluate/repository.ts";
-import { type Plan, planSchema } from "../../src/plan/schema.ts";
+import type { Plan } from "../../src/plan/schema.ts";
 import type { MilestoneResult, SyncAction } from "../../src/report/types.ts";
-import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
+import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { appendAchievedFooter } from "../../src/sync/milestone-description.ts";
 
-export function plan(input: Record<string, unknown>): Plan {
-  return planSchema.parse({ version: 1, ...input });
-}
-
-export function snapshot(input: Record<string, unknown> = {}): Snapshot {
-  return snapshotSchema.parse({
-    version: 1,
-    repository: "acme/canteen",
-    defaultBranch: "main",
-    fetchedAt: "2026-03-01T12:00:00Z",
-    ...input,
-  });
-}
+export { plan, snapshot } from "../support/builders.ts";
 
 /** A milestone result: every plan deliverable done unless listed in `notDone`. */
 export function evaluation(
