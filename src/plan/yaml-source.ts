@@ -21,6 +21,9 @@ import type { Finding } from "../report/types.ts";
 /** More aliases than this is refused (DESIGN §2), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
 
+/** YAML errors described one by one; a file with more gets the first ones only. */
+const MAX_YAML_ERRORS = 100;
+
 export interface YamlSource {
   doc: Document.Parsed | null;
   lineCounter: LineCounter;
@@ -257,7 +260,9 @@ export function readYaml(params: { text: string }): YamlSource {
   const doc = list[0];
   const errors: Finding[] = [];
   const errorLines = new Set<number>();
-  for (const error of doc.errors) {
+  // Describing a duplicate key walks the document; past a few dozen errors the rest add
+  // nothing a person reads, and describing 10,000 of them would take minutes (quadratic).
+  for (const error of doc.errors.slice(0, MAX_YAML_ERRORS)) {
     const described = yamlErrorMessage({ error, doc, lineCounter });
     const position = at(lineCounter, blockHeaderStart(params.text, error, described.code));
     // A second error on the same line is nearly always a consequence of the first.
