@@ -13,15 +13,24 @@ type Matcher = (path: string) => boolean;
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, Matcher>();
 
+/**
+ * picomatch compiles a glob to a regular expression and passes "(", "|" and a "+" after a
+ * group through as regex syntax, so `docs/(a+)+/**` from a plan would backtrack
+ * exponentially on a path a pull request author chooses. Plans never run regular
+ * expressions (DESIGN §2): those characters are matched literally, and extglobs are off.
+ */
 function normalize(pattern: string): string {
-  return pattern.replace(/^\.\//, "").replace(/^\/+/, "");
+  return pattern
+    .replace(/^\.\//, "")
+    .replace(/^\/+/, "")
+    .replace(/[()|+]/g, "\\$&");
 }
 
 function compile(pattern: string): Matcher {
   let matcher = cache.get(pattern);
   if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    matcher = picomatch(normalize(pattern), { dot: true });
+    matcher = picomatch(normalize(pattern), { dot: true, noextglob: true });
     cache.set(pattern, matcher);
   }
   return matcher;
