@@ -51,9 +51,11 @@ describe("the Action never writes its token", () => {
   it("on a successful check run", async () => {
     const h = harness({ event: pr, inputs: { token: TOKEN } });
     const debug: string[] = [];
-    h.core.debug = (m: string) => {
-      debug.push(m);
-    };
+    Object.assign(h.core, {
+      debug: (m: string) => {
+        debug.push(m);
+      },
+    });
     h.gh.matchHeader("authorization", `token ${TOKEN}`);
     mockFile(h.gh, { path: ".github/plan.yml", ref: pr.baseRef, text: PLAN_TEXT });
     mockGraphQL(
@@ -70,9 +72,11 @@ describe("the Action never writes its token", () => {
   it("when GitHub refuses the token (401) — the failure is reported, without the token", async () => {
     const h = harness({ event: pr, inputs: { token: TOKEN } });
     const debug: string[] = [];
-    h.core.debug = (m: string) => {
-      debug.push(m);
-    };
+    Object.assign(h.core, {
+      debug: (m: string) => {
+        debug.push(m);
+      },
+    });
     h.gh
       .get(`${REPO_PATH}/contents/.github%2Fplan.yml`)
       .query(true)
