@@ -162,8 +162,11 @@ async function updateMilestone(
       repo,
       milestone_number: action.number,
     });
+    // The action may already carry the footer the planner read (so the dry run shows the
+    // whole text): keep the one GitHub holds now, once, never both.
+    const body = stripAchievedFooter(action.description);
     const footer = achievedFooterOf(current.description);
-    description = footer === "" ? action.description : `${action.description}\n\n${footer}`;
+    description = footer === "" ? body : `${body}\n\n${footer}`;
   }
   await client.rest.issues.updateMilestone({
     owner,
