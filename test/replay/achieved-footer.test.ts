@@ -1,8 +1,8 @@
 /**
  * Found by the replay: when the plan changes the description of a milestone plan-align has
  * already closed (so its GitHub description carries the "Achieved on" footer), the update
- * must keep ONE footer. The planner's update-milestone action already carries the footer it
- * read, and the executor appended the footer it re-read on top: two footers, for good (the
+ * must keep ONE footer. The planner's update-milestone action carries the footer it read,
+ * and the executor used to append the footer it re-read on top: two footers, for good (the
  * comparison ignores everything from the first footer on, so nothing ever repaired it).
  */
 import { afterAll, expect, it } from "vitest";
