@@ -77,13 +77,10 @@ describe("the Action never writes its token", () => {
         debug.push(m);
       },
     });
-    h.gh
-      .get(`${REPO_PATH}/contents/.github%2Fplan.yml`)
-      .query(true)
-      .reply(401, {
-        message: "Bad credentials",
-        documentation_url: "https://docs.github.com/rest",
-      });
+    h.gh.get(`${REPO_PATH}/contents/.github%2Fplan.yml`).query(true).reply(401, {
+      message: "Bad credentials",
+      documentation_url: "https://docs.github.com/rest",
+    });
     await h.run();
     expect(h.core.failed.join("\n")).toMatch(/401|Bad credentials/);
     expect(everything(h, debug)).not.toContain(TOKEN);
