@@ -13343,68 +13343,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // package.json
-var package_default = {
-  name: "plan-align",
-  version: "0.1.0",
-  description: "Keep a project's plan and its GitHub repository aligned: a GitHub App and a GitHub Action over one pure core.",
-  license: "MIT",
-  type: "module",
-  private: true,
-  engines: {
-    node: ">=24"
-  },
-  bin: {
-    "plan-align": "bin/plan-align.js"
-  },
-  scripts: {
-    demo: "node --experimental-strip-types --no-warnings src/cli/main.ts report --plan examples/canteen/plan.yml --snapshot examples/canteen/snapshot.json --pr 40 --format text",
-    "plan-align": "node --experimental-strip-types --no-warnings src/cli/main.ts",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "biome check .",
-    format: "biome check --write .",
-    unit: "vitest run",
-    test: "npm run typecheck && npm run lint && npm run unit",
-    bench: "node --experimental-strip-types --no-warnings bench/run.ts",
-    build: "node --experimental-strip-types --no-warnings scripts/build.ts",
-    "check:dist": "node --experimental-strip-types --no-warnings scripts/build.ts --check",
-    schema: "node --experimental-strip-types --no-warnings scripts/gen-schema.ts",
-    start: "node --experimental-strip-types --no-warnings src/app/main.ts"
-  },
-  devDependencies: {
-    "@biomejs/biome": "^2.6.8",
-    "@octokit/graphql-schema": "^15.26.1",
-    "@octokit/openapi": "^23.0.2",
-    "@octokit/webhooks-examples": "^7.6.1",
-    "@types/node": "^24.19.2",
-    "@types/picomatch": "^4.0.3",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-check": "^4.10.2",
-    graphql: "^16.15.0",
-    nock: "^15.0.2",
-    node: "^24.21.0",
-    typescript: "^5.9.3",
-    vitest: "^5.1.1"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@octokit/rest": "^22.0.1",
-    bottleneck: "^2.19.5",
-    marked: "^18.2.1",
-    picomatch: "^4.0.7",
-    probot: "^14.3.2",
-    yaml: "^2.9.1",
-    zod: "^4.6.7"
-  },
-  allowScripts: {
-    esbuild: true,
-    node: true
-  }
-};
+var package_default = { version: "0.1.0" };
 
 // src/cli/args.ts
 import { readFile } from "node:fs/promises";

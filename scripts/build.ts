@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist");
@@ -24,6 +24,21 @@ const BANNER = [
   'import { createRequire as __planAlignCreateRequire } from "node:module";',
   "const require = __planAlignCreateRequire(import.meta.url);",
 ].join("\n");
+
+/**
+ * The CLI imports package.json only for its version. Bundle just that field, so that a
+ * dependency or script change in package.json does not make the committed dist/ stale.
+ */
+const packageVersionOnly: Plugin = {
+  name: "package-version-only",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, (args) => {
+      if (args.path !== join(ROOT, "package.json")) return undefined; // dependencies' own: as is
+      const { version } = JSON.parse(readFileSync(args.path, "utf8")) as { version: string };
+      return { contents: JSON.stringify({ version }), loader: "json" };
+    });
+  },
+};
 
 export interface BuiltFile {
   /** Path relative to the repository root, with `/`, e.g. `dist/index.js`. */
@@ -50,6 +65,7 @@ export async function buildDist(): Promise<BuiltFile[]> {
     charset: "utf8",
     write: false,
     logLevel: "warning",
+    plugins: [packageVersionOnly],
   });
   return result.outputFiles
     .map((f) => ({ path: relative(ROOT, f.path).split("\\").join("/"), contents: f.contents }))
