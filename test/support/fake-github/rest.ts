@@ -4,7 +4,7 @@
  * pagination with Link headers, raw or base64 contents.
  */
 import type { FakeIssue, FakeLabel, FakeMilestone, FakeRepo } from "./state.ts";
-import { nextIssueNumber } from "./state.ts";
+import { nextIssueNumber, nextMilestoneNumber } from "./state.ts";
 
 export interface RestRequest {
   method: string;
@@ -124,7 +124,7 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
       if (repo.milestones.some((m) => m.title === b.title))
         return alreadyExists("Milestone", "title");
       const m: FakeMilestone = {
-        number: Math.max(0, ...repo.milestones.map((x) => x.number)) + 1,
+        number: nextMilestoneNumber(repo),
         title: String(b.title),
         state: b.state === "closed" ? "closed" : "open",
         description: (b.description as string | undefined) ?? null,

@@ -88,6 +88,8 @@ export interface FakeRepo {
   checks: FakeCheck[];
   /** Check runs created through the API. */
   checkRuns: FakeCheckRun[];
+  /** Highest numbers ever issued: GitHub never reuses a deleted milestone's or issue's number. */
+  issued?: { milestone: number; issue: number };
 }
 
 type Seed<T> = Partial<T>;
@@ -167,7 +169,24 @@ export function makeRepo(seed: FakeRepoSeed): FakeRepo {
 
 /** The next issue/pull-request number (they share one sequence on GitHub). */
 export function nextIssueNumber(repo: FakeRepo): number {
-  return (
-    Math.max(0, ...repo.issues.map((i) => i.number), ...repo.pullRequests.map((p) => p.number)) + 1
-  );
+  const issued = issuedSoFar(repo);
+  issued.issue =
+    Math.max(
+      issued.issue,
+      ...repo.issues.map((i) => i.number),
+      ...repo.pullRequests.map((p) => p.number),
+    ) + 1;
+  return issued.issue;
+}
+
+/** The next milestone number; like GitHub, a deleted milestone's number is not given again. */
+export function nextMilestoneNumber(repo: FakeRepo): number {
+  const issued = issuedSoFar(repo);
+  issued.milestone = Math.max(issued.milestone, ...repo.milestones.map((m) => m.number)) + 1;
+  return issued.milestone;
+}
+
+function issuedSoFar(repo: FakeRepo): { milestone: number; issue: number } {
+  repo.issued ??= { milestone: 0, issue: 0 };
+  return repo.issued;
 }
