@@ -9,6 +9,7 @@
  */
 import { run } from "probot";
 import { createPlanAlignApp } from "./index.ts";
+import { appOctokit } from "./octokit.ts";
 import { createShutdown } from "./shutdown.ts";
 
 /** Probot's setup page runs without the app (so without its logger). */
@@ -21,7 +22,7 @@ const consoleLog = {
 
 const before = new Set(process.listeners("SIGINT"));
 const { app, handle } = createPlanAlignApp();
-const server = await run(app);
+const server = await run(app, { Octokit: appOctokit() });
 for (const listener of process.listeners("SIGINT")) {
   if (!before.has(listener)) process.off("SIGINT", listener);
 }

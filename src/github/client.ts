@@ -38,18 +38,32 @@ export interface CreateClientParams {
 
 const RetryingOctokit = Octokit.plugin(retry, throttling);
 
+/** Default limit on one request to GitHub: a reply that never comes must not hang a run. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * `fetch` that gives up after `timeoutMs`. A TimeoutError (unlike an AbortError) becomes a
+ * retryable RequestError in @octokit/request, so a hung request is retried like a 5xx.
+ * Shared by `createClient` and the App's Probot Octokit.
+ */
+export function withTimeout(params: {
+  timeoutMs?: number | undefined;
+  fetch?: typeof fetch | undefined;
+}): typeof fetch {
+  const timeoutMs = params.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return (params.fetch ?? globalThis.fetch)(input, { ...init, signal });
+  };
+}
+
 export function createClient(params: CreateClientParams): GitHubClient {
   const { log } = params;
   const retries = params.retries ?? 3;
   const unit = params.waitUnitMs ?? 1000;
   const throttleEnabled = params.throttle ?? true;
-  const timeoutMs = params.timeoutMs ?? 30_000;
-  // A TimeoutError (unlike an AbortError) becomes a retryable RequestError in @octokit/request.
-  const timedFetch: typeof fetch = (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return (params.fetch ?? globalThis.fetch)(input, { ...init, signal });
-  };
+  const timedFetch = withTimeout({ timeoutMs: params.timeoutMs, fetch: params.fetch });
 
   // Rate limits are waited out (honouring retry-after / x-ratelimit-reset) at most `retries`
   // times per request; after that the request fails and the caller reports it.
