@@ -43755,17 +43755,21 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 var import_bottleneck = __toESM(require_lib(), 1);
 var API_VERSION = "2022-11-28";
 var RetryingOctokit = Octokit2.plugin(retry, throttling);
+var REQUEST_TIMEOUT_MS = 3e4;
+function withTimeout(params) {
+  const timeoutMs = params.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  return (input2, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return (params.fetch ?? globalThis.fetch)(input2, { ...init, signal });
+  };
+}
 function createClient(params) {
   const { log } = params;
   const retries = params.retries ?? 3;
   const unit = params.waitUnitMs ?? 1e3;
   const throttleEnabled = params.throttle ?? true;
-  const timeoutMs = params.timeoutMs ?? 3e4;
-  const timedFetch = (input2, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return (params.fetch ?? globalThis.fetch)(input2, { ...init, signal });
-  };
+  const timedFetch = withTimeout({ timeoutMs: params.timeoutMs, fetch: params.fetch });
   const onLimit = (kind) => (retryAfter, options2, _o, count) => {
     const what = `${options2.method} ${options2.url}`;
     if (count < retries) {
