@@ -46,11 +46,25 @@ describe("issues: closed", () => {
       detail: /no issues labelled "deliverable:d" in scope; 1 closed as not planned/,
     },
     {
-      name: "zero in scope is not met even with min 0",
+      name: "zero in scope is met with an explicit min 0 (issues optional)",
       min: 0,
       issues: [],
+      met: true,
+      detail: /^no issues labelled "deliverable:d" in scope, and min is 0$/,
+    },
+    {
+      name: "min 0 with all issues not planned is met",
+      min: 0,
+      issues: [issue(1, "closed", { stateReason: "not_planned" })],
+      met: true,
+      detail: /min is 0; 1 closed as not planned/,
+    },
+    {
+      name: "min 0 with an open issue is not met",
+      min: 0,
+      issues: [issue(1, "closed"), issue(2, "open")],
       met: false,
-      detail: /no issues/,
+      detail: /open: #2/,
     },
     {
       name: "fewer in scope than min is not met",

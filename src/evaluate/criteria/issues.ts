@@ -3,8 +3,10 @@
  * as not planned (or as duplicates) leave its scope. Met when at least `min` remain in scope
  * and every one of them is closed as completed.
  *
- * Zero issues in scope is never met, even with `min: 0`: a criterion that no issue proves
- * would be met by an empty repository, which is not what "all issues closed" promises.
+ * Zero issues in scope is not met with the default `min: 1` (an empty repository proves
+ * nothing). With an explicit `min: 0` it is met, as DESIGN's rule reads ("at least 0
+ * remain and every one of them is closed"): that is the one thing `min: 0` can mean —
+ * issues are optional, but any that exist must be closed.
  * A closed issue with no recorded reason (issues closed before GitHub recorded reasons)
  * counts as completed, as GitHub shows it.
  */
@@ -57,9 +59,16 @@ export function evaluateIssuesCriterion(params: {
   const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
 
   if (inScope.length === 0) {
+    if (min === 0) {
+      return {
+        met: true,
+        detail: `no issues labelled "${label}" in scope, and min is 0${leftNote}`,
+        refs,
+      };
+    }
     return {
       met: false,
-      detail: `no issues labelled "${label}" in scope${leftNote}; label at least ${plural(Math.max(min, 1), "issue")}`,
+      detail: `no issues labelled "${label}" in scope${leftNote}; label at least ${plural(min, "issue")}`,
       refs,
     };
   }
