@@ -1,6 +1,6 @@
 /**
- * The repository as it would be after merging a pull request: its closing issues closed as
- * completed, itself merged (with the approvals it has now), the files it changes read from
+ * The repository as it would be after merging a pull request: its open closing issues closed
+ * as completed, itself merged (with the approvals it has now), the files it changes read from
  * its head (a changed file its head lacks is deleted), and the checks of its head commit.
  * What the snapshot does not hold (no `headFiles`, no `headChecks`) is left as on the base.
  *
@@ -15,8 +15,9 @@ export function projectMerge(snapshot: Snapshot, pr: SnapshotPullRequest): Snaps
     closing.size === 0
       ? snapshot.issues
       : snapshot.issues.map((issue) =>
-          closing.has(issue.number) &&
-          !(issue.state === "closed" && issue.stateReason === "completed")
+          // Only open ones: merging leaves an already-closed issue as it is (one closed as
+          // not planned stays out of the deliverable's scope).
+          closing.has(issue.number) && issue.state === "open"
             ? { ...issue, state: "closed" as const, stateReason: "completed" as const }
             : issue,
         );

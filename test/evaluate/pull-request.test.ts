@@ -152,6 +152,27 @@ describe("merge projection", () => {
     expect(report.title).toBe("PR 40");
   });
 
+  it("an issue it closes that is already closed as not planned stays out of scope", () => {
+    // Merging does not touch an issue that is already closed: "fixes #13" does not turn a
+    // not-planned issue into a completed one that would count towards min.
+    const p = basePlan();
+    const display = p.deliverables.find((d) => d.id === "display");
+    if (display) display.criteria = [{ issues: "closed", min: 2 }];
+    const labels = ["deliverable:display"];
+    const report = run({
+      plan: p,
+      pr: { closingIssues: [13] },
+      snapshot: {
+        issues: [
+          issue(12, "closed", { labels }),
+          issue(13, "closed", { labels, stateReason: "not_planned" }),
+        ],
+      },
+    });
+    expect(report.deliverables).toEqual(["display"]);
+    expect(report.achieves).toEqual([]);
+  });
+
   it("serving without completing achieves nothing", () => {
     expect(run({ pr: { labels: ["deliverable:display"] } }).achieves).toEqual([]);
   });
