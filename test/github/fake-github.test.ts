@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { githubDay } from "../../src/evaluate/dates.ts";
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { writeCheckRun } from "../../src/github/check-run.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
@@ -8,6 +9,7 @@ import { readPlanFile } from "../../src/github/read-plan.ts";
 import { planSchema } from "../../src/plan/schema.ts";
 import { snapshotSchema } from "../../src/snapshot/schema.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { githubStoredDueOn } from "../support/fake-github/rest.ts";
 
 let gh: FakeGitHub;
 const repo = { owner: "acme", repo: "canteen" };
@@ -178,6 +180,39 @@ describe("fake GitHub", () => {
     expect(created?.description).toMatch(/Achieved on \d{4}-\d{2}-\d{2}/);
     expect(gh.requests.some((r) => r.method === "DELETE")).toBe(false);
     expect(gh.violations).toEqual([]);
+  });
+
+  it("stores due_on as GitHub does: the Pacific day of the instant, at Pacific midnight", () => {
+    // Winter (PST, UTC-8) and summer (PDT, UTC-7).
+    expect(githubStoredDueOn("2026-02-15T12:00:00Z")).toBe("2026-02-15T08:00:00Z");
+    expect(githubStoredDueOn("2026-06-01T12:00:00Z")).toBe("2026-06-01T07:00:00Z");
+    // Midnight UTC is the evening before in California: GitHub keeps the day before.
+    expect(githubStoredDueOn("2026-06-01T00:00:00Z")).toBe("2026-05-31T07:00:00Z");
+    expect(githubStoredDueOn("2020-09-24T06:59:00Z")).toBe("2020-09-23T07:00:00Z");
+    expect(githubStoredDueOn("2020-09-24T07:01:00Z")).toBe("2020-09-24T07:00:00Z");
+    expect(githubStoredDueOn(null)).toBeNull();
+  });
+
+  it("keeps the plan's day for a summer milestone created and moved by the executor", async () => {
+    const results = await applyActions({
+      ...repo,
+      client: client(),
+      actions: [
+        {
+          type: "create-milestone",
+          milestone: "summer",
+          title: "Summer release",
+          dueOn: "2026-07-01",
+          description: "<!-- plan-align:id=summer -->",
+        },
+      ],
+      log: silentLogger,
+    });
+    expect(results.map((r) => r.status)).toEqual(["applied"]);
+    const m = gh.repo("acme/canteen").milestones.find((x) => x.title === "Summer release");
+    expect(m?.due_on).toBe("2026-07-01T07:00:00Z");
+    expect(githubDay(m?.due_on ?? null)).toBe("2026-07-01");
+    expect(m?.closed_at).toBeNull();
   });
 
   it("posts check runs with annotations split over create and updates", async () => {

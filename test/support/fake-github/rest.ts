@@ -97,10 +97,42 @@ function issueJson(repo: FakeRepo, i: FakeIssue) {
   };
 }
 
-/** Parses a GitHub timestamp or date; GitHub keeps due dates at Pacific midnight (08:00Z). */
-function dueOn(value: unknown): string | null {
+/**
+ * What GitHub stores for a milestone's `due_on`: the calendar day the sent instant falls on
+ * in US Pacific time, kept as that day's Pacific midnight — `07:00:00Z` in daylight saving
+ * time, `08:00:00Z` otherwise. So `2026-09-24T06:59:00Z` becomes `2026-09-23T07:00:00Z` (the
+ * day before!) and noon UTC always stays on its own day. A date without a time is read as
+ * midnight UTC, as GitHub reads it.
+ */
+export function githubStoredDueOn(value: unknown): string | null {
   if (typeof value !== "string") return null;
-  return `${value.slice(0, 10)}T08:00:00Z`;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) return null;
+  const day = pacific(ms, { year: "numeric", month: "2-digit", day: "2-digit" });
+  // Pacific midnight of that day is 07:00Z or 08:00Z; pick the one that is midnight there.
+  for (const hour of ["07", "08"]) {
+    const candidate = `${day}T${hour}:00:00Z`;
+    if (pacific(Date.parse(candidate), { hour: "2-digit", hourCycle: "h23" }) === "00") {
+      return candidate;
+    }
+  }
+  return `${day}T08:00:00Z`;
+}
+
+function pacific(ms: number, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles", ...options }).format(
+    new Date(ms),
+  );
+}
+
+function invalidDueOn(): RestResponse {
+  return {
+    status: 422,
+    body: {
+      message: "Validation Failed",
+      errors: [{ resource: "Milestone", code: "invalid", field: "due_on" }],
+    },
+  };
 }
 
 const routes: [method: string, pattern: RegExp, handler: Handler][] = [
@@ -123,13 +155,16 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
       const b = req.body ?? {};
       if (repo.milestones.some((m) => m.title === b.title))
         return alreadyExists("Milestone", "title");
+      if (b.due_on != null && githubStoredDueOn(b.due_on) === null) return invalidDueOn();
+      const closed = b.state === "closed";
       const m: FakeMilestone = {
         number: nextMilestoneNumber(repo),
         title: String(b.title),
-        state: b.state === "closed" ? "closed" : "open",
+        state: closed ? "closed" : "open",
         description: (b.description as string | undefined) ?? null,
-        due_on: dueOn(b.due_on),
-        closed_at: null,
+        due_on: githubStoredDueOn(b.due_on),
+        // Created closed: GitHub stamps the closing time, as for a later close.
+        closed_at: closed ? new Date().toISOString().replace(/\.\d+Z$/, "Z") : null,
       };
       repo.milestones.push(m);
       return { status: 201, body: milestoneJson(repo, m) };
@@ -159,10 +194,11 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
       }
       if (typeof b.title === "string") m.title = b.title;
       if ("description" in b) m.description = (b.description as string | null) ?? null;
-      if ("due_on" in b) m.due_on = dueOn(b.due_on);
+      if (b.due_on != null && githubStoredDueOn(b.due_on) === null) return invalidDueOn();
+      if ("due_on" in b) m.due_on = githubStoredDueOn(b.due_on);
       if (b.state === "closed" && m.state !== "closed") {
         m.state = "closed";
-        m.closed_at = new Date().toISOString();
+        m.closed_at = new Date().toISOString().replace(/\.\d+Z$/, "Z");
       } else if (b.state === "open") {
         m.state = "open";
         m.closed_at = null;
