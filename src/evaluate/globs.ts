@@ -30,14 +30,32 @@ function compile(pattern: string): Matcher {
   let matcher = cache.get(pattern);
   if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    matcher = picomatch(normalize(pattern), { dot: true, noextglob: true });
+    // `!` is handled by `pathMatcher` (ordered exclusion), never as picomatch's negation.
+    matcher = picomatch(normalize(pattern), { dot: true, noextglob: true, nonegate: true });
     cache.set(pattern, matcher);
   }
   return matcher;
 }
 
-/** A matcher for a list of globs: true when a path matches any of them. */
+/**
+ * A matcher for a list of globs, read as GitHub Actions reads `paths`: in order, a pattern
+ * includes the paths it matches and a `!pattern` excludes them again, and the last pattern
+ * that matches a path decides. A path no positive pattern matches is not matched, so
+ * `["src/**", "!src/gen/**"]` is the sources without the generated ones — not, as picomatch
+ * alone would read `!…`, every other file of the repository.
+ */
 export function pathMatcher(patterns: readonly string[]): Matcher {
-  const matchers = patterns.map(compile);
-  return (path) => matchers.some((m) => m(path));
+  const rules = patterns.map((pattern) => {
+    const exclude = pattern.startsWith("!");
+    return { exclude, matches: compile(exclude ? pattern.slice(1) : pattern) };
+  });
+  return (path) => {
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.exclude ? matched : !matched) {
+        if (rule.matches(path)) matched = !rule.exclude;
+      }
+    }
+    return matched;
+  };
 }
