@@ -80,6 +80,17 @@ export async function run(params: RunParams): Promise<Outcome | null> {
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof InputError) && error instanceof Error && error.stack)
       core.debug(error.stack);
+    // The outputs and the job summary are written on every run, so a later `if: always()`
+    // step (or a person reading the run) sees why nothing was judged.
+    writeOutcome({
+      core,
+      env,
+      outcome: { conclusion: "failure", aligned: null, achieves: [], report: null },
+      failMessage: false,
+    });
+    await core
+      .writeSummary(`## plan-align: error\n\n${message}\n`)
+      .catch((e: unknown) => core.debug(`could not write the job summary: ${String(e)}`));
     core.setFailed(`plan-align: ${message}`);
     return null;
   }

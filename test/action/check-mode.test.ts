@@ -16,6 +16,7 @@ import {
   mockGraphQL,
   PLAN_TEXT,
   pullRequestEvent,
+  pushEvent,
 } from "./harness.ts";
 
 beforeEach(() => offline());
@@ -307,7 +308,23 @@ describe("inputs", () => {
     expect(h.core.failed).toEqual([
       'plan-align: input mode is "sometimes": use one of "auto", "check", "milestones"',
     ]);
-    expect(h.core.outputs).toEqual({});
+    // The outputs and the summary are written even so, for `if: always()` steps.
+    expect(h.core.outputs).toEqual({
+      conclusion: "failure",
+      aligned: "",
+      achieves: "",
+      report: "",
+    });
+    expect(h.core.summary).toContain('input mode is "sometimes"');
     expect(existsSync(h.env.RUNNER_TEMP ?? "")).toBe(true);
+  });
+
+  it("mode check on a push says it needs a pull request, fails once, and still writes outputs", async () => {
+    const h = harness({ event: pushEvent(), inputs: { mode: "check" } });
+    expect(await h.run()).toBeNull();
+    expect(h.core.failed).toHaveLength(1);
+    expect(h.core.failed[0]).toMatch(/mode check needs a pull request.*"push".*pull_request/);
+    expect(h.core.outputs.conclusion).toBe("failure");
+    expect(h.core.summary).toMatch(/mode check needs a pull request/);
   });
 });
