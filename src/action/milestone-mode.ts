@@ -10,6 +10,7 @@ import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/type
 import { actionLine, actionVerb } from "../report/describe-action.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import type { SyncAction } from "../report/types.ts";
+import { annotateFindings } from "./annotate.ts";
 import type { ActionCore } from "./core.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { noPlanMarkdown } from "./no-plan.ts";
@@ -53,16 +54,12 @@ export async function runMilestoneMode(
 
   // 3. An invalid plan changes nothing on GitHub: annotate it and fail, so someone fixes it.
   if (!report.plan.valid) {
-    for (const f of report.plan.findings) {
-      const props = {
-        file: planFile.path,
-        startLine: f.line,
-        startColumn: f.column,
-        title: "plan-align",
-      };
-      if (f.severity === "error") core.error(f.message, props);
-      else core.warning(f.message, props);
-    }
+    annotateFindings({
+      core,
+      findings: report.plan.findings.map((finding) => ({ path: planFile.path, finding })),
+      // The step fails: that is one error annotation too.
+      reserved: { error: 1 },
+    });
     await core.writeSummary(markdown);
     return {
       conclusion: "failure",

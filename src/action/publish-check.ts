@@ -6,6 +6,7 @@
 import { writeCheckRun } from "../github/check-run.ts";
 import { CheckRunForbiddenError, type GitHubClient, type RepoRef } from "../github/types.ts";
 import { CHECK_NAME, type CheckContent } from "../report/check-content.ts";
+import { annotateFindings } from "./annotate.ts";
 import type { ActionCore } from "./core.ts";
 
 export type Publish = (content: CheckContent) => Promise<{ posted: boolean }>;
@@ -44,23 +45,21 @@ export async function publishCheck(
         "(plan-align reads through the API and never checks out the pull request's code).",
       { title: "plan-align: check run not posted" },
     );
-    for (const { path, finding } of params.annotations) {
-      const props = {
-        title: `plan-align${finding.code ? `: ${finding.code}` : ""}`,
-        file: path,
-        startLine: finding.line,
-        startColumn: finding.column,
-        ...(finding.endLine ? { endLine: finding.endLine } : {}),
-        ...(finding.endColumn && (finding.endLine ?? finding.line) === finding.line
-          ? { endColumn: finding.endColumn }
-          : {}),
-      };
-      if (finding.severity === "error") core.error(finding.message, props);
-      else core.warning(finding.message, props);
-    }
+    // The verdict first: GitHub drops a step's annotations beyond 10 of a level, and the
+    // verdict must not be the one dropped.
     const verdict = `plan-align: ${params.conclusion} — ${params.title}`;
     if (params.conclusion === "success") core.notice(verdict);
     else core.warning(verdict);
+    annotateFindings({
+      core,
+      findings: params.annotations,
+      reserved: {
+        notice: params.conclusion === "success" ? 2 : 1,
+        warning: params.conclusion === "success" ? 0 : 1,
+        // A failure conclusion fails the step, which is one more error annotation.
+        error: params.conclusion === "failure" ? 1 : 0,
+      },
+    });
     return { posted: false };
   }
 }

@@ -207,24 +207,39 @@ describe("check mode", () => {
     expect(h.core.summary).toContain("plan-align");
   });
 
+  it("on a fork, keeps within GitHub's 10 annotations of a level per step: verdict first, the rest counted", async () => {
+    const h = harness({ event: pr });
+    mockFile(h.gh, { path: ".github/plan.yml", ref: pr.baseRef, text: manyDeliverablesPlan(30) });
+    mockGraphQL(
+      h.gh,
+      baseRepo({
+        milestones: [],
+        labels: [],
+        issues: [],
+        pullRequests: [prRepo({ changedFiles: ["x"], headRepository: "fork/Hello-World" })],
+      }),
+    );
+    mockCheckRun(h, { status: 403 });
+
+    await h.run();
+
+    const findings = h.report().plan.findings;
+    expect(findings.length).toBeGreaterThan(10);
+    const of = (level: string) => h.core.annotations.filter((a) => a.level === level);
+    expect(of("warning").length).toBeLessThanOrEqual(10);
+    expect(of("error").length).toBeLessThanOrEqual(10);
+    expect(of("notice").length).toBeLessThanOrEqual(10);
+    // The verdict is never the annotation GitHub drops.
+    expect(of("warning")[0]?.message).toMatch(/^plan-align: neutral — /);
+    const shown = h.core.annotations.filter((a) => a.props?.file === ".github/plan.yml").length;
+    const more = of("notice").find((a) => /more plan finding/.test(a.message));
+    expect(more?.message).toContain(`${findings.length - shown} more plan finding(s)`);
+    expect(h.core.summary).toContain("plan-align");
+    expect(h.core.failed).toEqual([]);
+  });
+
   it("sends annotations beyond 50 in update requests of the same check run", async () => {
-    const ids = Array.from({ length: 60 }, (_, i) => `d${i}`);
-    const plan = [
-      "version: 1",
-      "milestones:",
-      "  - id: big",
-      "    title: Big",
-      "    due: 2026-05-01",
-      `    deliverables: [${ids.join(", ")}]`,
-      "deliverables:",
-      ...ids.flatMap((id) => [
-        `  - id: ${id}`,
-        `    title: ${id}`,
-        "    criteria:",
-        "      - issues: closed",
-      ]),
-      "",
-    ].join("\n");
+    const plan = manyDeliverablesPlan(60);
     const h = harness({ event: pr });
     mockFile(h.gh, { path: ".github/plan.yml", ref: pr.baseRef, text: plan });
     mockGraphQL(
@@ -328,3 +343,24 @@ describe("inputs", () => {
     expect(h.core.summary).toMatch(/mode check needs a pull request/);
   });
 });
+
+/** A valid plan with `count` deliverables, each one warning (not traced to an objective). */
+function manyDeliverablesPlan(count: number): string {
+  const ids = Array.from({ length: count }, (_, i) => `d${i}`);
+  return [
+    "version: 1",
+    "milestones:",
+    "  - id: big",
+    "    title: Big",
+    "    due: 2026-05-01",
+    `    deliverables: [${ids.join(", ")}]`,
+    "deliverables:",
+    ...ids.flatMap((id) => [
+      `  - id: ${id}`,
+      `    title: ${id}`,
+      "    criteria:",
+      "      - issues: closed",
+    ]),
+    "",
+  ].join("\n");
+}
