@@ -83,7 +83,7 @@ function checkKeys(params: {
         findingAt({
           ...at,
           code: "criterion-modifier",
-          message: `${where(ctx.data, path)}: "${key}" does not apply to a "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`,
+          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind) ? "an" : "a"} "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`,
         }),
       );
     } else {

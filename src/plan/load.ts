@@ -5,6 +5,7 @@
 import type { Finding } from "../report/types.ts";
 import { allCriteriaFindings, isCriterionPath } from "./criteria-findings.ts";
 import type { PlanContext } from "./plan-context.ts";
+import { normalizePlanPaths } from "./repo-paths.ts";
 import { type Plan, planSchema } from "./schema.ts";
 import { issueFindings } from "./schema-findings.ts";
 import { MAX_PLAN_BYTES, stripBom, textFindings, utf8Length } from "./text-checks.ts";
@@ -89,7 +90,7 @@ function load(params: { text: string; path: string }): PlanLoadResult {
   // Cross-reference rules run on the raw data even when the schema failed, so one run
   // shows every problem instead of one layer at a time.
   findings.push(...validatePlan({ ctx }));
-  return result(path, findings, parsed.success ? parsed.data : null);
+  return result(path, findings, parsed.success ? normalizePlanPaths(parsed.data) : null);
 }
 
 export function loadPlan(params: { text: string; path: string }): PlanLoadResult {

@@ -8,10 +8,11 @@
  */
 import type { Finding } from "../report/types.ts";
 import { isDateString, isRealDate } from "./dates.ts";
-import { isRecord } from "./describe.ts";
+import { isRecord, valueAt } from "./describe.ts";
 import { suggestion } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
+import { repoPathProblem } from "./repo-paths.ts";
 
 /** GitHub's limit on a label's length. */
 const MAX_LABEL_LENGTH = 50;
@@ -112,9 +113,45 @@ function checkDate(rules: Rules, kind: string, entry: Entry): void {
   }
 }
 
+/**
+ * A title of only spaces passes "missing title" yet is no title: GitHub refuses a blank
+ * milestone title, and reports would show nothing. (Empty titles are schema errors.)
+ */
+function checkBlankTitles(rules: Rules, kind: string, list: Entry[]): void {
+  for (const entry of list) {
+    const title = entry.raw.title;
+    if (typeof title === "string" && title.length > 0 && title.trim() === "") {
+      rules.error(
+        [...entry.path, "title"],
+        "blank-title",
+        `${name(kind, entry)}: "title" is blank — write a title people will recognize`,
+      );
+    }
+  }
+}
+
+/** A `file` that can never be found in the repository as written. */
+function checkRepoPath(params: { rules: Rules; path: PathSegment[]; subject: string }): void {
+  const value = valueAt(params.rules.ctx.data, params.path);
+  if (typeof value !== "string" || value.length === 0) return;
+  const problem = repoPathProblem(value);
+  if (problem) {
+    params.rules.error(
+      params.path,
+      "invalid-repo-path",
+      `${params.subject}: "file" "${value}" ${problem}`,
+    );
+  }
+}
+
 function checkObjectives(rules: Rules, objectives: Entry[]): void {
   for (const objective of objectives) {
     checkDate(rules, "objective", objective);
+    checkRepoPath({
+      rules,
+      path: [...objective.path, "measure", "file"],
+      subject: `${name("objective", objective)} measure`,
+    });
     const missing = ["measure", "due"].filter((key) => objective.raw[key] === undefined);
     if (missing.length > 0) {
       const fix = missing.map((k) =>
@@ -301,7 +338,13 @@ function checkDeliverables(params: {
         `${name("deliverable", deliverable)}: its default label "${label}" is longer than GitHub's ${MAX_LABEL_LENGTH} characters — set a shorter "label"`,
       );
     }
-    if (label !== undefined && label.length > 0) {
+    if (explicit !== undefined && explicit.length > 0 && explicit.trim() === "") {
+      rules.error(
+        labelPath,
+        "blank-label",
+        `${name("deliverable", deliverable)}: "label" is blank — GitHub needs a label name; set one, or remove "label" to use the default deliverable:${deliverable.id ?? "<id>"}`,
+      );
+    } else if (label !== undefined && label.length > 0) {
       // GitHub treats label names case-insensitively.
       const key = label.toLowerCase();
       const first = labels.get(key);
@@ -337,6 +380,11 @@ function checkDeliverables(params: {
     let tracedByCriterion = false;
     if (Array.isArray(criteria)) {
       criteria.forEach((criterion, j) => {
+        checkRepoPath({
+          rules,
+          path: [...deliverable.path, "criteria", j, "file"],
+          subject: `${name("deliverable", deliverable)} criterion ${j + 1}`,
+        });
         if (!isRecord(criterion) || typeof criterion.objective !== "string") return;
         const id = criterion.objective;
         const path = [...deliverable.path, "criteria", j, "objective"];
@@ -394,6 +442,10 @@ export function validatePlan(params: { ctx: PlanContext }): Finding[] {
   const milestoneById = uniqueIds(rules, "milestone", "milestones", milestones);
   const deliverableById = uniqueIds(rules, "deliverable", "deliverables", deliverables);
 
+  checkBlankTitles(rules, "goal", goals);
+  checkBlankTitles(rules, "objective", objectives);
+  checkBlankTitles(rules, "milestone", milestones);
+  checkBlankTitles(rules, "deliverable", deliverables);
   checkObjectives(rules, objectives);
   const listings = checkMilestones({ rules, milestones, milestoneById, deliverableById });
   checkCycles(rules, milestones, milestoneById);

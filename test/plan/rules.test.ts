@@ -572,6 +572,134 @@ const errors: Row[] = [
     ],
   },
   {
+    rule: "criterion with a modifier its kind does not take, kind starting with a vowel",
+    text: edit(["      - issues: closed", "      - issues: closed\n        approvals: 1"]),
+    expected: [
+      {
+        severity: "error",
+        line: 21,
+        column: 9,
+        code: "criterion-modifier",
+        message:
+          'deliverable "d1" criterion 1: "approvals" does not apply to an "issues" criterion — only pull_requests criteria take it; remove it or move it to such a criterion',
+      },
+    ],
+  },
+  {
+    rule: "milestone title of only spaces",
+    text: edit(["    title: First", '    title: "   "']),
+    expected: [
+      {
+        severity: "error",
+        line: 12,
+        column: 12,
+        code: "blank-title",
+        message: 'milestone "m1": "title" is blank — write a title people will recognize',
+      },
+    ],
+  },
+  {
+    rule: "goal, objective and deliverable titles of only spaces",
+    text: edit(
+      ["    title: Goal", '    title: " "'],
+      ["        title: Objective", '        title: "\\t"'],
+      ["    title: D1", "    title: '  '"],
+    ),
+    expected: [
+      {
+        severity: "error",
+        line: 4,
+        column: 12,
+        code: "blank-title",
+        message: 'goal "g": "title" is blank — write a title people will recognize',
+      },
+      {
+        severity: "error",
+        line: 7,
+        column: 16,
+        code: "blank-title",
+        message: 'objective "o": "title" is blank — write a title people will recognize',
+      },
+      {
+        severity: "error",
+        line: 17,
+        column: 12,
+        code: "blank-title",
+        message: 'deliverable "d1": "title" is blank — write a title people will recognize',
+      },
+    ],
+  },
+  {
+    rule: "label of only spaces",
+    text: edit(["    objective: o\n", '    objective: o\n    label: "  "\n']),
+    expected: [
+      {
+        severity: "error",
+        line: 19,
+        column: 12,
+        code: "blank-label",
+        message:
+          'deliverable "d1": "label" is blank — GitHub needs a label name; set one, or remove "label" to use the default deliverable:d1',
+      },
+    ],
+  },
+  {
+    rule: "file criterion naming a folder",
+    text: edit(["      - issues: closed", "      - file: docs/"]),
+    expected: [
+      {
+        severity: "error",
+        line: 20,
+        column: 15,
+        code: "invalid-repo-path",
+        message:
+          'deliverable "d1" criterion 1: "file" "docs/" names a folder, not a file — name a file in it, e.g. docs/README.md',
+      },
+    ],
+  },
+  {
+    rule: "file criterion climbing out of the repository",
+    text: edit(["      - issues: closed", "      - file: ./docs/../../secret.md"]),
+    expected: [
+      {
+        severity: "error",
+        line: 20,
+        column: 15,
+        code: "invalid-repo-path",
+        message:
+          'deliverable "d1" criterion 1: "file" "./docs/../../secret.md" climbs out with ".." — write the path from the repository root, e.g. docs/README.md',
+      },
+    ],
+  },
+  {
+    rule: "file criterion with backslashes",
+    text: edit(["      - issues: closed", "      - file: docs\\README.md"]),
+    expected: [
+      {
+        severity: "error",
+        line: 20,
+        column: 15,
+        code: "invalid-repo-path",
+        message:
+          'deliverable "d1" criterion 1: "file" "docs\\README.md" separates folders with "\\" — GitHub paths use "/": write "docs/README.md"',
+      },
+    ],
+  },
+  {
+    rule: "measure file naming no file",
+    text: edit(["file: m.json", "file: ./"]),
+    expected: [
+      {
+        severity: "error",
+        line: 9,
+        column: 26,
+        code: "invalid-repo-path",
+        message:
+          'objective "o" measure: "file" "./" names no file — write the file\'s path from the repository root, e.g. docs/README.md',
+      },
+    ],
+  },
+  {
     rule: "criterion with a wrong kind value",
     text: edit(["      - issues: closed", "      - pull_requests: open"]),
     expected: [

@@ -36,6 +36,26 @@ describe("buildReport", () => {
     expect(report.pullRequest).toBeUndefined();
   });
 
+  it("a file criterion and a measure written with a leading ./ or / are found in the repository", () => {
+    const planText = examplePlanText()
+      .replace("- file: docs/requirements/README.md", "- file: ./docs/requirements/README.md")
+      .replace("file: metrics/canteen.json", "file: /metrics/canteen.json");
+    expect(planText).toContain("./docs/requirements/README.md");
+    expect(planText).toContain("/metrics/canteen.json");
+    const report = buildReport({
+      planText,
+      planPath: ".github/plan.yml",
+      snapshot: exampleSnapshot(),
+    });
+    const criterion = report.milestones[0].deliverables[0].criteria[1];
+    expect(criterion).toMatchObject({
+      kind: "file",
+      met: true,
+      name: "File docs/requirements/README.md with 3 required headings",
+    });
+    expect(report.objectives[0]).toMatchObject({ met: true, value: 3.8 });
+  });
+
   it("an invalid plan: findings, and nothing evaluated or planned", () => {
     const report = buildReport({
       planText: INVALID,
