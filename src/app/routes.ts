@@ -31,6 +31,9 @@ export const HANDLED_EVENTS = [
   "issues.closed",
   "issues.reopened",
   "issues.edited",
+  // An issue that leaves the repository leaves its deliverable's scope too.
+  "issues.deleted",
+  "issues.transferred",
   "pull_request.opened",
   "pull_request.synchronize",
   "pull_request.reopened",
@@ -38,7 +41,12 @@ export const HANDLED_EVENTS = [
   "pull_request.closed",
   "pull_request.labeled",
   "pull_request.unlabeled",
+  // The pull request's GitHub milestone decides its milestone-mismatch warning.
+  "pull_request.milestoned",
+  "pull_request.demilestoned",
   "pull_request_review.submitted",
+  // A dismissed approval no longer counts for `approvals`.
+  "pull_request_review.dismissed",
   "check_run.completed",
   "check_suite.completed",
   "label",
@@ -51,6 +59,8 @@ const PR_CHECK_ACTIONS = new Set([
   "edited",
   "labeled",
   "unlabeled",
+  "milestoned",
+  "demilestoned",
 ]);
 /** Pull request changes that can change the repository's evaluation (merged PRs, labels). */
 const PR_SYNC_ACTIONS = new Set(["closed", "labeled", "unlabeled"]);

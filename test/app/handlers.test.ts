@@ -143,6 +143,76 @@ describe("repository without a plan", () => {
   });
 });
 
+describe("which webhooks are handled", () => {
+  /** The example payload of `name.action`, made to concern acme/canteen's default branch. */
+  function payloadFor(name: string, action: string): Payload {
+    // Some actions have no example (pull_request.milestoned, issues.closed): another action's
+    // payload of the same event, relabelled, has every field the router reads.
+    let base: Payload;
+    try {
+      base = canteenExample(name, action || undefined);
+    } catch {
+      base = canteenExample(name);
+    }
+    if (action) base.action = action;
+    if (base.pull_request) base.pull_request.state = action === "closed" ? "closed" : "open";
+    if (name === "push") base.ref = "refs/heads/main";
+    if (base.check_suite) base.check_suite.head_branch = "main";
+    if (base.check_run) base.check_run.check_suite.head_branch = "main";
+    return base;
+  }
+
+  // DESIGN §5 App and issue 4: every event that can change a result queues an evaluation.
+  it.each([
+    ["installation", "created"],
+    ["installation_repositories", "added"],
+    ["push", ""],
+    ["milestone", "created"],
+    ["milestone", "closed"],
+    ...[
+      "opened",
+      "labeled",
+      "unlabeled",
+      "milestoned",
+      "demilestoned",
+      "closed",
+      "reopened",
+      "edited",
+      "deleted",
+      "transferred",
+    ].map((a) => ["issues", a]),
+    ...["opened", "synchronize", "closed", "labeled", "unlabeled", "milestoned"].map((a) => [
+      "pull_request",
+      a,
+    ]),
+    ["pull_request_review", "submitted"],
+    ["pull_request_review", "dismissed"],
+    ["check_run", "completed"],
+    ["check_suite", "completed"],
+    ["label", "created"],
+    ["label", "deleted"],
+  ])("queues work for %s.%s", async (name, action) => {
+    const clock = manualTimers();
+    const { probot, handle } = testProbot({ timers: clock.timers });
+    await probot.receive(event(name, payloadFor(name, action), `handled-${name}-${action}`));
+    expect(handle.queue?.stats.enqueued).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["issues", "assigned"],
+    ["issues", "pinned"],
+    ["pull_request", "assigned"],
+    ["pull_request", "review_requested"],
+    ["installation", "deleted"],
+  ])("ignores %s.%s", async (name, action) => {
+    const clock = manualTimers();
+    const { probot, handle } = testProbot({ timers: clock.timers });
+    await probot.receive(event(name, payloadFor(name, action), `ignored-${name}-${action}`));
+    expect(handle.queue?.stats.enqueued ?? 0).toBe(0);
+    expect(clock.armed).toBe(0);
+  });
+});
+
 describe("the queue behind the handlers", () => {
   it("drops a redelivered webhook (same X-GitHub-Delivery id)", async () => {
     const clock = manualTimers();

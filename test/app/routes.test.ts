@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { routeWebhook } from "../../src/app/routes.ts";
+import { parse } from "yaml";
+import { HANDLED_EVENTS, routeWebhook } from "../../src/app/routes.ts";
 import { canteenExample, example } from "./support/webhooks.ts";
 
 const route = (name: string, payload: unknown, extra: { planPath?: string; appId?: number } = {}) =>
@@ -149,6 +151,55 @@ describe("routeWebhook (real example payloads)", () => {
     ["label", "created"],
   ])("syncs on %s.%s", (name, action) => {
     expect(route(name, canteenExample(name, action))[0]?.sync).toBe(true);
+  });
+
+  it("re-checks an open pull request whose milestone changed, without a repository sync", () => {
+    const p = canteenExample("pull_request", "labeled");
+    p.action = "milestoned";
+    p.pull_request.state = "open";
+    expect(route("pull_request", p)[0]).toMatchObject({
+      sync: false,
+      pullRequests: [{ number: p.pull_request.number }],
+    });
+  });
+
+  it("syncs and re-checks when an approval is dismissed", () => {
+    const p = canteenExample("pull_request_review", "dismissed");
+    p.pull_request.state = "open";
+    expect(route("pull_request_review", p)[0]).toMatchObject({
+      sync: true,
+      pullRequests: [{ number: p.pull_request.number }],
+    });
+  });
+
+  it("app.yml subscribes to exactly the events the handlers take, each allowed by a permission", () => {
+    const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as {
+      default_events: string[];
+      default_permissions: Record<string, string>;
+    };
+    // installation and installation_repositories reach every app without a subscription.
+    const always = new Set(["installation", "installation_repositories"]);
+    const handled = [...new Set(HANDLED_EVENTS.map((e) => e.split(".")[0] ?? e))].filter(
+      (e) => !always.has(e),
+    );
+    expect([...manifest.default_events].sort()).toEqual(handled.sort());
+    // GitHub offers an event to an app only with one of these permissions (docs: webhook events).
+    const needs: Record<string, string[]> = {
+      check_run: ["checks"],
+      check_suite: ["checks"],
+      issues: ["issues"],
+      label: ["metadata"],
+      milestone: ["issues", "pull_requests"],
+      pull_request: ["pull_requests"],
+      pull_request_review: ["pull_requests"],
+      push: ["contents"],
+    };
+    for (const e of manifest.default_events) {
+      expect(
+        needs[e]?.some((p) => p in manifest.default_permissions),
+        e,
+      ).toBe(true);
+    }
   });
 
   it("takes the server address from the repository for GitHub Enterprise Server links", () => {
