@@ -6,6 +6,7 @@
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 // One formatter for the whole process, built on first use: building an Intl formatter
 // with a time zone costs milliseconds, which a CLI run that never needs it should not pay.
@@ -20,7 +21,9 @@ export function githubDay(dueOn: string | null): string | null {
   if (dueOn === null) return null;
   const trimmed = dueOn.trim();
   if (DATE_ONLY.test(trimmed)) return trimmed;
-  const ms = Date.parse(trimmed);
+  // A date-time without a zone would be read in the machine's local time zone: read it as
+  // UTC, so the same snapshot gives the same day everywhere.
+  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
   if (Number.isNaN(ms)) return null;
   pacificDay ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "America/Los_Angeles",

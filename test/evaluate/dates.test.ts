@@ -17,4 +17,17 @@ describe("githubDay", () => {
   ])("%s → %s", (input, expected) => {
     expect(githubDay(input)).toBe(expected);
   });
+
+  it("reads a timestamp without a zone as UTC, whatever the machine's time zone", () => {
+    // Evaluation is a pure function: the same snapshot gives the same day on every machine.
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = "Asia/Tokyo";
+      expect(githubDay("2026-06-01T12:00:00")).toBe("2026-06-01");
+      expect(githubDay("2026-06-01T12:00")).toBe("2026-06-01");
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });
