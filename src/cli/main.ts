@@ -91,13 +91,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The directory relative paths (and the default plan) are read from. `npm run plan-align`
+ * — this repository's own script — runs from the package root whatever directory the
+ * command was typed in (`npm --prefix …`, or a subfolder); npm records that directory in
+ * INIT_CWD, and it is the one the user means. Any other way of running (the installed
+ * `plan-align`, npx, another package's script) keeps the process's working directory.
+ */
+export function workingDirectory(params: {
+  env: Record<string, string | undefined>;
+  cwd: string;
+}): string {
+  const { env, cwd } = params;
+  const ownScript =
+    env.npm_lifecycle_event === "plan-align" && env.npm_package_name === "plan-align";
+  return ownScript && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
 /** Runs the CLI on the real process: what `bin/plan-align.js` calls. */
 export async function runCli(): Promise<void> {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingDirectory({ env: process.env, cwd: process.cwd() }),
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);
