@@ -5,10 +5,13 @@
  * and no label is ever removed. One failing action does not stop the others; every action
  * gets a result (applied | adopted | skipped | failed) with a detail for the report.
  */
+
+import { githubDay } from "../evaluate/dates.ts";
 import type { SyncAction } from "../report/types.ts";
 import {
   achievedFooterOf,
   appendAchievedFooter,
+  descriptionMatches,
   stripAchievedFooter,
 } from "../sync/milestone-description.ts";
 import { describe, statusOf } from "./read-plan.ts";
@@ -137,15 +140,59 @@ async function createMilestone(
     const existing = await findMilestoneByTitle(ctx, action.title);
     if (!existing) throw error;
     ctx.milestoneNumbers.set(action.milestone, existing.number);
+    const aligned = await alignAdopted(ctx, action, existing);
     return {
       status: "adopted",
-      detail: `milestone #${existing.number} already existed`,
+      detail: `milestone #${existing.number} already existed${aligned.length > 0 ? `; set its ${aligned.join(", ")}` : ""}`,
       milestone: {
         number: existing.number,
-        state: existing.state === "closed" ? "closed" : "open",
+        state: aligned.includes("state") || existing.state === "closed" ? "closed" : "open",
       },
     };
   }
+}
+
+/**
+ * An adopted milestone gets what the create would have given it — the marker and
+ * description, the due day, and (when the plan milestone is already achieved) the closed
+ * state with its Achieved-on footer — so this run, not the next one, reaches the fixed
+ * point. Its own "Achieved on" footer is kept. Returns what it changed.
+ */
+async function alignAdopted(
+  ctx: RunContext,
+  action: Extract<SyncAction, { type: "create-milestone" }>,
+  existing: MilestoneListed,
+): Promise<string[]> {
+  const changed: string[] = [];
+  const body = stripAchievedFooter(action.description);
+  let description: string | undefined;
+  if (!descriptionMatches({ actual: existing.description, expected: body })) {
+    const footer = achievedFooterOf(existing.description);
+    description = footer === "" ? body : `${body}\n\n${footer}`;
+    changed.push("description");
+  }
+  const dueDiffers = githubDay(existing.due_on ?? null) !== action.dueOn.slice(0, 10);
+  if (dueDiffers) changed.push("due date");
+  const close = action.state === "closed" && existing.state !== "closed";
+  if (close) {
+    const date = ctx.now().toISOString().slice(0, 10);
+    description = appendAchievedFooter({
+      description: description ?? existing.description,
+      date,
+      evidence: action.evidence ?? [],
+    });
+    changed.push("state");
+  }
+  if (changed.length === 0) return changed;
+  await ctx.client.rest.issues.updateMilestone({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    milestone_number: existing.number,
+    ...(description !== undefined ? { description } : {}),
+    ...(dueDiffers ? { due_on: dueOnTimestamp(action.dueOn) } : {}),
+    ...(close ? { state: "closed" as const } : {}),
+  });
+  return changed;
 }
 
 async function updateMilestone(
@@ -282,10 +329,17 @@ async function setMilestoneState(
   return { status: "applied", detail: params.detail };
 }
 
+interface MilestoneListed {
+  number: number;
+  state: string;
+  description: string | null;
+  due_on?: string | null;
+}
+
 export async function findMilestoneByTitle(
   ctx: RunContext,
   title: string,
-): Promise<{ number: number; state: string; description: string | null } | null> {
+): Promise<MilestoneListed | null> {
   const all = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {
     owner: ctx.owner,
     repo: ctx.repo,

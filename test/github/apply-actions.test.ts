@@ -97,7 +97,14 @@ describe("applyActions", () => {
       .query({ state: "all", per_page: 100 })
       .reply(200, [
         { number: 3, title: "Other" },
-        { number: 8, title: "Prototype completed" },
+        // Already as the plan wants it (same day, GitHub's Pacific midnight): nothing to set.
+        {
+          number: 8,
+          title: "Prototype completed",
+          state: "open",
+          description: null,
+          due_on: "2026-04-01T07:00:00Z",
+        },
       ])
       .patch("/repos/acme/canteen/issues/40", { milestone: 8 })
       .reply(200, {})
@@ -124,6 +131,51 @@ describe("applyActions", () => {
       ["adopted", "milestone #8 already existed"],
       ["applied", "issue #40 → milestone #8"],
       ["adopted", 'label "deliverable:queue-display" already existed'],
+    ]);
+  });
+
+  it("brings an adopted milestone to the plan in the same run: marker, due day, closed when achieved", async () => {
+    githubNock()
+      .post("/repos/acme/canteen/milestones")
+      .reply(422, exists)
+      .get("/repos/acme/canteen/milestones")
+      .query({ state: "all", per_page: 100 })
+      .reply(200, [
+        {
+          number: 8,
+          title: "Prototype completed",
+          state: "open",
+          description: "Made by hand",
+          due_on: "2026-03-20T07:00:00Z",
+        },
+      ])
+      .patch(
+        "/repos/acme/canteen/milestones/8",
+        (b) =>
+          b.state === "closed" &&
+          b.due_on === "2026-04-01T12:00:00Z" &&
+          b.description.startsWith("Built and shown.\n\n<!-- plan-align:id=proto -->") &&
+          b.description.includes("Achieved on 2026-03-01") &&
+          b.description.includes("- queue display: 2 of 2 issues closed"),
+      )
+      .reply(200, {});
+    const results = await run([
+      {
+        type: "create-milestone",
+        milestone: "proto",
+        title: "Prototype completed",
+        dueOn: "2026-04-01",
+        description: "Built and shown.\n\n<!-- plan-align:id=proto -->",
+        state: "closed",
+        evidence: ["queue display: 2 of 2 issues closed"],
+      },
+    ]);
+    expect(results.map((r) => [r.status, r.detail, r.milestone])).toEqual([
+      [
+        "adopted",
+        "milestone #8 already existed; set its description, due date, state",
+        { number: 8, state: "closed" },
+      ],
     ]);
   });
 
