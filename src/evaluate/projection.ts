@@ -35,6 +35,10 @@ export function projectMerge(snapshot: Snapshot, pr: SnapshotPullRequest): Snaps
       if (Object.hasOwn(head, path)) files[path] = head[path] as string;
       else delete files[path];
     }
+  } else if (pr.changedFiles === undefined && head && Object.keys(head).length > 0) {
+    // Which files it changes is not known (a hand-written snapshot may omit it), but what
+    // its head holds is: those files are read from the head, the others stay.
+    files = { ...snapshot.files, ...head };
   }
 
   // Without the head's checks (not loaded) the base branch's stay: better than no checks.

@@ -198,6 +198,14 @@ describe("merge projection", () => {
     expect(report.achieves).toEqual([]);
   });
 
+  it("without changedFiles (not loaded) the files its head holds are read from its head", () => {
+    const report = run({
+      pr: { labels: ["deliverable:doc"], headFiles: { "docs/README.md": "# Intro\n" } },
+      snapshot: { files: { "docs/README.md": "# Nothing yet" } },
+    });
+    expect(report.achieves).toEqual(["docs"]);
+  });
+
   it("without headFiles (not loaded) the base files stay", () => {
     expect(run({ pr: { changedFiles: ["docs/README.md"] } }).regresses).toEqual([]);
   });
