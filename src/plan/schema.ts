@@ -109,15 +109,17 @@ export const issuesCriterionSchema = z
   })
   .describe("Every issue carrying the deliverable's label is closed as completed.");
 
+// Entries of `headings` and `contains` are never empty: "" occurs in every file, so it
+// would prove nothing while looking like a requirement.
 export const fileCriterionSchema = z
   .strictObject({
     file: z.string().min(1).describe("Repository path that must exist on the default branch."),
     headings: z
-      .array(z.string())
+      .array(z.string().min(1))
       .optional()
       .describe("Markdown headings the file must have (trimmed, case-insensitive)."),
     contains: z
-      .array(z.string())
+      .array(z.string().min(1))
       .optional()
       .describe("Literal strings the file must contain (no regular expressions)."),
     name: criterionName,

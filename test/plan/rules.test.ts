@@ -644,6 +644,29 @@ const errors: Row[] = [
     ],
   },
   {
+    rule: "file criterion with an empty heading or text (it would prove nothing)",
+    text: edit([
+      "      - issues: closed",
+      '      - file: README.md\n        headings: [Intro, ""]\n        contains: [""]',
+    ]),
+    expected: [
+      {
+        severity: "error",
+        line: 21,
+        column: 27,
+        code: "out-of-range",
+        message: 'deliverable "d1" criterion 1: entry 2 of "headings" must not be empty',
+      },
+      {
+        severity: "error",
+        line: 22,
+        column: 20,
+        code: "out-of-range",
+        message: 'deliverable "d1" criterion 1: entry 1 of "contains" must not be empty',
+      },
+    ],
+  },
+  {
     rule: "file criterion naming a folder",
     text: edit(["      - issues: closed", "      - file: docs/"]),
     expected: [
