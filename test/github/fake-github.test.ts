@@ -231,6 +231,7 @@ describe("fake GitHub", () => {
     });
     const run = gh.repo("acme/canteen").checkRuns.at(-1);
     expect(run?.annotations).toHaveLength(60);
+    expect(run?.status).toBe("completed");
     expect(gh.violations).toEqual([]);
   });
 

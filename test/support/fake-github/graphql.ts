@@ -40,6 +40,13 @@ const decodeCursor = (c: string) => Number(Buffer.from(c, "base64").toString().s
 
 const upper = (s: string | null | undefined) => (s ? s.toUpperCase() : null);
 
+/** REST names a bot `name[bot]`; GraphQL answers a Bot whose login has no suffix. */
+function actor(login: string) {
+  return login.endsWith("[bot]")
+    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) }
+    : { __typename: "User", login };
+}
+
 function checksObject(checks: FakeCheck[]) {
   return {
     state: checks.every((c) => c.conclusion === "success") ? "SUCCESS" : "FAILURE",
@@ -137,7 +144,7 @@ function issueObject(repo: FakeRepo, i: FakeIssue) {
     timelineItems: (args: Args) =>
       connection(
         i.state === "closed" && i.closed_by
-          ? [{ __typename: "ClosedEvent", actor: { __typename: "User", login: i.closed_by } }]
+          ? [{ __typename: "ClosedEvent", actor: actor(i.closed_by) }]
           : [],
         args,
       ),

@@ -23,6 +23,9 @@ export interface RestResponse {
 
 type Handler = (repo: FakeRepo, req: RestRequest, params: string[]) => RestResponse;
 
+/** Who the fake's tokens act as (an installation token acts as the app's bot user). */
+export const BOT_LOGIN = "plan-align[bot]";
+
 const notFound: RestResponse = {
   status: 404,
   body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
@@ -322,6 +325,8 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
       if (Array.isArray(b.labels)) i.labels = b.labels as string[];
       if (Array.isArray(b.assignees)) i.assignees = b.assignees as string[];
       if (b.state === "closed" || b.state === "open") {
+        // Closing records who closed it: with an installation token, the app's bot account.
+        if (b.state === "closed" && i.state !== "closed") i.closed_by = BOT_LOGIN;
         i.state = b.state;
         i.state_reason =
           b.state === "closed"
@@ -378,7 +383,8 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
         id: repo.checkRuns.length + 1,
         name: String(b.name),
         head_sha: String(b.head_sha),
-        status: String(b.status ?? "queued"),
+        // GitHub: "Providing conclusion will automatically set the status to completed."
+        status: b.conclusion ? "completed" : String(b.status ?? "queued"),
         conclusion: (b.conclusion as string | undefined) ?? null,
         output: output ? { title: output.title, summary: output.summary } : null,
         annotations: output?.annotations ?? [],
@@ -407,7 +413,10 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
         run.annotations.push(...(output.annotations ?? []));
       }
       if (typeof b.status === "string") run.status = b.status;
-      if (typeof b.conclusion === "string") run.conclusion = b.conclusion;
+      if (typeof b.conclusion === "string") {
+        run.conclusion = b.conclusion;
+        run.status = "completed";
+      }
       return { status: 200, body: { ...run, html_url: "" } };
     },
   ],
