@@ -2,7 +2,7 @@ import { evaluatePullRequest } from "../evaluate/pull-request.ts";
 import { evaluateRepository } from "../evaluate/repository.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
+import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
 import { planSync } from "../sync/plan-sync.ts";
 import type { PullRequestReport, Report } from "./types.ts";
 
@@ -86,7 +86,9 @@ export function repositoryPlanPath(params: {
 }): string {
   const { snapshot, planPath } = params;
   if (snapshot.planPath) return snapshot.planPath;
-  const changed = snapshot.pullRequests.find((p) => p.number === params.pr)?.changedFiles ?? [];
+  const pull = snapshot.pullRequests.find((p) => p.number === params.pr);
+  // A hand-written snapshot may carry the head plan in headFiles without listing changedFiles.
+  const changed = [...(pull?.changedFiles ?? []), ...Object.keys(pull?.headFiles ?? {})];
   const given = planPath.replace(/^\.\//, "");
   if (changed.includes(given)) return given;
   return DEFAULT_PLAN_PATHS.find((p) => changed.includes(p)) ?? given;
@@ -99,10 +101,21 @@ function headPlanOf(params: {
   repoPath: string;
 }): PlanLoadResult | undefined {
   const pull = params.snapshot.pullRequests.find((p) => p.number === params.pr);
-  if (!pull?.changedFiles?.includes(params.repoPath)) return undefined;
-  const text = pull.headFiles?.[params.repoPath];
-  // Deleted at the head: an empty plan file, which loading reports as invalid.
-  return loadPlan({ text: text ?? "", path: params.repoPath });
+  const text = headPlanText(pull, params.repoPath);
+  return text === undefined ? undefined : loadPlan({ text, path: params.repoPath });
+}
+
+/**
+ * The plan's text at the head of a pull request that changes it. The loader puts the plan in
+ * `headFiles` when the pull request changes it; a changed plan missing from loaded
+ * `headFiles` was deleted there (an empty file, which loading reports as invalid). Without
+ * `headFiles` at all the head was not read, so there is nothing to judge: undefined.
+ */
+function headPlanText(pull: SnapshotPullRequest | undefined, repoPath: string): string | undefined {
+  const text = pull?.headFiles?.[repoPath];
+  if (text !== undefined) return text;
+  if (!pull?.changedFiles?.includes(repoPath) || pull.headFiles === undefined) return undefined;
+  return "";
 }
 
 /** A pull request cannot be judged against a base plan that does not hold. */
@@ -114,9 +127,8 @@ function invalidBasePullRequest(params: {
   const { snapshot, pr, planPath } = params;
   const pull = snapshot.pullRequests.find((p) => p.number === pr);
   const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
-  const fixes = pull?.changedFiles?.includes(repoPath)
-    ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath })
-    : undefined;
+  const headText = headPlanText(pull, repoPath);
+  const fixes = headText === undefined ? undefined : loadPlan({ text: headText, path: repoPath });
   const unjudged = {
     number: pr,
     ...(pull ? { title: pull.title } : {}),

@@ -122,6 +122,47 @@ describe("buildReport", () => {
     expect(report.pullRequest?.warnings.map((w) => w.code)).toContain("plan-invalid");
     expect(report.pullRequest?.headPlanFindings?.length).toBeGreaterThan(0);
   });
+
+  it("a plan deleted at the head (absent from loaded head files) is a plan-invalid failure", () => {
+    const report = buildReport({
+      planText: examplePlanText(),
+      planPath: ".github/plan.yml",
+      snapshot: withPlanChange(undefined, ".github/plan.yml"),
+      pr: 40,
+    });
+    expect(report.pullRequest?.conclusion).toBe("failure");
+    expect(report.pullRequest?.warnings.map((w) => w.code)).toContain("plan-invalid");
+  });
+
+  it("a changed plan whose head was not read (no head files at all) is not judged invalid", () => {
+    const snapshot = withPlanChange(undefined, ".github/plan.yml");
+    const pr40 = snapshot.pullRequests.find((p) => p.number === 40);
+    if (pr40) delete pr40.headFiles;
+    const report = buildReport({
+      planText: examplePlanText(),
+      planPath: ".github/plan.yml",
+      snapshot,
+      pr: 40,
+    });
+    const codes = report.pullRequest?.warnings.map((w) => w.code) ?? [];
+    expect(codes).toContain("plan-changed");
+    expect(codes).not.toContain("plan-invalid");
+    expect(report.pullRequest?.conclusion).not.toBe("failure");
+  });
+
+  it("a head plan in head files is diffed even when changed files were not listed", () => {
+    const weakened = examplePlanText().replace("      - checks: [test, lint]\n", "");
+    const snapshot = withPlanChange(weakened);
+    const pr40 = snapshot.pullRequests.find((p) => p.number === 40);
+    if (pr40) pr40.changedFiles = (pr40.changedFiles ?? []).filter((f) => f !== ".github/plan.yml");
+    const report = buildReport({
+      planText: examplePlanText(),
+      planPath: "examples/canteen/plan.yml",
+      snapshot,
+      pr: 40,
+    });
+    expect(report.pullRequest?.planChanges.some((c) => c.weakens)).toBe(true);
+  });
 });
 
 describe("repositoryPlanPath", () => {
