@@ -260,6 +260,26 @@ async function setIssueMilestone(
       detail: `milestone "${action.milestone}" does not exist on GitHub (its creation failed or was not run)`,
     };
   }
+  // Re-read first: a person (or another run) may have set its milestone since the snapshot,
+  // and a person's choice stands — the planner only moves what it saw as `from`.
+  const { data: current } = await ctx.client.rest.issues.get({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: action.issue,
+  });
+  const now = current.milestone?.number ?? null;
+  if (now === number) {
+    return {
+      status: "skipped",
+      detail: `issue #${action.issue} is already in milestone #${number}`,
+    };
+  }
+  if (now !== (action.from ?? null)) {
+    return {
+      status: "skipped",
+      detail: `issue #${action.issue} was moved to milestone #${now} since it was read; left as it is`,
+    };
+  }
   await ctx.client.rest.issues.update({
     owner: ctx.owner,
     repo: ctx.repo,

@@ -46,6 +46,8 @@ describe("applyActions", () => {
         due_on: "2026-02-15T12:00:00Z",
       })
       .reply(201, { number: 5, title: "Requirements approved" })
+      .get("/repos/acme/canteen/issues/12")
+      .reply(200, { number: 12, milestone: null })
       .patch("/repos/acme/canteen/issues/12", { milestone: 5 })
       .reply(200, { number: 12 });
     const results = await run([
@@ -59,6 +61,22 @@ describe("applyActions", () => {
       { type: "set-issue-milestone", issue: 12, milestone: "req", number: null, from: null },
     ]);
     expect(results.map((r) => r.status)).toEqual(["applied", "applied"]);
+  });
+
+  it("re-reads an issue before moving it: a milestone set since the snapshot stands", async () => {
+    githubNock()
+      .get("/repos/acme/canteen/issues/12")
+      .reply(200, { number: 12, milestone: { number: 9 } })
+      .get("/repos/acme/canteen/issues/13")
+      .reply(200, { number: 13, milestone: { number: 5 } });
+    const results = await run([
+      { type: "set-issue-milestone", issue: 12, milestone: "req", number: 5, from: null },
+      { type: "set-issue-milestone", issue: 13, milestone: "req", number: 5, from: null },
+    ]);
+    expect(results.map((r) => [r.status, r.detail])).toEqual([
+      ["skipped", "issue #12 was moved to milestone #9 since it was read; left as it is"],
+      ["skipped", "issue #13 is already in milestone #5"],
+    ]);
   });
 
   it("creates an already-achieved milestone closed, with its Achieved-on evidence", async () => {
@@ -106,6 +124,8 @@ describe("applyActions", () => {
           due_on: "2026-04-01T07:00:00Z",
         },
       ])
+      .get("/repos/acme/canteen/issues/40")
+      .reply(200, { number: 40, milestone: null })
       .patch("/repos/acme/canteen/issues/40", { milestone: 8 })
       .reply(200, {})
       .post(
