@@ -31,9 +31,8 @@ export const HANDLED_EVENTS = [
   "issues.closed",
   "issues.reopened",
   "issues.edited",
-  // An issue that leaves the repository leaves its deliverable's scope too.
+  // A deleted issue leaves its deliverable's scope.
   "issues.deleted",
-  "issues.transferred",
   "pull_request.opened",
   "pull_request.synchronize",
   "pull_request.reopened",
@@ -45,8 +44,6 @@ export const HANDLED_EVENTS = [
   "pull_request.milestoned",
   "pull_request.demilestoned",
   "pull_request_review.submitted",
-  // A dismissed approval no longer counts for `approvals`.
-  "pull_request_review.dismissed",
   "check_run.completed",
   "check_suite.completed",
   "label",

@@ -163,15 +163,6 @@ describe("routeWebhook (real example payloads)", () => {
     });
   });
 
-  it("syncs and re-checks when an approval is dismissed", () => {
-    const p = canteenExample("pull_request_review", "dismissed");
-    p.pull_request.state = "open";
-    expect(route("pull_request_review", p)[0]).toMatchObject({
-      sync: true,
-      pullRequests: [{ number: p.pull_request.number }],
-    });
-  });
-
   it("app.yml subscribes to exactly the events the handlers take, each allowed by a permission", () => {
     const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as {
       default_events: string[];
