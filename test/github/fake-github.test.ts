@@ -216,6 +216,37 @@ describe("fake GitHub", () => {
     expect(m?.closed_at).toBeNull();
   });
 
+  it("opens the review of a large milestone within GitHub's 65,536-character issue body", async () => {
+    const evidence = Array.from(
+      { length: 2000 },
+      (_, i) => `Deliverable ${i}: issues closed — ${"x".repeat(200)}`,
+    );
+    const results = await applyActions({
+      ...repo,
+      client: client(),
+      actions: [
+        {
+          type: "open-review",
+          milestone: "backlog",
+          number: 1,
+          title: "Milestone review: Backlog",
+          approvers: ["alice"],
+          evidence,
+        },
+      ],
+      log: silentLogger,
+    });
+    expect(results.map((r) => [r.status, r.detail])).toEqual([
+      ["applied", expect.stringMatching(/^opened review issue #\d+$/)],
+    ]);
+    const issue = gh
+      .repo("acme/canteen")
+      .issues.find((i) => i.title === "Milestone review: Backlog");
+    expect(issue?.body).toContain("Deliverable 0: issues closed");
+    expect(issue?.body).toContain("…and 1900 more");
+    expect(gh.violations).toEqual([]);
+  });
+
   it("posts check runs with annotations split over create and updates", async () => {
     await writeCheckRun({
       ...repo,

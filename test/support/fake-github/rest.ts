@@ -26,6 +26,27 @@ type Handler = (repo: FakeRepo, req: RestRequest, params: string[]) => RestRespo
 /** Who the fake's tokens act as (an installation token acts as the app's bot user). */
 export const BOT_LOGIN = "plan-align[bot]";
 
+/** GitHub's limit on an issue's body, in characters; longer is refused with 422. */
+const ISSUE_BODY_MAX = 65_536;
+
+function bodyTooLong(body: unknown): RestResponse | null {
+  if (typeof body !== "string" || [...body].length <= ISSUE_BODY_MAX) return null;
+  return {
+    status: 422,
+    body: {
+      message: "Validation Failed",
+      errors: [
+        {
+          resource: "Issue",
+          code: "custom",
+          field: "body",
+          message: `body is too long (maximum is ${ISSUE_BODY_MAX} characters)`,
+        },
+      ],
+    },
+  };
+}
+
 const notFound: RestResponse = {
   status: 404,
   body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
@@ -262,6 +283,8 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
     /^\/issues$/,
     (repo, req) => {
       const b = req.body ?? {};
+      const tooLong = bodyTooLong(b.body);
+      if (tooLong) return tooLong;
       const milestone = typeof b.milestone === "number" ? b.milestone : null;
       if (milestone !== null && !repo.milestones.some((m) => m.number === milestone)) {
         return {
@@ -307,6 +330,8 @@ const routes: [method: string, pattern: RegExp, handler: Handler][] = [
       const i = repo.issues.find((x) => x.number === Number(n));
       if (!i) return notFound;
       const b = req.body ?? {};
+      const tooLong = bodyTooLong(b.body);
+      if (tooLong) return tooLong;
       if ("milestone" in b) {
         const number = b.milestone as number | null;
         if (number !== null && !repo.milestones.some((m) => m.number === number)) {
