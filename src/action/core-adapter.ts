@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { truncateBytes } from "../github/check-run.ts";
 import type { ActionCore } from "./core.ts";
 
 /** The real toolkit behind the ActionCore interface; the only place `@actions/core` is used. */
@@ -18,7 +19,19 @@ export function actionsCore(): ActionCore {
         core.info(markdown);
         return;
       }
-      await core.summary.addRaw(markdown, true).write();
+      await core.summary.addRaw(fitSummary(markdown), true).write();
     },
   };
+}
+
+/** GitHub drops a step summary over 1 MiB entirely; stay under it with room for a note. */
+export const MAX_STEP_SUMMARY_BYTES = 1_000_000;
+
+/** The summary, cut on a character boundary with a note when it would not be shown at all. */
+export function fitSummary(markdown: string): string {
+  return truncateBytes(
+    markdown,
+    MAX_STEP_SUMMARY_BYTES,
+    "\n\n---\n*This summary was cut to GitHub's 1 MiB limit for a step summary; the full report is in the JSON report (output `report`).*\n",
+  );
 }
