@@ -40,7 +40,8 @@ export async function publishCheck(
     if (!(error instanceof CheckRunForbiddenError)) throw error;
     core.notice(
       "plan-align could not create its check run: the token is read-only (403), as it is for pull " +
-        "requests from forks. The report is in the job summary and in these annotations instead. " +
+        "requests from forks (or the workflow lacks `permissions: checks: write`). The report is in " +
+        "the job summary and in these annotations instead. " +
         "To get the check run on fork pull requests, run the workflow on pull_request_target " +
         "(plan-align reads through the API and never checks out the pull request's code).",
       { title: "plan-align: check run not posted" },
