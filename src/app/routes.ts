@@ -31,8 +31,9 @@ export const HANDLED_EVENTS = [
   "issues.closed",
   "issues.reopened",
   "issues.edited",
-  // A deleted issue leaves its deliverable's scope.
+  // A deleted or transferred issue leaves its deliverable's scope.
   "issues.deleted",
+  "issues.transferred",
   "pull_request.opened",
   "pull_request.synchronize",
   "pull_request.reopened",
@@ -44,6 +45,8 @@ export const HANDLED_EVENTS = [
   "pull_request.milestoned",
   "pull_request.demilestoned",
   "pull_request_review.submitted",
+  // A dismissed approval no longer counts towards `approvals`.
+  "pull_request_review.dismissed",
   "check_run.completed",
   "check_suite.completed",
   "label",
