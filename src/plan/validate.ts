@@ -166,6 +166,25 @@ function checkObjectives(rules: Rules, objectives: Entry[]): void {
   }
 }
 
+/** GitHub refuses an issue title over 256 characters; the review issue's title adds this. */
+const REVIEW_TITLE_PREFIX = "Milestone review: ";
+const MAX_ISSUE_TITLE = 256;
+
+/**
+ * A milestone with `review` gets an issue titled `Milestone review: <title>`; a title so long
+ * that GitHub refuses that issue would fail on every sync, so it is an error up front.
+ */
+function checkReviewTitleLength(params: { rules: Rules; milestone: Entry; title: string }): void {
+  const { rules, milestone, title } = params;
+  const limit = MAX_ISSUE_TITLE - REVIEW_TITLE_PREFIX.length;
+  if (milestone.raw.review === undefined || [...title].length <= limit) return;
+  rules.error(
+    [...milestone.path, "title"],
+    "review-title-too-long",
+    `${name("milestone", milestone)}: its title is ${[...title].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${MAX_ISSUE_TITLE}) — shorten the title to at most ${limit} characters`,
+  );
+}
+
 function checkMilestones(params: {
   rules: Rules;
   milestones: Entry[];
@@ -188,6 +207,7 @@ function checkMilestones(params: {
           `${name("milestone", milestone)} has the same title "${title}" as ${name("milestone", first)} (line ${rules.line([...first.path, "title"])}) — GitHub milestone titles must be unique; change one`,
         );
       } else titles.set(title, milestone);
+      checkReviewTitleLength({ rules, milestone, title });
     }
     const list = milestone.raw.deliverables;
     if (Array.isArray(list) && list.length === 0) {

@@ -599,6 +599,23 @@ const errors: Row[] = [
     ],
   },
   {
+    rule: "milestone with review whose title is too long for its review issue",
+    text: edit(
+      ["    title: First", `    title: ${"Q".repeat(239)}`],
+      ["    deliverables: [d1]", "    deliverables: [d1]\n    review:\n      approvers: [alice]"],
+    ),
+    expected: [
+      {
+        severity: "error",
+        line: 12,
+        column: 12,
+        code: "review-title-too-long",
+        message:
+          'milestone "m1": its title is 239 characters, too long for its review issue ("Milestone review: <title>" must fit GitHub\'s 256) — shorten the title to at most 238 characters',
+      },
+    ],
+  },
+  {
     rule: "goal, objective and deliverable titles of only spaces",
     text: edit(
       ["    title: Goal", '    title: " "'],
