@@ -3,11 +3,13 @@
  * loader as the Action and prints the snapshot JSON, so
  *   plan-align snapshot --repo o/r --pr 12 > s.json
  *   plan-align report --snapshot s.json --plan .github/plan.yml --pr 12
- * reproduces offline what the Action posted.
+ * reproduces offline what the Action posted. With --pr (and no --plan) the plan is read from
+ * the pull request's base branch, as the Action's check reads it.
  */
 import { parseArgs } from "node:util";
 import { readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import { loadSnapshot } from "../github/load-snapshot.ts";
+import { pullRequestBaseRef } from "../github/pull-request-base.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import { clientFromEnv, parseRepo, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { Command } from "./io.ts";
@@ -34,12 +36,25 @@ export const runSnapshot: Command = async (argv, io) => {
   const log = stderrLogger(io);
   try {
     const client = clientFromEnv({ io, token, log });
+    // Like the Action's check: a pull request is judged by the plan on the branch it targets.
+    let ref: string | undefined;
+    if (args.pr !== undefined && !args.plan) {
+      const base = await pullRequestBaseRef({ client, owner, repo, number: args.pr });
+      if (base === null) {
+        io.stderr(
+          `plan-align snapshot: ${owner}/${repo} has no pull request #${args.pr} (or the token cannot see it). Check the number.\n`,
+        );
+        return 2;
+      }
+      ref = base;
+    }
     const plan = args.plan
       ? await readLocalPlan({ file: args.plan, io })
-      : await readPlanOnGitHub({ client, owner, repo });
+      : await readPlanOnGitHub({ client, owner, repo, ...(ref ? { ref } : {}) });
     if (!plan) {
+      const where = ref ? `the base branch ${ref}` : "the default branch";
       log.warn(
-        `no plan on the default branch of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`,
+        `no plan on ${where} of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`,
       );
     }
     const loaded = plan?.loaded ?? null;

@@ -48,9 +48,10 @@ describe("plan-align snapshot", () => {
     expect(t.out.stderr).toContain('--pr "twelve" is not a pull request number');
   });
 
-  it("reads the plan from the default branch and prints the snapshot with the pull request", async () => {
+  it("reads the plan from the pull request's base branch and prints the snapshot with it", async () => {
     const scope = githubNock();
-    mockFile(scope, { path: ".github/plan.yml", text: PLAN_TEXT });
+    scope.get(`/repos/${OWNER}/${NAME}/pulls/5`).reply(200, { number: 5, base: { ref: "master" } });
+    mockFile(scope, { path: ".github/plan.yml", ref: "master", text: PLAN_TEXT });
     mockGraphQL(
       scope,
       baseRepo({
@@ -71,6 +72,35 @@ describe("plan-align snapshot", () => {
     expect(
       snapshot.pullRequests.find((p: { number: number }) => p.number === 5)?.changedFiles,
     ).toEqual(["README.md"]);
+  });
+
+  it("judges a pull request into another branch by that branch's plan, like the Action", async () => {
+    const scope = githubNock();
+    scope
+      .get(`/repos/${OWNER}/${NAME}/pulls/5`)
+      .reply(200, { number: 5, base: { ref: "release-1" } });
+    mockFile(scope, { path: ".github/plan.yml", ref: "release-1", text: PLAN_TEXT });
+    mockGraphQL(
+      scope,
+      baseRepo({
+        pullRequests: [
+          { number: 5, headSha: "b".repeat(40), baseRef: "release-1", changedFiles: ["a.md"] },
+        ],
+      }),
+    );
+    const t = io({ GITHUB_TOKEN: "x" });
+    expect(await runSnapshot(["--repo", `${OWNER}/${NAME}`, "--pr", "5"], t.io)).toBe(0);
+    expect(JSON.parse(t.out.stdout).files["docs/requirements/README.md"]).toContain(
+      "# Introduction",
+    );
+  });
+
+  it("says so when the pull request does not exist (exit 2)", async () => {
+    githubNock().get(`/repos/${OWNER}/${NAME}/pulls/99`).reply(404, { message: "Not Found" });
+    const t = io({ GITHUB_TOKEN: "x" });
+    expect(await runSnapshot(["--repo", `${OWNER}/${NAME}`, "--pr", "99"], t.io)).toBe(2);
+    expect(t.out.stderr).toContain("has no pull request #99");
+    expect(t.out.stdout).toBe("");
   });
 
   it("uses a local --plan file instead of the repository's, and GITHUB_API_URL", async () => {
