@@ -33238,8 +33238,8 @@ var issuesCriterionSchema = external_exports.strictObject({
 }).describe("Every issue carrying the deliverable's label is closed as completed.");
 var fileCriterionSchema = external_exports.strictObject({
   file: external_exports.string().min(1).describe("Repository path that must exist on the default branch."),
-  headings: external_exports.array(external_exports.string()).optional().describe("Markdown headings the file must have (trimmed, case-insensitive)."),
-  contains: external_exports.array(external_exports.string()).optional().describe("Literal strings the file must contain (no regular expressions)."),
+  headings: external_exports.array(external_exports.string().min(1)).optional().describe("Markdown headings the file must have (trimmed, case-insensitive)."),
+  contains: external_exports.array(external_exports.string().min(1)).optional().describe("Literal strings the file must contain (no regular expressions)."),
   name: criterionName
 }).describe("A file exists on the default branch, with the given headings and text.");
 var checksCriterionSchema = external_exports.strictObject({
@@ -35345,7 +35345,11 @@ function diffPlans(base, head) {
 function projectMerge(snapshot, pr) {
   const closing = new Set(pr.closingIssues);
   const issues = closing.size === 0 ? snapshot.issues : snapshot.issues.map(
-    (issue2) => closing.has(issue2.number) && !(issue2.state === "closed" && issue2.stateReason === "completed") ? { ...issue2, state: "closed", stateReason: "completed" } : issue2
+    (issue2) => (
+      // Only open ones: merging leaves an already-closed issue as it is (one closed as
+      // not planned stays out of the deliverable's scope).
+      closing.has(issue2.number) && issue2.state === "open" ? { ...issue2, state: "closed", stateReason: "completed" } : issue2
+    )
   );
   const pullRequests = snapshot.pullRequests.map(
     (p) => p.number === pr.number ? { ...p, state: "closed", merged: true } : p
@@ -35358,6 +35362,8 @@ function projectMerge(snapshot, pr) {
       if (Object.hasOwn(head, path)) files[path] = head[path];
       else delete files[path];
     }
+  } else if (pr.changedFiles === void 0 && head && Object.keys(head).length > 0) {
+    files = { ...snapshot.files, ...head };
   }
   const checks = pr.headChecks ?? snapshot.checks;
   return { ...snapshot, issues, pullRequests, files, checks };
@@ -35526,9 +35532,16 @@ function evaluateIssuesCriterion(params) {
   const closed = inScope.length - open2.length;
   const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
   if (inScope.length === 0) {
+    if (min === 0) {
+      return {
+        met: true,
+        detail: `no issues labelled "${label2}" in scope, and min is 0${leftNote}`,
+        refs
+      };
+    }
     return {
       met: false,
-      detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural(Math.max(min, 1), "issue")}`,
+      detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural(min, "issue")}`,
       refs
     };
   }
@@ -35626,12 +35639,13 @@ function evaluateCriterion(params) {
 // src/evaluate/dates.ts
 var DAY_MS = 864e5;
 var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+var NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 var pacificDay;
 function githubDay(dueOn) {
   if (dueOn === null) return null;
   const trimmed = dueOn.trim();
   if (DATE_ONLY.test(trimmed)) return trimmed;
-  const ms = Date.parse(trimmed);
+  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
   if (Number.isNaN(ms)) return null;
   pacificDay ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "America/Los_Angeles",
@@ -35871,14 +35885,25 @@ function compile2(pattern) {
   let matcher = cache.get(pattern);
   if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    matcher = (0, import_picomatch.default)(normalize(pattern), { dot: true, noextglob: true });
+    matcher = (0, import_picomatch.default)(normalize(pattern), { dot: true, noextglob: true, nonegate: true });
     cache.set(pattern, matcher);
   }
   return matcher;
 }
 function pathMatcher(patterns) {
-  const matchers = patterns.map(compile2);
-  return (path) => matchers.some((m) => m(path));
+  const rules = patterns.map((pattern) => {
+    const exclude = pattern.startsWith("!");
+    return { exclude, matches: compile2(exclude ? pattern.slice(1) : pattern) };
+  });
+  return (path) => {
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.exclude ? matched : !matched) {
+        if (rule.matches(path)) matched = !rule.exclude;
+      }
+    }
+    return matched;
+  };
 }
 
 // src/evaluate/serves.ts
@@ -36531,7 +36556,7 @@ function checkKeys(params) {
         findingAt({
           ...at3,
           code: "criterion-modifier",
-          message: `${where(ctx.data, path)}: "${key}" does not apply to a "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`
+          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind) ? "an" : "a"} "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`
         })
       );
     } else {
@@ -36603,6 +36628,52 @@ function allCriteriaFindings(params) {
 }
 function isCriterionPath(path) {
   return path.length >= 4 && path[0] === "deliverables" && path[2] === "criteria";
+}
+
+// src/plan/repo-paths.ts
+function normalizeRepoPath(path) {
+  let out = path;
+  for (; ; ) {
+    const next = out.replace(/^\.\//, "").replace(/^\/+/, "");
+    if (next === out) return out;
+    out = next;
+  }
+}
+function repoPathProblem(path) {
+  const plain = normalizeRepoPath(path);
+  if (plain.trim() === "") {
+    return "names no file — write the file's path from the repository root, e.g. docs/README.md";
+  }
+  if (path.includes("\\")) {
+    return `separates folders with "\\" — GitHub paths use "/": write "${path.replaceAll("\\", "/")}"`;
+  }
+  if (plain.split("/").some((segment) => segment === "..")) {
+    return 'climbs out with ".." — write the path from the repository root, e.g. docs/README.md';
+  }
+  if (plain.endsWith("/")) {
+    return "names a folder, not a file — name a file in it, e.g. docs/README.md";
+  }
+  return void 0;
+}
+function normalizePlanPaths(plan) {
+  return {
+    ...plan,
+    goals: plan.goals.map((goal) => ({
+      ...goal,
+      objectives: goal.objectives.map(
+        (objective) => objective.measure ? {
+          ...objective,
+          measure: { ...objective.measure, file: normalizeRepoPath(objective.measure.file) }
+        } : objective
+      )
+    })),
+    deliverables: plan.deliverables.map((deliverable) => ({
+      ...deliverable,
+      criteria: deliverable.criteria.map(
+        (criterion) => "file" in criterion ? { ...criterion, file: normalizeRepoPath(criterion.file) } : criterion
+      )
+    }))
+  };
 }
 
 // src/plan/text-checks.ts
@@ -36753,9 +36824,38 @@ function checkDate(rules, kind, entry) {
     );
   }
 }
+function checkBlankTitles(rules, kind, list) {
+  for (const entry of list) {
+    const title2 = entry.raw.title;
+    if (typeof title2 === "string" && title2.length > 0 && title2.trim() === "") {
+      rules.error(
+        [...entry.path, "title"],
+        "blank-title",
+        `${name(kind, entry)}: "title" is blank — write a title people will recognize`
+      );
+    }
+  }
+}
+function checkRepoPath(params) {
+  const value = valueAt(params.rules.ctx.data, params.path);
+  if (typeof value !== "string" || value.length === 0) return;
+  const problem = repoPathProblem(value);
+  if (problem) {
+    params.rules.error(
+      params.path,
+      "invalid-repo-path",
+      `${params.subject}: "file" "${value}" ${problem}`
+    );
+  }
+}
 function checkObjectives(rules, objectives) {
   for (const objective of objectives) {
     checkDate(rules, "objective", objective);
+    checkRepoPath({
+      rules,
+      path: [...objective.path, "measure", "file"],
+      subject: `${name("objective", objective)} measure`
+    });
     const missing = ["measure", "due"].filter((key) => objective.raw[key] === void 0);
     if (missing.length > 0) {
       const fix = missing.map(
@@ -36768,6 +36868,18 @@ function checkObjectives(rules, objectives) {
       );
     }
   }
+}
+var REVIEW_TITLE_PREFIX = "Milestone review: ";
+var MAX_ISSUE_TITLE = 256;
+function checkReviewTitleLength(params) {
+  const { rules, milestone, title: title2 } = params;
+  const limit = MAX_ISSUE_TITLE - REVIEW_TITLE_PREFIX.length;
+  if (milestone.raw.review === void 0 || [...title2].length <= limit) return;
+  rules.error(
+    [...milestone.path, "title"],
+    "review-title-too-long",
+    `${name("milestone", milestone)}: its title is ${[...title2].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${MAX_ISSUE_TITLE}) — shorten the title to at most ${limit} characters`
+  );
 }
 function checkMilestones(params) {
   const { rules, milestones, milestoneById, deliverableById } = params;
@@ -36785,6 +36897,7 @@ function checkMilestones(params) {
           `${name("milestone", milestone)} has the same title "${title2}" as ${name("milestone", first)} (line ${rules.line([...first.path, "title"])}) — GitHub milestone titles must be unique; change one`
         );
       } else titles.set(title2, milestone);
+      checkReviewTitleLength({ rules, milestone, title: title2 });
     }
     const list = milestone.raw.deliverables;
     if (Array.isArray(list) && list.length === 0) {
@@ -36907,7 +37020,13 @@ function checkDeliverables(params) {
         `${name("deliverable", deliverable)}: its default label "${label2}" is longer than GitHub's ${MAX_LABEL_LENGTH} characters — set a shorter "label"`
       );
     }
-    if (label2 !== void 0 && label2.length > 0) {
+    if (explicit !== void 0 && explicit.length > 0 && explicit.trim() === "") {
+      rules.error(
+        labelPath,
+        "blank-label",
+        `${name("deliverable", deliverable)}: "label" is blank — GitHub needs a label name; set one, or remove "label" to use the default deliverable:${deliverable.id ?? "<id>"}`
+      );
+    } else if (label2 !== void 0 && label2.length > 0) {
       const key = label2.toLowerCase();
       const first = labels.get(key);
       if (first) {
@@ -36938,6 +37057,11 @@ function checkDeliverables(params) {
     let tracedByCriterion = false;
     if (Array.isArray(criteria)) {
       criteria.forEach((criterion, j) => {
+        checkRepoPath({
+          rules,
+          path: [...deliverable.path, "criteria", j, "file"],
+          subject: `${name("deliverable", deliverable)} criterion ${j + 1}`
+        });
         if (!isRecord(criterion) || typeof criterion.objective !== "string") return;
         const id2 = criterion.objective;
         const path = [...deliverable.path, "criteria", j, "objective"];
@@ -36988,6 +37112,10 @@ function validatePlan(params) {
   const objectiveById = uniqueIds(rules, "objective", "objectives", objectives);
   const milestoneById = uniqueIds(rules, "milestone", "milestones", milestones);
   const deliverableById = uniqueIds(rules, "deliverable", "deliverables", deliverables);
+  checkBlankTitles(rules, "goal", goals);
+  checkBlankTitles(rules, "objective", objectives);
+  checkBlankTitles(rules, "milestone", milestones);
+  checkBlankTitles(rules, "deliverable", deliverables);
   checkObjectives(rules, objectives);
   const listings = checkMilestones({ rules, milestones, milestoneById, deliverableById });
   checkCycles(rules, milestones, milestoneById);
@@ -37282,7 +37410,7 @@ function load(params) {
     }
   }
   findings.push(...validatePlan({ ctx }));
-  return result(path, findings, parsed.success ? parsed.data : null);
+  return result(path, findings, parsed.success ? normalizePlanPaths(parsed.data) : null);
 }
 function loadPlan(params) {
   try {
@@ -37605,22 +37733,29 @@ function buildReport(params) {
 function repositoryPlanPath(params) {
   const { snapshot, planPath } = params;
   if (snapshot.planPath) return snapshot.planPath;
-  const changed = snapshot.pullRequests.find((p) => p.number === params.pr)?.changedFiles ?? [];
+  const pull = snapshot.pullRequests.find((p) => p.number === params.pr);
+  const changed = [...pull?.changedFiles ?? [], ...Object.keys(pull?.headFiles ?? {})];
   const given = planPath.replace(/^\.\//, "");
   if (changed.includes(given)) return given;
   return DEFAULT_PLAN_PATHS.find((p) => changed.includes(p)) ?? given;
 }
 function headPlanOf(params) {
   const pull = params.snapshot.pullRequests.find((p) => p.number === params.pr);
-  if (!pull?.changedFiles?.includes(params.repoPath)) return void 0;
-  const text2 = pull.headFiles?.[params.repoPath];
-  return loadPlan({ text: text2 ?? "", path: params.repoPath });
+  const text2 = headPlanText(pull, params.repoPath);
+  return text2 === void 0 ? void 0 : loadPlan({ text: text2, path: params.repoPath });
+}
+function headPlanText(pull, repoPath) {
+  const text2 = pull?.headFiles?.[repoPath];
+  if (text2 !== void 0) return text2;
+  if (!pull?.changedFiles?.includes(repoPath) || pull.headFiles === void 0) return void 0;
+  return "";
 }
 function invalidBasePullRequest(params) {
   const { snapshot, pr, planPath } = params;
   const pull = snapshot.pullRequests.find((p) => p.number === pr);
   const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
-  const fixes = pull?.changedFiles?.includes(repoPath) ? loadPlan({ text: pull.headFiles?.[repoPath] ?? "", path: repoPath }) : void 0;
+  const headText = headPlanText(pull, repoPath);
+  const fixes = headText === void 0 ? void 0 : loadPlan({ text: headText, path: repoPath });
   const unjudged = {
     number: pr,
     ...pull ? { title: pull.title } : {},
@@ -39389,6 +39524,18 @@ async function evaluateLoadedPlan(params) {
     ...pr !== void 0 ? { pr } : {}
   });
   return { planFile, loaded, snapshot, report };
+}
+
+// src/github/pull-request-base.ts
+async function pullRequestBaseRef(params) {
+  const { client, owner, repo, number: number4 } = params;
+  try {
+    const { data } = await client.rest.pulls.get({ owner, repo, pull_number: number4 });
+    return data.base.ref;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return null;
+    throw error62;
+  }
 }
 
 // src/cli/github-command.ts
@@ -43887,10 +44034,23 @@ ${USAGE}`);
   const log = stderrLogger(io);
   try {
     const client = clientFromEnv({ io, token, log });
-    const plan = args.plan ? await readLocalPlan({ file: args.plan, io }) : await readPlanOnGitHub({ client, owner, repo });
+    let ref;
+    if (args.pr !== void 0 && !args.plan) {
+      const base = await pullRequestBaseRef({ client, owner, repo, number: args.pr });
+      if (base === null) {
+        io.stderr(
+          `plan-align snapshot: ${owner}/${repo} has no pull request #${args.pr} (or the token cannot see it). Check the number.
+`
+        );
+        return 2;
+      }
+      ref = base;
+    }
+    const plan = args.plan ? await readLocalPlan({ file: args.plan, io }) : await readPlanOnGitHub({ client, owner, repo, ...ref ? { ref } : {} });
     if (!plan) {
+      const where2 = ref ? `the base branch ${ref}` : "the default branch";
       log.warn(
-        `no plan on the default branch of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`
+        `no plan on ${where2} of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`
       );
     }
     const loaded = plan?.loaded ?? null;
@@ -44009,11 +44169,22 @@ function reviewBody(params) {
     `Approvers: ${action.approvers.map((a) => `@${a}`).join(", ")}. One of you signs it off by closing this issue as **completed**; closing it as *not planned* declines it.`,
     "",
     "### Evidence",
-    ...action.evidence.length > 0 ? action.evidence.map((e) => `- ${e}`) : ["- (none recorded)"]
+    ...evidenceLines(action.evidence)
   ];
   if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
   lines.push("", `<!-- plan-align:review=${action.milestone} -->`);
   return lines.join("\n");
+}
+var MAX_EVIDENCE_LINES2 = 100;
+var MAX_EVIDENCE_CHARS = 500;
+function evidenceLines(evidence) {
+  if (evidence.length === 0) return ["- (none recorded)"];
+  const clip = (e) => e.length > MAX_EVIDENCE_CHARS ? `${e.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : e;
+  const lines = evidence.slice(0, MAX_EVIDENCE_LINES2).map((e) => `- ${clip(e)}`);
+  if (evidence.length > MAX_EVIDENCE_LINES2) {
+    lines.push(`- …and ${evidence.length - MAX_EVIDENCE_LINES2} more (see the plan dashboard)`);
+  }
+  return lines;
 }
 
 // src/github/review-duplicates.ts
@@ -44147,15 +44318,50 @@ async function createMilestone(ctx, action) {
     const existing = await findMilestoneByTitle(ctx, action.title);
     if (!existing) throw error62;
     ctx.milestoneNumbers.set(action.milestone, existing.number);
+    const aligned = await alignAdopted(ctx, action, existing);
     return {
       status: "adopted",
-      detail: `milestone #${existing.number} already existed`,
+      detail: `milestone #${existing.number} already existed${aligned.length > 0 ? `; set its ${aligned.join(", ")}` : ""}`,
       milestone: {
         number: existing.number,
-        state: existing.state === "closed" ? "closed" : "open"
+        state: aligned.includes("state") || existing.state === "closed" ? "closed" : "open"
       }
     };
   }
+}
+async function alignAdopted(ctx, action, existing) {
+  const changed = [];
+  const body = stripAchievedFooter(action.description);
+  let description;
+  if (!descriptionMatches({ actual: existing.description, expected: body })) {
+    const footer = achievedFooterOf(existing.description);
+    description = footer === "" ? body : `${body}
+
+${footer}`;
+    changed.push("description");
+  }
+  const dueDiffers = githubDay(existing.due_on ?? null) !== action.dueOn.slice(0, 10);
+  if (dueDiffers) changed.push("due date");
+  const close = action.state === "closed" && existing.state !== "closed";
+  if (close) {
+    const date6 = ctx.now().toISOString().slice(0, 10);
+    description = appendAchievedFooter({
+      description: description ?? existing.description,
+      date: date6,
+      evidence: action.evidence ?? []
+    });
+    changed.push("state");
+  }
+  if (changed.length === 0) return changed;
+  await ctx.client.rest.issues.updateMilestone({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    milestone_number: existing.number,
+    ...description !== void 0 ? { description } : {},
+    ...dueDiffers ? { due_on: dueOnTimestamp(action.dueOn) } : {},
+    ...close ? { state: "closed" } : {}
+  });
+  return changed;
 }
 async function updateMilestone(ctx, action) {
   const { client, owner, repo } = ctx;
@@ -44208,6 +44414,24 @@ async function setIssueMilestone(ctx, action) {
     return {
       status: "failed",
       detail: `milestone "${action.milestone}" does not exist on GitHub (its creation failed or was not run)`
+    };
+  }
+  const { data: current } = await ctx.client.rest.issues.get({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: action.issue
+  });
+  const now = current.milestone?.number ?? null;
+  if (now === number4) {
+    return {
+      status: "skipped",
+      detail: `issue #${action.issue} is already in milestone #${number4}`
+    };
+  }
+  if (now !== (action.from ?? null)) {
+    return {
+      status: "skipped",
+      detail: `issue #${action.issue} was moved to milestone #${now} since it was read; left as it is`
     };
   }
   await ctx.client.rest.issues.update({
@@ -44464,12 +44688,17 @@ ${COMMAND_HELP[first] ?? ""}`);
     throw error62;
   }
 }
+function workingDirectory(params) {
+  const { env, cwd } = params;
+  const ownScript = env.npm_lifecycle_event === "plan-align" && env.npm_package_name === "plan-align";
+  return ownScript && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
 async function runCli() {
   const io = {
     stdout: (text2) => process.stdout.write(text2),
     stderr: (text2) => process.stderr.write(text2),
     env: process.env,
-    cwd: process.cwd()
+    cwd: workingDirectory({ env: process.env, cwd: process.cwd() })
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);
@@ -44497,7 +44726,8 @@ export {
   HELP,
   VERSION11 as VERSION,
   main,
-  runCli
+  runCli,
+  workingDirectory
 };
 /*! Bundled license information:
 

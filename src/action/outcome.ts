@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { renderJson } from "../report/json.ts";
 import type { Conclusion, Report } from "../report/types.ts";
 import type { ActionCore } from "./core.ts";
 
@@ -44,6 +45,7 @@ function writeReportFile(params: {
 }): string {
   const dir = mkdtempSync(join(params.env.RUNNER_TEMP || tmpdir(), "plan-align-"));
   const path = join(dir, "report.json");
-  writeFileSync(path, `${JSON.stringify(params.report, null, 2)}\n`);
+  // The same document, key for key, as `plan-align report --format json`.
+  writeFileSync(path, renderJson(params.report));
   return path;
 }

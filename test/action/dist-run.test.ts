@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderJson } from "../../src/report/json.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { NAME, OWNER, PLAN_TEXT, pullRequestEvent } from "./harness.ts";
 
@@ -116,7 +117,10 @@ describe("dist/index.js", () => {
 
     const outputs = parseOutputs(readFileSync(files.output, "utf8"));
     expect(outputs).toMatchObject({ conclusion: "success", aligned: "true", achieves: "" });
-    const report = JSON.parse(readFileSync(outputs.report ?? "", "utf8"));
+    const reportText = readFileSync(outputs.report ?? "", "utf8");
+    const report = JSON.parse(reportText);
+    // The same document, key order included, as `plan-align report --format json`.
+    expect(reportText).toBe(renderJson(report));
     expect(report.pullRequest).toMatchObject({
       number: pr.number,
       deliverables: ["queue-display"],
