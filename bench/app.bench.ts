@@ -11,23 +11,11 @@ import { DEFAULT_COALESCE_MS } from "../src/app/settings.ts";
 import { type Delivery, sendWebhook, startApp } from "../test/app/support/server.ts";
 import { canteenExample } from "../test/app/support/webhooks.ts";
 import { startFakeGitHub } from "../test/support/fake-github/index.ts";
+import { SPEC_PLAN } from "../test/support/spec-plan.ts";
 import type { Figure } from "./run.ts";
 
 const WEBHOOKS = 1000;
 const IN_FLIGHT = 25;
-
-const PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2026-03-01
-    deliverables: [spec]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-`;
 
 export default async function bench(): Promise<Figure[]> {
   const gh = await startFakeGitHub({
@@ -35,7 +23,7 @@ export default async function bench(): Promise<Figure[]> {
       {
         owner: "acme",
         name: "canteen",
-        files: { ".github/plan.yml": PLAN },
+        files: { ".github/plan.yml": SPEC_PLAN },
         issues: Array.from({ length: 20 }, (_, i) => ({
           number: i + 1,
           title: `Issue ${i + 1}`,

@@ -10,6 +10,7 @@ import { createClient, silentLogger } from "../../src/github/client.ts";
 import type { ActionResult } from "../../src/github/types.ts";
 import { DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { offline } from "../support/nock.ts";
 import { canteenReport, milestone } from "./support/reports.ts";
 
 const PLAN = `version: 1
@@ -35,8 +36,7 @@ deliverables:
 
 let gh: FakeGitHub;
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
   gh = await startFakeGitHub({
     repos: [
       {

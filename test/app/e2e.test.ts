@@ -7,6 +7,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DASHBOARD_LABEL, DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
 import { type FakeGitHub, type FakeRepo, startFakeGitHub } from "../support/fake-github/index.ts";
+import { offline } from "../support/nock.ts";
 import { type Delivery, type RunningApp, sendWebhook, startApp } from "./support/server.ts";
 import { canteenExample, example, type Payload } from "./support/webhooks.ts";
 
@@ -55,8 +56,7 @@ let gh: FakeGitHub;
 const apps: RunningApp[] = [];
 
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
   gh = await startFakeGitHub({ repos: [seed()] });
 });
 

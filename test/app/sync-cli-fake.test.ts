@@ -4,30 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
 import { runSync } from "../../src/cli/sync.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-
-const PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2026-03-01
-    deliverables: [spec]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-`;
+import { offline } from "../support/nock.ts";
+import { SPEC_PLAN } from "../support/spec-plan.ts";
 
 let gh: FakeGitHub;
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
   gh = await startFakeGitHub({
     repos: [
       {
         owner: "acme",
         name: "canteen",
-        files: { ".github/plan.yml": PLAN },
+        files: { ".github/plan.yml": SPEC_PLAN },
         issues: [{ number: 3, labels: ["deliverable:spec"] }],
       },
     ],

@@ -5,17 +5,16 @@
  * re-run after the fault clears reaches exactly the state a fault-free run reaches, with
  * nothing created twice and nothing deleted.
  */
-import nock from "nock";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { offline } from "../support/nock.ts";
 import { duplicates, type RunResult, seed, stateOf, syncOnce, TOKEN } from "./support.ts";
 
 let gh: FakeGitHub;
 let BASELINE: ReturnType<typeof stateOf>;
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
   const clean = await startFakeGitHub({ repos: [seed()] });
   const first = await syncOnce({ gh: clean });
   expect(first.error).toBeUndefined();

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testProbot } from "../app/support/probot.ts";
 import { canteenExample, example, type Payload } from "../app/support/webhooks.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { offline } from "../support/nock.ts";
 import { HOSTILE_DIR } from "./support.ts";
 
 const GOOD_PLAN = `version: 1
@@ -38,8 +39,7 @@ const NOW = new Date("2026-02-20T12:00:00Z");
 let gh: FakeGitHub;
 
 beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
 });
 afterEach(async () => {
   await gh?.close();

@@ -13,32 +13,20 @@ import { type RunningApp, sendWebhook, startApp } from "../app/support/server.ts
 import { example } from "../app/support/webhooks.ts";
 import { runCli } from "../hostile/support.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-
-const PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2026-03-01
-    deliverables: [spec]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-`;
+import { offline } from "../support/nock.ts";
+import { SPEC_PLAN } from "../support/spec-plan.ts";
 
 let gh: FakeGitHub;
 let app: RunningApp | null = null;
 
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  offline();
   gh = await startFakeGitHub({
     repos: [
       {
         owner: "acme",
         name: "canteen",
-        files: { ".github/plan.yml": PLAN },
+        files: { ".github/plan.yml": SPEC_PLAN },
         issues: [{ number: 5, title: "Write the spec", labels: ["deliverable:spec"] }],
       },
     ],
