@@ -17,6 +17,8 @@
  *   not cut an evaluation in half (every write is idempotent, but a half-done sync leaves
  *   GitHub half-aligned until the next event).
  */
+
+import { statusOf } from "../github/read-plan.ts";
 import type { Logger } from "../github/types.ts";
 
 /** Injected so tests drive the window with a fake clock instead of waiting. */
@@ -196,8 +198,8 @@ class DeliveryMemory {
 
 export function describe(error: unknown): string {
   if (error instanceof Error) {
-    const status = (error as { status?: unknown }).status;
-    return typeof status === "number" ? `${error.message} (HTTP ${status})` : error.message;
+    const status = statusOf(error);
+    return status === undefined ? error.message : `${error.message} (HTTP ${status})`;
   }
   return String(error);
 }
