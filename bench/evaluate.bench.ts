@@ -21,7 +21,7 @@
 import { performance } from "node:perf_hooks";
 import { evaluatePullRequest } from "../src/evaluate/pull-request.ts";
 import { evaluateRepository } from "../src/evaluate/repository.ts";
-import { snapshotSchema } from "../src/snapshot/schema.ts";
+import { snapshotSchema } from "../src/model/snapshot.ts";
 import { generateCase } from "../test/support/generate.ts";
 import type { Figure } from "./run.ts";
 import { medianMs } from "./timing.ts";

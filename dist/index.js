@@ -32777,8 +32777,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered2 = false) {
-    const tag = ordered2 ? "ol" : "ul";
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
@@ -52774,9 +52774,6 @@ var planSchema = external_exports.strictObject({
   deliverables: external_exports.array(deliverableSchema).default([]).describe("Tangible outputs and their proof."),
   settings: settingsSchema.prefault({})
 }).describe("A plan-align plan: goals → objectives → milestones → deliverables.");
-function deliverableLabel(d) {
-  return d.label ?? `deliverable:${d.id}`;
-}
 function criterionKind(c) {
   if ("issues" in c) return "issues";
   if ("file" in c) return "file";
@@ -58042,6 +58039,41 @@ function textFindings(params) {
   return findings;
 }
 
+// src/model/github-limits.ts
+var ISSUE_TITLE_CHARS = 256;
+var LABEL_NAME_CHARS = 50;
+var LABEL_DESCRIPTION_CHARS = 100;
+
+// src/model/names/labels.ts
+function deliverableLabel(deliverable) {
+  return deliverable.label ?? `deliverable:${deliverable.id}`;
+}
+function labelKey(label2) {
+  return label2.toLowerCase();
+}
+var REVIEW_LABEL = {
+  name: "plan-align:review",
+  description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
+  color: "5319e7"
+};
+var DELIVERABLE_LABEL_COLOR = "1d76db";
+function deliverableLabelDescription(deliverableId) {
+  return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
+}
+
+// src/model/names/review-issue.ts
+var REVIEW_TITLE_PREFIX = "Milestone review: ";
+var MAX_REVIEWED_MILESTONE_TITLE = ISSUE_TITLE_CHARS - REVIEW_TITLE_PREFIX.length;
+function reviewIssueTitle(milestoneTitle2) {
+  return milestoneTitle2.startsWith(REVIEW_TITLE_PREFIX) ? milestoneTitle2 : REVIEW_TITLE_PREFIX + milestoneTitle2;
+}
+function reviewedMilestoneTitle(issueTitle) {
+  return issueTitle.startsWith(REVIEW_TITLE_PREFIX) ? issueTitle.slice(REVIEW_TITLE_PREFIX.length) : null;
+}
+function reviewBodyMarker(milestoneId2) {
+  return `<!-- plan-align:review=${milestoneId2} -->`;
+}
+
 // src/plan/dates.ts
 function isDateString(value) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -58056,7 +58088,6 @@ function isRealDate(value) {
 }
 
 // src/plan/validate.ts
-var MAX_LABEL_LENGTH = 50;
 function text(value) {
   return typeof value === "string" ? value : void 0;
 }
@@ -58170,16 +58201,14 @@ function checkObjectives(rules, objectives) {
     }
   }
 }
-var REVIEW_TITLE_PREFIX = "Milestone review: ";
-var MAX_ISSUE_TITLE = 256;
 function checkReviewTitleLength(params) {
   const { rules, milestone, title: title2 } = params;
-  const limit = MAX_ISSUE_TITLE - REVIEW_TITLE_PREFIX.length;
+  const limit = MAX_REVIEWED_MILESTONE_TITLE;
   if (milestone.raw.review === void 0 || [...title2].length <= limit) return;
   rules.error(
     [...milestone.path, "title"],
     "review-title-too-long",
-    `${name("milestone", milestone)}: its title is ${[...title2].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${MAX_ISSUE_TITLE}) — shorten the title to at most ${limit} characters`
+    `${name("milestone", milestone)}: its title is ${[...title2].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${ISSUE_TITLE_CHARS}) — shorten the title to at most ${limit} characters`
   );
 }
 function checkMilestones(params) {
@@ -58312,13 +58341,13 @@ function checkDeliverables(params) {
   const labels = /* @__PURE__ */ new Map();
   for (const deliverable of deliverables) {
     const explicit = text(deliverable.raw.label);
-    const label2 = explicit ?? (deliverable.id === void 0 ? void 0 : `deliverable:${deliverable.id}`);
+    const label2 = explicit ?? (deliverable.id === void 0 ? void 0 : deliverableLabel({ id: deliverable.id }));
     const labelPath = explicit === void 0 ? idPath(deliverable) : [...deliverable.path, "label"];
-    if (explicit === void 0 && label2 !== void 0 && label2.length > MAX_LABEL_LENGTH) {
+    if (explicit === void 0 && label2 !== void 0 && label2.length > LABEL_NAME_CHARS) {
       rules.error(
         labelPath,
         "label-too-long",
-        `${name("deliverable", deliverable)}: its default label "${label2}" is longer than GitHub's ${MAX_LABEL_LENGTH} characters — set a shorter "label"`
+        `${name("deliverable", deliverable)}: its default label "${label2}" is longer than GitHub's ${LABEL_NAME_CHARS} characters — set a shorter "label"`
       );
     }
     if (explicit !== void 0 && explicit.length > 0 && explicit.trim() === "") {
@@ -58756,8 +58785,10 @@ function plural2(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-// src/evaluate/github-milestones.ts
+// src/model/names/milestone-description.ts
 var MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
+var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
+var MAX_EVIDENCE_LINES = 20;
 function milestoneMarker(id2) {
   return `<!-- plan-align:id=${id2} -->`;
 }
@@ -58765,6 +58796,56 @@ function readMilestoneMarker(description) {
   if (!description) return null;
   return MARKER.exec(description)?.[1] ?? null;
 }
+function expectedDescription(params) {
+  const text2 = normalize(params.description ?? "");
+  const marker = milestoneMarker(params.id);
+  return text2 === "" ? marker : `${text2}
+
+${marker}`;
+}
+function achievedFooter(params) {
+  const evidence2 = params.evidence ?? [];
+  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
+  for (const line of evidence2.slice(0, MAX_EVIDENCE_LINES)) {
+    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
+  }
+  if (evidence2.length > MAX_EVIDENCE_LINES) {
+    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES} more`);
+  }
+  return lines.join("\n");
+}
+function appendAchievedFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
+  return body === "" ? footer : `${body}
+
+${footer}`;
+}
+function stripAchievedFooter(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return normalize(at3 === -1 ? text2 : text2.slice(0, at3));
+}
+function achievedFooterOf(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return at3 === -1 ? "" : text2.slice(at3).trim();
+}
+function withCurrentFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooterOf(params.current);
+  return footer === "" ? body : `${body}
+
+${footer}`;
+}
+function descriptionMatches(params) {
+  return stripAchievedFooter(params.actual) === normalize(params.expected);
+}
+function normalize(text2) {
+  return text2.replace(/\r\n?/g, "\n").trim();
+}
+
+// src/evaluate/github-milestones.ts
 function matchGitHubMilestones(params) {
   const { plan } = params;
   const planIds = new Set(plan.milestones.map((m) => m.id));
@@ -60857,13 +60938,6 @@ function projectMerge(snapshot, pr) {
 }
 
 // src/evaluate/indexes.ts
-var REVIEW_LABEL = "plan-align:review";
-function reviewIssueTitle(milestoneTitle2) {
-  return `Milestone review: ${milestoneTitle2}`;
-}
-function labelKey(label2) {
-  return label2.toLowerCase();
-}
 function resolveLabel(label2, wanted, cache2) {
   let key = cache2.get(label2);
   if (key === void 0) {
@@ -60889,7 +60963,7 @@ function sortByNumber(map2) {
   }
 }
 function indexSnapshot(snapshot, plan) {
-  const reviewKey = labelKey(REVIEW_LABEL);
+  const reviewKey = labelKey(REVIEW_LABEL.name);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
   const cache2 = /* @__PURE__ */ new Map();
@@ -61126,24 +61200,6 @@ function evaluateCriterion(params) {
 // src/evaluate/dates.ts
 var DAY_MS = 864e5;
 var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-var NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-var pacificDay;
-function githubDay(dueOn) {
-  if (dueOn === null) return null;
-  const trimmed = dueOn.trim();
-  if (DATE_ONLY.test(trimmed)) return trimmed;
-  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
-  if (Number.isNaN(ms)) return null;
-  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Los_Angeles",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit"
-  });
-  const parts = pacificDay.formatToParts(new Date(ms));
-  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
 function dayIndex(date6) {
   const m = DATE_ONLY.exec(date6);
   if (!m) return Number.NaN;
@@ -61365,14 +61421,14 @@ function evaluateRepository(params) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 var CACHE_LIMIT = 1e4;
 var cache = /* @__PURE__ */ new Map();
-function normalize(pattern) {
+function normalize2(pattern) {
   return pattern.replace(/^\.\//, "").replace(/^\/+/, "").replace(/[()|+]/g, "\\$&");
 }
 function compile2(pattern) {
   let matcher = cache.get(pattern);
   if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    matcher = (0, import_picomatch.default)(normalize(pattern), { dot: true, noextglob: true, nonegate: true });
+    matcher = (0, import_picomatch.default)(normalize2(pattern), { dot: true, noextglob: true, nonegate: true });
     cache.set(pattern, matcher);
   }
   return matcher;
@@ -61582,6 +61638,30 @@ function evaluatePullRequest(params) {
   };
 }
 
+// src/model/names/due-on.ts
+var DATE_ONLY2 = /^\d{4}-\d{2}-\d{2}$/;
+var NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+function dueOnTimestamp(day) {
+  return `${day.slice(0, 10)}T12:00:00Z`;
+}
+var pacificDay;
+function githubDay(dueOn) {
+  if (dueOn === null) return null;
+  const trimmed = dueOn.trim();
+  if (DATE_ONLY2.test(trimmed)) return trimmed;
+  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
+  if (Number.isNaN(ms)) return null;
+  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  });
+  const parts = pacificDay.formatToParts(new Date(ms));
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 // src/sync/evidence.ts
 function milestoneEvidence(result2) {
   const lines = [];
@@ -61679,51 +61759,6 @@ function labelActions(params) {
     actions.push({ type: "create-label", label: label2, deliverable: d.id });
   }
   return actions;
-}
-
-// src/sync/milestone-description.ts
-var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
-var MAX_EVIDENCE_LINES = 20;
-function expectedDescription(params) {
-  const text2 = normalize2(params.description ?? "");
-  const marker = milestoneMarker(params.id);
-  return text2 === "" ? marker : `${text2}
-
-${marker}`;
-}
-function achievedFooter(params) {
-  const evidence = params.evidence ?? [];
-  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
-  for (const line of evidence.slice(0, MAX_EVIDENCE_LINES)) {
-    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
-  }
-  if (evidence.length > MAX_EVIDENCE_LINES) {
-    lines.push(`- …and ${evidence.length - MAX_EVIDENCE_LINES} more`);
-  }
-  return lines.join("\n");
-}
-function appendAchievedFooter(params) {
-  const body = stripAchievedFooter(params.description);
-  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
-  return body === "" ? footer : `${body}
-
-${footer}`;
-}
-function stripAchievedFooter(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return normalize2(at3 === -1 ? text2 : text2.slice(0, at3));
-}
-function achievedFooterOf(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return at3 === -1 ? "" : text2.slice(at3).trim();
-}
-function descriptionMatches(params) {
-  return stripAchievedFooter(params.actual) === normalize2(params.expected);
-}
-function normalize2(text2) {
-  return text2.replace(/\r\n?/g, "\n").trim();
 }
 
 // src/sync/plan-sync.ts
@@ -63206,110 +63241,20 @@ function coreLogger(core) {
   };
 }
 
-// src/github/review-issue.ts
-var REVIEW_LABEL2 = "plan-align:review";
-var REVIEW_PREFIX = "Milestone review: ";
-function reviewTitle(title2) {
-  return title2.startsWith(REVIEW_PREFIX) ? title2 : REVIEW_PREFIX + title2;
-}
-async function openReview(ctx, action) {
-  const { client, owner, repo } = ctx;
-  const title2 = reviewTitle(action.title);
-  const existing = await findReviewIssue(ctx, title2);
-  if (existing) {
-    return {
-      status: "adopted",
-      detail: `review issue #${existing.number} already exists (${existing.state})`
-    };
-  }
-  const milestone = action.number ?? ctx.milestoneNumbers.get(action.milestone) ?? null;
-  if (milestone === null) {
-    return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
-  }
-  await createLabel({
-    ...ctx,
-    name: REVIEW_LABEL2,
-    description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
-    color: "5319e7"
-  });
-  const body = reviewBody({
-    action,
-    milestoneTitle: title2.slice(REVIEW_PREFIX.length),
-    reportUrl: ctx.reportUrl
-  });
-  const create = (assignees) => client.rest.issues.create({
-    owner,
-    repo,
-    title: title2,
-    body,
-    labels: [REVIEW_LABEL2],
-    milestone,
-    ...assignees.length > 0 ? { assignees } : {}
-  });
-  let created;
-  try {
-    created = await create(action.approvers);
-  } catch (error63) {
-    if (statusOf(error63) !== 422 || alreadyExists(error63) || action.approvers.length === 0)
-      throw error63;
-    ctx.log.warn(
-      `could not assign ${action.approvers.join(", ")} to "${title2}"; creating it unassigned`
-    );
-    created = await create([]);
-  }
-  return { status: "applied", detail: `opened review issue #${created.data.number}` };
-}
-async function findReviewIssue(ctx, title2) {
-  const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    labels: REVIEW_LABEL2,
-    state: "all",
-    per_page: 100
-  });
-  const hit = issues.find((i) => !i.pull_request && i.title.trim() === title2.trim());
-  return hit ? { number: hit.number, state: hit.state } : null;
-}
-function reviewBody(params) {
-  const { action } = params;
-  const lines = [
-    `Everything milestone **${params.milestoneTitle}** needs is in, except this review.`,
-    "",
-    `Approvers: ${action.approvers.map((a) => `@${a}`).join(", ")}. One of you signs it off by closing this issue as **completed**; closing it as *not planned* declines it.`,
-    "",
-    "### Evidence",
-    ...evidenceLines(action.evidence)
-  ];
-  if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
-  lines.push("", `<!-- plan-align:review=${action.milestone} -->`);
-  return lines.join("\n");
-}
-var MAX_EVIDENCE_LINES2 = 100;
-var MAX_EVIDENCE_CHARS = 500;
-function evidenceLines(evidence) {
-  if (evidence.length === 0) return ["- (none recorded)"];
-  const clip = (e) => e.length > MAX_EVIDENCE_CHARS ? `${e.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : e;
-  const lines = evidence.slice(0, MAX_EVIDENCE_LINES2).map((e) => `- ${clip(e)}`);
-  if (evidence.length > MAX_EVIDENCE_LINES2) {
-    lines.push(`- …and ${evidence.length - MAX_EVIDENCE_LINES2} more (see the plan dashboard)`);
-  }
-  return lines;
-}
-
 // src/github/review-duplicates.ts
 async function closeDuplicateReviews(params) {
   const { client, owner, repo, log } = params;
   const opened = /* @__PURE__ */ new Set();
   for (const r of params.results) {
     if (r.action.type === "open-review" && r.status === "applied") {
-      opened.add(reviewTitle(r.action.title).trim());
+      opened.add(reviewIssueTitle(r.action.title).trim());
     }
   }
   if (opened.size === 0) return 0;
   const issues = await client.paginate(client.rest.issues.listForRepo, {
     owner,
     repo,
-    labels: REVIEW_LABEL2,
+    labels: REVIEW_LABEL.name,
     state: "open",
     per_page: 100
   });
@@ -63341,6 +63286,86 @@ ${dup.body}`
     }
   }
   return closed;
+}
+
+// src/github/review-issue.ts
+async function openReview(ctx, action) {
+  const { client, owner, repo } = ctx;
+  const title2 = reviewIssueTitle(action.title);
+  const existing = await findReviewIssue(ctx, title2);
+  if (existing) {
+    return {
+      status: "adopted",
+      detail: `review issue #${existing.number} already exists (${existing.state})`
+    };
+  }
+  const milestone = action.number ?? ctx.milestoneNumbers.get(action.milestone) ?? null;
+  if (milestone === null) {
+    return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
+  }
+  await createLabel({ ...ctx, ...REVIEW_LABEL });
+  const body = reviewBody({
+    action,
+    milestoneTitle: reviewedMilestoneTitle(title2) ?? title2,
+    reportUrl: ctx.reportUrl
+  });
+  const create = (assignees) => client.rest.issues.create({
+    owner,
+    repo,
+    title: title2,
+    body,
+    labels: [REVIEW_LABEL.name],
+    milestone,
+    ...assignees.length > 0 ? { assignees } : {}
+  });
+  let created;
+  try {
+    created = await create(action.approvers);
+  } catch (error63) {
+    if (statusOf(error63) !== 422 || alreadyExists(error63) || action.approvers.length === 0)
+      throw error63;
+    ctx.log.warn(
+      `could not assign ${action.approvers.join(", ")} to "${title2}"; creating it unassigned`
+    );
+    created = await create([]);
+  }
+  return { status: "applied", detail: `opened review issue #${created.data.number}` };
+}
+async function findReviewIssue(ctx, title2) {
+  const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    labels: REVIEW_LABEL.name,
+    state: "all",
+    per_page: 100
+  });
+  const hit = issues.find((i) => !i.pull_request && i.title.trim() === title2.trim());
+  return hit ? { number: hit.number, state: hit.state } : null;
+}
+function reviewBody(params) {
+  const { action } = params;
+  const lines = [
+    `Everything milestone **${params.milestoneTitle}** needs is in, except this review.`,
+    "",
+    `Approvers: ${action.approvers.map((a) => `@${a}`).join(", ")}. One of you signs it off by closing this issue as **completed**; closing it as *not planned* declines it.`,
+    "",
+    "### Evidence",
+    ...evidenceLines(action.evidence)
+  ];
+  if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
+  lines.push("", reviewBodyMarker(action.milestone));
+  return lines.join("\n");
+}
+var MAX_EVIDENCE_LINES2 = 100;
+var MAX_EVIDENCE_CHARS = 500;
+function evidenceLines(evidence2) {
+  if (evidence2.length === 0) return ["- (none recorded)"];
+  const clip = (e) => e.length > MAX_EVIDENCE_CHARS ? `${e.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : e;
+  const lines = evidence2.slice(0, MAX_EVIDENCE_LINES2).map((e) => `- ${clip(e)}`);
+  if (evidence2.length > MAX_EVIDENCE_LINES2) {
+    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES2} more (see the plan dashboard)`);
+  }
+  return lines;
 }
 
 // src/github/apply-actions.ts
@@ -63384,7 +63409,11 @@ async function applyOne(ctx, action) {
     case "update-milestone":
       return updateMilestone(ctx, action);
     case "create-label":
-      return createLabel({ ...ctx, name: action.label, description: deliverableNote(action) });
+      return createLabel({
+        ...ctx,
+        name: action.label,
+        description: deliverableLabelDescription(action.deliverable)
+      });
     case "set-issue-milestone":
       return setIssueMilestone(ctx, action);
     case "close-milestone":
@@ -63394,9 +63423,6 @@ async function applyOne(ctx, action) {
     case "open-review":
       return openReview(ctx, action);
   }
-}
-function dueOnTimestamp(date6) {
-  return `${date6.slice(0, 10)}T12:00:00Z`;
 }
 async function createMilestone(ctx, action) {
   const { client, owner, repo } = ctx;
@@ -63440,13 +63466,12 @@ async function createMilestone(ctx, action) {
 }
 async function alignAdopted(ctx, action, existing) {
   const changed = [];
-  const body = stripAchievedFooter(action.description);
   let description;
-  if (!descriptionMatches({ actual: existing.description, expected: body })) {
-    const footer = achievedFooterOf(existing.description);
-    description = footer === "" ? body : `${body}
-
-${footer}`;
+  if (!descriptionMatches({ actual: existing.description, expected: action.description })) {
+    description = withCurrentFooter({
+      description: action.description,
+      current: existing.description
+    });
     changed.push("description");
   }
   const dueDiffers = githubDay(existing.due_on ?? null) !== action.dueOn.slice(0, 10);
@@ -63482,11 +63507,10 @@ async function updateMilestone(ctx, action) {
       repo,
       milestone_number: action.number
     });
-    const body = stripAchievedFooter(action.description);
-    const footer = achievedFooterOf(current.description);
-    description = footer === "" ? body : `${body}
-
-${footer}`;
+    description = withCurrentFooter({
+      description: action.description,
+      current: current.description
+    });
   }
   await client.rest.issues.updateMilestone({
     owner,
@@ -63508,8 +63532,8 @@ async function createLabel(params) {
       owner: params.owner,
       repo: params.repo,
       name: params.name,
-      color: params.color ?? "1d76db",
-      description: params.description.slice(0, 100)
+      color: params.color ?? DELIVERABLE_LABEL_COLOR,
+      description: params.description.slice(0, LABEL_DESCRIPTION_CHARS)
     });
     return { status: "applied", detail: `created label "${params.name}"` };
   } catch (error63) {
@@ -63602,9 +63626,6 @@ function alreadyExists(error63) {
   if (statusOf(error63) !== 422) return false;
   const data = error63.response?.data;
   return (data?.errors ?? []).some((e) => e.code === "already_exists");
-}
-function deliverableNote(action) {
-  return `Issues and pull requests of deliverable "${action.deliverable}" (plan-align)`;
 }
 function label(action) {
   switch (action.type) {
@@ -63724,121 +63745,309 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+// src/model/actions.ts
+var milestoneId = external_exports.string().describe("The plan milestone's id.");
+var milestoneNumber = external_exports.number().int().describe("The GitHub milestone's number.");
+var evidence = external_exports.array(external_exports.string()).describe("What proves the milestone achieved.");
+var createMilestoneSchema = external_exports.object({
+  type: external_exports.literal("create-milestone"),
+  milestone: milestoneId,
+  title: external_exports.string(),
+  dueOn: external_exports.string().describe("`YYYY-MM-DD`, or empty when the plan milestone has no date."),
+  description: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]).optional().describe(
+    '"closed": already achieved (close: auto) — created closed with its Achieved-on footer.'
+  ),
+  evidence: evidence.optional()
+});
+var updateMilestoneSchema = external_exports.object({
+  type: external_exports.literal("update-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  title: external_exports.string(),
+  dueOn: external_exports.string(),
+  description: external_exports.string(),
+  changes: external_exports.array(external_exports.string()).describe("Which of title, dueOn, description differ.")
+});
+var createLabelSchema = external_exports.object({
+  type: external_exports.literal("create-label"),
+  label: external_exports.string(),
+  deliverable: external_exports.string()
+});
+var setIssueMilestoneSchema = external_exports.object({
+  type: external_exports.literal("set-issue-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber.nullable().describe("Null when the milestone is created in this run."),
+  issue: external_exports.number().int(),
+  from: external_exports.number().int().nullable().describe("The issue's milestone when it was read.")
+});
+var closeMilestoneSchema = external_exports.object({
+  type: external_exports.literal("close-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  evidence
+});
+var reopenMilestoneSchema = external_exports.object({
+  type: external_exports.literal("reopen-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  reason: external_exports.string()
+});
+var openReviewSchema = external_exports.object({
+  type: external_exports.literal("open-review"),
+  milestone: milestoneId,
+  number: milestoneNumber.nullable(),
+  title: external_exports.string().describe("The review issue's title."),
+  approvers: external_exports.array(external_exports.string()),
+  evidence
+});
+var syncActionSchema = external_exports.discriminatedUnion("type", [
+  createMilestoneSchema,
+  updateMilestoneSchema,
+  createLabelSchema,
+  setIssueMilestoneSchema,
+  closeMilestoneSchema,
+  reopenMilestoneSchema,
+  openReviewSchema
+]).describe("One change on GitHub; the list of them is the dry run.");
+
+// src/model/findings.ts
+var FINDING_CODES = [
+  // The file and its YAML.
+  "file-too-large",
+  "not-utf8",
+  "stray-bom",
+  "empty-file",
+  "not-a-map",
+  "yaml-syntax",
+  "yaml-tab",
+  "yaml-tag",
+  "yaml-duplicate-key",
+  "yaml-multiple-documents",
+  "yaml-too-deep",
+  "yaml-too-many-aliases",
+  // The shape of the plan.
+  "unsupported-version",
+  "unknown-key",
+  "missing-key",
+  "wrong-type",
+  "out-of-range",
+  "invalid-value",
+  "invalid-id",
+  "invalid-date",
+  "invalid-target",
+  "invalid-plan",
+  "criterion-no-kind",
+  "criterion-several-kinds",
+  "criterion-modifier",
+  // Cross-references and rules the schema cannot express.
+  "duplicate-id",
+  "duplicate-milestone-title",
+  "duplicate-label",
+  "duplicate-reference",
+  "blank-title",
+  "blank-label",
+  "label-too-long",
+  "invalid-repo-path",
+  "review-title-too-long",
+  "unknown-deliverable",
+  "unknown-milestone",
+  "unknown-objective",
+  "milestone-without-deliverables",
+  "deliverable-without-criteria",
+  "deliverable-in-two-milestones",
+  "requires-cycle",
+  "objective-without-measure",
+  // Warnings.
+  "deliverable-without-milestone",
+  "deliverable-without-objective",
+  "objective-not-smart",
+  "requires-later-milestone",
+  // A bug of ours, reported instead of a crash.
+  "internal-error"
+];
+var severitySchema = external_exports.enum(["error", "warning"]);
+var findingSchema = external_exports.object({
+  severity: severitySchema,
+  line: external_exports.number().int().min(1).describe("1-based line of the offending key or value."),
+  column: external_exports.number().int().min(1).describe("1-based column."),
+  endLine: external_exports.number().int().optional().describe("Where the range ends, when known."),
+  endColumn: external_exports.number().int().optional(),
+  code: external_exports.enum(FINDING_CODES).optional().describe("Stable machine code, e.g. `unknown-key`."),
+  message: external_exports.string().describe("What is wrong and how to fix it.")
+}).describe("One validation finding, positioned in the plan file.");
+
+// src/model/report.ts
+var CRITERION_KIND_NAMES = [
+  "issues",
+  "file",
+  "checks",
+  "pull_requests",
+  "objective"
+];
+var criterionResultSchema = external_exports.object({
+  kind: external_exports.enum(CRITERION_KIND_NAMES),
+  name: external_exports.string().describe("The criterion's `name:`, or a generated one."),
+  met: external_exports.boolean(),
+  detail: external_exports.string().describe("What was found, and what is missing when not met."),
+  refs: external_exports.array(external_exports.number().int()).optional().describe("Issue or pull request numbers behind it.")
+});
+var deliverableResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  label: external_exports.string().describe("The GitHub label of its issues and pull requests."),
+  done: external_exports.boolean().describe("Every criterion is met."),
+  criteria: external_exports.array(criterionResultSchema)
+});
+var reviewResultSchema = external_exports.object({
+  approvers: external_exports.array(external_exports.string()),
+  issue: external_exports.number().int().nullable().describe("The review issue, when there is one."),
+  signedOff: external_exports.boolean(),
+  detail: external_exports.string()
+});
+var milestoneResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  due: external_exports.string().describe("`YYYY-MM-DD`."),
+  achieved: external_exports.boolean(),
+  overdue: external_exports.boolean(),
+  atRisk: external_exports.boolean(),
+  daysLeft: external_exports.number().int().describe("Whole days from `evaluatedAt` to the end of the due day (negative when overdue)."),
+  githubMilestone: external_exports.number().int().nullable(),
+  githubState: external_exports.enum(["open", "closed"]).nullable(),
+  close: external_exports.enum(["auto", "manual"]),
+  criteria: external_exports.object({ met: external_exports.number().int(), total: external_exports.number().int() }).describe("Criteria of its deliverables, plus one per `requires` entry and one for review."),
+  deliverables: external_exports.array(deliverableResultSchema),
+  requires: external_exports.array(external_exports.object({ id: external_exports.string(), achieved: external_exports.boolean() })),
+  review: reviewResultSchema.optional().describe("Present when the milestone has `review`.")
+});
+var objectiveResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  goal: external_exports.string(),
+  met: external_exports.boolean().nullable().describe("Null when unknown (no measure)."),
+  value: external_exports.number().nullable(),
+  target: external_exports.string().nullable(),
+  baseline: external_exports.number().optional(),
+  due: external_exports.string().optional(),
+  detail: external_exports.string()
+});
+var goalResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  objectives: external_exports.array(external_exports.string()).describe("Ids of its objectives.")
+});
+var WARNING_CODES = [
+  "unlinked",
+  "milestone-mismatch",
+  "overdue",
+  "at-risk",
+  "plan-changed",
+  "plan-weakened",
+  "plan-invalid"
+];
+var PLAN_CHANGE_CODES = [
+  "goal-added",
+  "goal-removed",
+  "objective-added",
+  "objective-removed",
+  "objective-renamed",
+  "measure-added",
+  "measure-removed",
+  "measure-changed",
+  "target-loosened",
+  "target-tightened",
+  "target-changed",
+  "milestone-added",
+  "milestone-removed",
+  "milestone-renamed",
+  "milestone-description-changed",
+  "date-later",
+  "date-earlier",
+  "date-added",
+  "date-removed",
+  "requires-added",
+  "requires-removed",
+  "review-added",
+  "review-removed",
+  "approvers-added",
+  "approvers-removed",
+  "close-changed",
+  "deliverable-added",
+  "deliverable-removed",
+  "deliverable-renamed",
+  "deliverable-moved",
+  "deliverable-scheduled",
+  "deliverable-unscheduled",
+  "deliverable-objective-changed",
+  "label-changed",
+  "paths-changed",
+  "criterion-added",
+  "criterion-removed",
+  "min-lowered",
+  "min-raised",
+  "approvals-lowered",
+  "approvals-raised",
+  "headings-added",
+  "headings-removed",
+  "contains-added",
+  "contains-removed",
+  "checks-added",
+  "checks-removed",
+  "setting-changed"
+];
+var conclusionSchema = external_exports.enum(["success", "neutral", "failure"]);
+var planChangeSchema = external_exports.object({
+  code: external_exports.enum(PLAN_CHANGE_CODES),
+  weakens: external_exports.boolean().describe("The change lowers the bar (flagged `plan-weakened`)."),
+  message: external_exports.string()
+});
+var pullRequestWarningSchema = external_exports.object({
+  code: external_exports.enum(WARNING_CODES),
+  level: external_exports.enum(["warn", "fail"]).optional().describe("What the finding does to the conclusion."),
+  message: external_exports.string()
+});
+var pullRequestReportSchema = external_exports.object({
+  number: external_exports.number().int(),
+  title: external_exports.string().optional(),
+  aligned: external_exports.boolean().describe("It serves at least one deliverable and is not failing."),
+  deliverables: external_exports.array(external_exports.string()).describe("Ids of the deliverables it serves."),
+  milestones: external_exports.array(external_exports.string()).describe("Ids of the milestones it serves."),
+  achieves: external_exports.array(external_exports.string()).describe("Milestones not achieved now but after the merge."),
+  regresses: external_exports.array(external_exports.string()).describe("Milestones achieved now but not after the merge."),
+  warnings: external_exports.array(pullRequestWarningSchema),
+  planChanges: external_exports.array(planChangeSchema),
+  headPlanFindings: external_exports.array(findingSchema).optional().describe("Findings of the plan at its head, when it changes the plan."),
+  conclusion: conclusionSchema
+});
+var reportSchema = external_exports.object({
+  version: external_exports.literal(1),
+  repository: external_exports.string().describe("`owner/name`."),
+  evaluatedAt: external_exports.string().describe("The snapshot's `fetchedAt`: the report's \"now\"."),
+  plan: external_exports.object({ path: external_exports.string(), valid: external_exports.boolean(), findings: external_exports.array(findingSchema) }),
+  goals: external_exports.array(goalResultSchema),
+  objectives: external_exports.array(objectiveResultSchema),
+  milestones: external_exports.array(milestoneResultSchema).describe("In plan order."),
+  unscheduled: external_exports.array(deliverableResultSchema).describe("Deliverables under no milestone (evaluated, but with no date)."),
+  actions: external_exports.array(syncActionSchema).describe("What a sync would change on GitHub."),
+  notInPlan: external_exports.array(
+    external_exports.object({
+      number: external_exports.number().int(),
+      title: external_exports.string(),
+      state: external_exports.enum(["open", "closed"]).optional()
+    })
+  ).describe("GitHub milestones no plan milestone names (never touched)."),
+  pullRequest: pullRequestReportSchema.optional().describe("Present only with `--pr`.")
+}).describe("plan-align's JSON report, version 1.");
+function orderedReport(report) {
+  const parsed = reportSchema.safeParse(report);
+  return parsed.success ? parsed.data : report;
+}
+
 // src/report/json.ts
 function renderJson(report) {
-  return `${JSON.stringify(ordered(report, "report"), null, 2)}
+  return `${JSON.stringify(orderedReport(report), null, 2)}
 `;
-}
-var ORDER = {
-  report: [
-    "version",
-    "repository",
-    "evaluatedAt",
-    "plan",
-    "goals",
-    "objectives",
-    "milestones",
-    "unscheduled",
-    "actions",
-    "notInPlan",
-    "pullRequest"
-  ],
-  plan: ["path", "valid", "findings"],
-  finding: ["severity", "line", "column", "endLine", "endColumn", "code", "message"],
-  goal: ["id", "title", "objectives"],
-  objective: ["id", "title", "goal", "met", "value", "target", "baseline", "due", "detail"],
-  milestone: [
-    "id",
-    "title",
-    "due",
-    "achieved",
-    "overdue",
-    "atRisk",
-    "daysLeft",
-    "githubMilestone",
-    "githubState",
-    "close",
-    "criteria",
-    "deliverables",
-    "requires",
-    "review"
-  ],
-  counts: ["met", "total"],
-  deliverable: ["id", "title", "label", "done", "criteria"],
-  criterion: ["kind", "name", "met", "detail", "refs"],
-  requirement: ["id", "achieved"],
-  review: ["approvers", "issue", "signedOff", "detail"],
-  action: [
-    "type",
-    "milestone",
-    "number",
-    "issue",
-    "label",
-    "deliverable",
-    "from",
-    "title",
-    "dueOn",
-    "description",
-    "state",
-    "changes",
-    "approvers",
-    "evidence",
-    "reason"
-  ],
-  notInPlan: ["number", "title", "state"],
-  pullRequest: [
-    "number",
-    "title",
-    "aligned",
-    "deliverables",
-    "milestones",
-    "achieves",
-    "regresses",
-    "warnings",
-    "planChanges",
-    "headPlanFindings",
-    "conclusion"
-  ],
-  warning: ["code", "level", "message"],
-  planChange: ["code", "weakens", "message"],
-  leaf: []
-};
-var CHILD = {
-  report: {
-    plan: "plan",
-    goals: "goal",
-    objectives: "objective",
-    milestones: "milestone",
-    unscheduled: "deliverable",
-    actions: "action",
-    notInPlan: "notInPlan",
-    pullRequest: "pullRequest"
-  },
-  plan: { findings: "finding" },
-  milestone: {
-    criteria: "counts",
-    deliverables: "deliverable",
-    requires: "requirement",
-    review: "review"
-  },
-  deliverable: { criteria: "criterion" },
-  pullRequest: { warnings: "warning", planChanges: "planChange", headPlanFindings: "finding" }
-};
-function ordered(value, shape) {
-  if (Array.isArray(value)) return value.map((v2) => ordered(v2, shape));
-  if (value === null || typeof value !== "object") return value;
-  const obj = value;
-  const known = ORDER[shape];
-  const keys = [
-    ...known.filter((k) => k in obj),
-    ...Object.keys(obj).filter((k) => !known.includes(k)).sort()
-  ];
-  const out = {};
-  for (const key of keys) {
-    if (obj[key] === void 0) continue;
-    out[key] = ordered(obj[key], CHILD[shape]?.[key] ?? "leaf");
-  }
-  return out;
 }
 
 // src/action/outcome.ts

@@ -4,8 +4,9 @@
  * `test/plan/json-schema.test.ts` fails when the committed files differ from this output.
  */
 import { writeFileSync } from "node:fs";
+import { reportJsonSchema } from "../src/model/report.ts";
+import { snapshotJsonSchema } from "../src/model/snapshot.ts";
 import { planJsonSchema } from "../src/plan/json-schema.ts";
-import { snapshotJsonSchema } from "../src/snapshot/json-schema.ts";
 
 /** The exact text committed for a schema: pretty JSON with a trailing newline. */
 export function schemaText(schema: unknown): string {
@@ -15,6 +16,7 @@ export function schemaText(schema: unknown): string {
 export const SCHEMA_FILES = {
   "schema/plan.schema.json": planJsonSchema,
   "schema/snapshot.schema.json": snapshotJsonSchema,
+  "schema/report.schema.json": reportJsonSchema,
 } as const;
 
 if (import.meta.url === `file://${process.argv[1]}`) {

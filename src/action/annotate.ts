@@ -6,7 +6,7 @@
  * left, and one notice says how many more are in the job summary instead of losing them
  * without a word.
  */
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 import type { ActionCore, AnnotationProps } from "./core.ts";
 
 /** Annotations of one level GitHub shows for a step. */

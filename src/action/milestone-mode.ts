@@ -7,9 +7,9 @@
 import { applyActions } from "../github/apply-actions.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { SyncAction } from "../model/actions.ts";
 import { actionLine, actionVerb } from "../report/describe-action.ts";
 import { renderMarkdown } from "../report/markdown.ts";
-import type { SyncAction } from "../report/types.ts";
 import { annotateFindings } from "./annotate.ts";
 import type { ActionCore } from "./core.ts";
 import type { ActionInputs } from "./inputs.ts";

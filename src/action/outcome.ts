@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Conclusion, Report } from "../model/report.ts";
 import { renderJson } from "../report/json.ts";
-import type { Conclusion, Report } from "../report/types.ts";
 import type { ActionCore } from "./core.ts";
 
 export interface Outcome {

@@ -6,9 +6,9 @@
 import { writeCheckRun } from "../github/check-run.ts";
 import { readFileAt } from "../github/read-plan.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { Finding } from "../model/findings.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { loadPlan } from "../plan/load.ts";
-import type { Finding } from "../report/types.ts";
 
 export const PLAN_CHECK_NAME = "plan-align / plan";
 

@@ -3,8 +3,9 @@
  * requests out; the handlers only enqueue them. Kept apart from Probot so every routing
  * rule is tested with the real example payloads and no server.
  */
+
+import { DASHBOARD_LABEL } from "../model/names/labels.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { DASHBOARD_LABEL } from "../report/dashboard.ts";
 import type { PlanCheckRef, PullRequestRef } from "./work.ts";
 
 export interface WorkRequest {
@@ -123,7 +124,7 @@ export function routeWebhook(params: {
       if (!repo) return [];
       const issue = payload.issue as { labels?: { name: string }[] } | undefined;
       // Our own dashboard edits would otherwise wake us for nothing.
-      if (issue?.labels?.some((l) => l.name === DASHBOARD_LABEL)) return [];
+      if (issue?.labels?.some((l) => l.name === DASHBOARD_LABEL.name)) return [];
       return [{ ...base(repo), sync: true }];
     }
     case "pull_request":

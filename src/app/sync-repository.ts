@@ -13,9 +13,9 @@ import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import { commentOnRefusedReviews } from "../github/review-refusal.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { Report } from "../model/report.ts";
 import { renderDashboard } from "../report/dashboard.ts";
 import { refusedReviews } from "../report/refused-reviews.ts";
-import type { Report } from "../report/types.ts";
 
 export interface SyncOutcome {
   status: "no-plan" | "invalid-plan" | "synced";

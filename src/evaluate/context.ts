@@ -1,6 +1,7 @@
 /** What every criterion evaluator reads: the plan, the snapshot, its indexes and caches. */
+
+import type { Snapshot } from "../model/snapshot.ts";
 import type { Goal, Objective, Plan } from "../plan/schema.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
 import { indexSnapshot, type SnapshotIndex } from "./indexes.ts";
 import type { DataFile } from "./measure.ts";
 

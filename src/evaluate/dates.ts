@@ -1,40 +1,11 @@
 /**
- * Calendar arithmetic for milestone dates. Plan dates are UTC calendar days; GitHub keeps a
+ * Calendar arithmetic for milestone dates. Plan dates are UTC calendar days (how GitHub reads
  * milestone's due date as a timestamp at Pacific midnight, so its day is read in
  * America/Los_Angeles (what GitHub's web page shows).
  */
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-
-// One formatter for the whole process, built on first use: building an Intl formatter
-// with a time zone costs milliseconds, which a CLI run that never needs it should not pay.
-let pacificDay: Intl.DateTimeFormat | undefined;
-
-/**
- * The calendar day of a GitHub milestone's due date: a `YYYY-MM-DD` stays as it is, a
- * timestamp is read as the day in US Pacific time (so `2026-06-01T07:00:00Z` is
- * `2026-06-01`). Null or unreadable input gives null.
- */
-export function githubDay(dueOn: string | null): string | null {
-  if (dueOn === null) return null;
-  const trimmed = dueOn.trim();
-  if (DATE_ONLY.test(trimmed)) return trimmed;
-  // A date-time without a zone would be read in the machine's local time zone: read it as
-  // UTC, so the same snapshot gives the same day everywhere.
-  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
-  if (Number.isNaN(ms)) return null;
-  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Los_Angeles",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  const parts = pacificDay.formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` day (UTC), or NaN when it is not one. */
 export function dayIndex(date: string): number {

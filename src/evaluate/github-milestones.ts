@@ -10,21 +10,9 @@
  *
  * Each GitHub milestone belongs to at most one plan milestone; the rest are "not in the plan".
  */
+import { readMilestoneMarker } from "../model/names/milestone-description.ts";
+import type { SnapshotMilestone } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
-import type { SnapshotMilestone } from "../snapshot/schema.ts";
-
-const MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
-
-/** The hidden marker written into a GitHub milestone's description. */
-export function milestoneMarker(id: string): string {
-  return `<!-- plan-align:id=${id} -->`;
-}
-
-/** The plan milestone id a GitHub milestone's description names, or null. */
-export function readMilestoneMarker(description: string | null | undefined): string | null {
-  if (!description) return null;
-  return MARKER.exec(description)?.[1] ?? null;
-}
 
 /** Plan milestone id → its GitHub milestone, for the plan milestones that have one. */
 export function matchGitHubMilestones(params: {

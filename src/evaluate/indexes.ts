@@ -5,25 +5,9 @@
  * Only the labels the plan uses are indexed (its deliverables' labels and the review
  * label): a big repository's other labels cost one map lookup per distinct label string.
  */
+import { deliverableLabel, labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
+import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
-import { deliverableLabel } from "../plan/schema.ts";
-import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../snapshot/schema.ts";
-
-/** Label of the review issues the App opens (DESIGN §3). */
-export const REVIEW_LABEL = "plan-align:review";
-
-/** The title of a milestone's review issue. */
-export function reviewIssueTitle(milestoneTitle: string): string {
-  return `Milestone review: ${milestoneTitle}`;
-}
-
-/**
- * GitHub label names are case-insensitive (a repository cannot hold both `Bug` and `bug`),
- * so a label written in the plan matches whatever case the repository uses.
- */
-export function labelKey(label: string): string {
-  return label.toLowerCase();
-}
 
 export interface SnapshotIndex {
   /** Issues by label key (see `labelKey`), in ascending number order. */
@@ -72,7 +56,7 @@ function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): voi
 }
 
 export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables">): SnapshotIndex {
-  const reviewKey = labelKey(REVIEW_LABEL);
+  const reviewKey = labelKey(REVIEW_LABEL.name);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
   const cache = new Map<string, string | null>();

@@ -2,8 +2,9 @@
  * Milestone status: achieved when all its deliverables are done, every milestone it
  * `requires` is achieved, and its review (if any) is signed off. Never "in progress".
  */
+
+import type { DeliverableResult, MilestoneResult } from "../model/report.ts";
 import type { Milestone } from "../plan/schema.ts";
-import type { DeliverableResult, MilestoneResult } from "../report/types.ts";
 import type { EvaluationContext } from "./context.ts";
 import { milestoneTiming } from "./dates.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";

@@ -1,5 +1,5 @@
 /** Goals and objectives: met / not met / unknown (no measure) from each objective's measure. */
-import type { GoalResult, ObjectiveResult } from "../report/types.ts";
+import type { GoalResult, ObjectiveResult } from "../model/report.ts";
 import type { EvaluationContext } from "./context.ts";
 import { readMeasure } from "./measure.ts";
 

@@ -4,9 +4,9 @@
  * paired ones are compared modifier by modifier, so lowering `min` reads as "min lowered"
  * rather than as a removed and an added criterion. `name:` is cosmetic and ignored.
  */
+import type { PlanChange, PlanChangeCode } from "../model/report.ts";
 import type { Criterion, Deliverable } from "../plan/schema.ts";
 import { criterionKind } from "../plan/schema.ts";
-import type { PlanChange } from "../report/types.ts";
 import { quotedList } from "./criteria/format.ts";
 import { criterionName } from "./criteria/names.ts";
 import { normalizeHeading } from "./headings.ts";
@@ -44,7 +44,7 @@ export function diffCriteria(params: {
   const { who } = params;
   const name = (c: Criterion) => `"${criterionName(c, params.objectiveTitle)}"`;
   const changes: PlanChange[] = [];
-  const add = (code: string, weakens: boolean, message: string) =>
+  const add = (code: PlanChangeCode, weakens: boolean, message: string) =>
     changes.push({ code, weakens, message });
   const headGroups = group(params.head.criteria);
   const paired = new Set<Criterion>();
@@ -78,7 +78,7 @@ export function diffCriteria(params: {
     from: string[];
     to: string[];
     what: string;
-    code: string;
+    code: "headings" | "contains" | "checks";
     c: string;
     key?: (s: string) => string;
   }): void {

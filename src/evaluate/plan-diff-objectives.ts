@@ -1,6 +1,6 @@
 /** The goals, objectives and settings part of the plan diff. */
+import type { PlanChange, PlanChangeCode } from "../model/report.ts";
 import type { Objective, Plan, Settings } from "../plan/schema.ts";
-import type { PlanChange } from "../report/types.ts";
 import { parseTarget, type Target } from "./measure.ts";
 
 /**
@@ -31,7 +31,7 @@ function objectivesOf(plan: Plan): Map<string, Objective> {
 
 export function diffGoalsAndObjectives(base: Plan, head: Plan): PlanChange[] {
   const changes: PlanChange[] = [];
-  const add = (code: string, weakens: boolean, message: string) =>
+  const add = (code: PlanChangeCode, weakens: boolean, message: string) =>
     changes.push({ code, weakens, message });
 
   const headGoals = new Set(head.goals.map((g) => g.id));

@@ -8,9 +8,10 @@
  * then goals and objectives, then settings; within each, base order, then additions in
  * head order.
  */
+
+import { deliverableLabel } from "../model/names/labels.ts";
+import type { PlanChange, PlanChangeCode } from "../model/report.ts";
 import type { Deliverable, Milestone, Plan } from "../plan/schema.ts";
-import { deliverableLabel } from "../plan/schema.ts";
-import type { PlanChange } from "../report/types.ts";
 import { quotedList } from "./criteria/format.ts";
 import { diffCriteria } from "./plan-diff-criteria.ts";
 import { diffGoalsAndObjectives, diffSettings } from "./plan-diff-objectives.ts";
@@ -172,7 +173,7 @@ function diffDeliverables(base: Plan, head: Plan, add: Add, changes: PlanChange[
   }
 }
 
-type Add = (code: string, weakens: boolean, message: string) => void;
+type Add = (code: PlanChangeCode, weakens: boolean, message: string) => void;
 
 /** Readable diff of two valid plans: milestones, deliverables, criteria, dates added/removed/changed. */
 export function diffPlans(base: Plan, head: Plan): PlanChange[] {

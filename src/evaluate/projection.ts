@@ -7,7 +7,7 @@
  * Only what the pull request touches is copied; the rest of the snapshot is shared, so a
  * projection costs time in proportion to the snapshot's issue and pull request lists.
  */
-import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
+import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
 
 export function projectMerge(snapshot: Snapshot, pr: SnapshotPullRequest): Snapshot {
   const closing = new Set(pr.closingIssues);

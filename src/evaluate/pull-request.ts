@@ -3,16 +3,17 @@
  * achieves or regresses, and the warnings a reviewer should see. Always judged against the
  * BASE plan, so a pull request cannot lower the bar it is measured by.
  */
-import { formatFinding } from "../plan/format-finding.ts";
-import type { PlanLoadResult } from "../plan/load.ts";
-import type { Plan } from "../plan/schema.ts";
+
 import type {
   Conclusion,
   MilestoneResult,
   PlanChange,
   PullRequestReport,
-} from "../report/types.ts";
-import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
+} from "../model/report.ts";
+import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
+import { formatFinding } from "../plan/format-finding.ts";
+import type { PlanLoadResult } from "../plan/load.ts";
+import type { Plan } from "../plan/schema.ts";
 import { plural } from "./criteria/format.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
 import { diffPlans } from "./plan-diff.ts";

@@ -5,15 +5,16 @@
  * Cost is linear in the size of the snapshot plus the plan: indexes are built once
  * (`indexes.ts`) and every deliverable looks up only its own issues and pull requests.
  */
-import type { Plan } from "../plan/schema.ts";
-import { deliverableLabel } from "../plan/schema.ts";
+
+import { deliverableLabel } from "../model/names/labels.ts";
 import type {
   DeliverableResult,
   GoalResult,
   MilestoneResult,
   ObjectiveResult,
-} from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
+} from "../model/report.ts";
+import type { Snapshot } from "../model/snapshot.ts";
+import type { Plan } from "../plan/schema.ts";
 import { createContext, type EvaluationContext } from "./context.ts";
 import { evaluateCriterion } from "./criteria/index.ts";
 import { evaluateMilestones } from "./milestones.ts";

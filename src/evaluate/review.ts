@@ -3,11 +3,12 @@
  * `plan-align:review`, closed as completed by one of the approvers. Logins are compared
  * case-insensitively, as GitHub treats them.
  */
+
+import { reviewIssueTitle } from "../model/names/review-issue.ts";
+import type { MilestoneResult } from "../model/report.ts";
+import type { SnapshotIssue } from "../model/snapshot.ts";
 import type { Milestone } from "../plan/schema.ts";
-import type { MilestoneResult } from "../report/types.ts";
-import type { SnapshotIssue } from "../snapshot/schema.ts";
 import type { EvaluationContext } from "./context.ts";
-import { reviewIssueTitle } from "./indexes.ts";
 
 type Review = NonNullable<MilestoneResult["review"]>;
 

@@ -2,11 +2,11 @@
  * What a pull request serves: a deliverable whose label it carries, one of whose issues it
  * closes, or one of whose `paths` it changes; and the milestones of those deliverables.
  */
+
+import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import type { SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
-import { deliverableLabel } from "../plan/schema.ts";
-import type { SnapshotIssue, SnapshotPullRequest } from "../snapshot/schema.ts";
 import { pathMatcher } from "./globs.ts";
-import { labelKey } from "./indexes.ts";
 
 export function servedDeliverables(params: {
   plan: Plan;

@@ -5,9 +5,10 @@
  * state, and a milestone's "Achieved on" date comes from the footer plan-align wrote into
  * its description (or, for one closed by hand, the day it was closed). Pure.
  */
-import type { MilestoneResult, Report } from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
-import { achievedFooterOf } from "../sync/milestone-description.ts";
+
+import { achievedDateOf } from "../model/names/milestone-description.ts";
+import type { MilestoneResult, Report } from "../model/report.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 import type { ActionResult } from "./types.ts";
 
 const done = (r: ActionResult) =>
@@ -52,8 +53,7 @@ export function achievedDates(params: {
     if (!m.achieved || m.githubMilestone === null) continue;
     const gh = byNumber.get(m.githubMilestone);
     if (gh?.state !== "closed") continue;
-    const footer = /Achieved on (\d{4}-\d{2}-\d{2})/.exec(achievedFooterOf(gh.description));
-    const date = footer?.[1] ?? gh.closedAt?.slice(0, 10);
+    const date = achievedDateOf(gh.description) ?? gh.closedAt?.slice(0, 10);
     if (date) out[m.id] = date;
   }
   for (const r of params.results) {

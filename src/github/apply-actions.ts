@@ -6,14 +6,16 @@
  * gets a result (applied | adopted | skipped | failed) with a detail for the report.
  */
 
-import { githubDay } from "../evaluate/dates.ts";
-import type { SyncAction } from "../report/types.ts";
+import type { SyncAction } from "../model/actions.ts";
+import { LABEL_DESCRIPTION_CHARS } from "../model/github-limits.ts";
+import { dueOnTimestamp, githubDay } from "../model/names/due-on.ts";
+import { DELIVERABLE_LABEL_COLOR, deliverableLabelDescription } from "../model/names/labels.ts";
 import {
-  achievedFooterOf,
   appendAchievedFooter,
   descriptionMatches,
   stripAchievedFooter,
-} from "../sync/milestone-description.ts";
+  withCurrentFooter,
+} from "../model/names/milestone-description.ts";
 import { describe, statusOf } from "./read-plan.ts";
 import { closeDuplicateReviews } from "./review-duplicates.ts";
 import { openReview } from "./review-issue.ts";
@@ -86,7 +88,11 @@ async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
     case "update-milestone":
       return updateMilestone(ctx, action);
     case "create-label":
-      return createLabel({ ...ctx, name: action.label, description: deliverableNote(action) });
+      return createLabel({
+        ...ctx,
+        name: action.label,
+        description: deliverableLabelDescription(action.deliverable),
+      });
     case "set-issue-milestone":
       return setIssueMilestone(ctx, action);
     case "close-milestone":
@@ -96,11 +102,6 @@ async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
     case "open-review":
       return openReview(ctx, action);
   }
-}
-
-/** GitHub keeps due dates at a midnight in US Pacific time; noon UTC lands on the same day. */
-export function dueOnTimestamp(date: string): string {
-  return `${date.slice(0, 10)}T12:00:00Z`;
 }
 
 async function createMilestone(
@@ -164,11 +165,12 @@ async function alignAdopted(
   existing: MilestoneListed,
 ): Promise<string[]> {
   const changed: string[] = [];
-  const body = stripAchievedFooter(action.description);
   let description: string | undefined;
-  if (!descriptionMatches({ actual: existing.description, expected: body })) {
-    const footer = achievedFooterOf(existing.description);
-    description = footer === "" ? body : `${body}\n\n${footer}`;
+  if (!descriptionMatches({ actual: existing.description, expected: action.description })) {
+    description = withCurrentFooter({
+      description: action.description,
+      current: existing.description,
+    });
     changed.push("description");
   }
   const dueDiffers = githubDay(existing.due_on ?? null) !== action.dueOn.slice(0, 10);
@@ -211,9 +213,10 @@ async function updateMilestone(
     });
     // The action may already carry the footer the planner read (so the dry run shows the
     // whole text): keep the one GitHub holds now, once, never both.
-    const body = stripAchievedFooter(action.description);
-    const footer = achievedFooterOf(current.description);
-    description = footer === "" ? body : `${body}\n\n${footer}`;
+    description = withCurrentFooter({
+      description: action.description,
+      current: current.description,
+    });
   }
   await client.rest.issues.updateMilestone({
     owner,
@@ -239,8 +242,8 @@ export async function createLabel(
       owner: params.owner,
       repo: params.repo,
       name: params.name,
-      color: params.color ?? "1d76db",
-      description: params.description.slice(0, 100),
+      color: params.color ?? DELIVERABLE_LABEL_COLOR,
+      description: params.description.slice(0, LABEL_DESCRIPTION_CHARS),
     });
     return { status: "applied", detail: `created label "${params.name}"` };
   } catch (error) {
@@ -374,10 +377,6 @@ export function alreadyExists(error: unknown): boolean {
   if (statusOf(error) !== 422) return false;
   const data = (error as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data;
   return (data?.errors ?? []).some((e) => e.code === "already_exists");
-}
-
-function deliverableNote(action: Extract<SyncAction, { type: "create-label" }>): string {
-  return `Issues and pull requests of deliverable "${action.deliverable}" (plan-align)`;
 }
 
 function label(action: SyncAction): string {

@@ -5,7 +5,7 @@
  * A read-only token (fork pull requests) gets 403: that becomes CheckRunForbiddenError so
  * the Action can fall back to its job summary without failing.
  */
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 import { describe, statusOf } from "./read-plan.ts";
 import {
   CheckRunForbiddenError,

@@ -8,7 +8,9 @@
  * lowest-numbered one and closes every other open one as not planned — closed, never
  * deleted. Every process picks the same lowest number, so they all converge on it.
  */
-import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE } from "../report/dashboard.ts";
+
+import { DASHBOARD_TITLE, isDashboardBody } from "../model/names/dashboard.ts";
+import { DASHBOARD_LABEL } from "../model/names/labels.ts";
 import { createLabel } from "./apply-actions.ts";
 import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
@@ -42,16 +44,14 @@ export async function upsertDashboard(
     client,
     owner,
     repo,
-    name: DASHBOARD_LABEL,
-    color: "0e8a16",
-    description: "The plan dashboard kept by plan-align",
+    ...DASHBOARD_LABEL,
   });
   const created = await client.rest.issues.create({
     owner,
     repo,
     title: DASHBOARD_TITLE,
     body,
-    labels: [DASHBOARD_LABEL],
+    labels: [DASHBOARD_LABEL.name],
   });
   log.info(`plan-align: created the plan dashboard #${created.data.number} in ${owner}/${repo}`);
 
@@ -102,12 +102,12 @@ async function listDashboards(
   const issues = await client.paginate(client.rest.issues.listForRepo, {
     owner,
     repo,
-    labels: DASHBOARD_LABEL,
+    labels: DASHBOARD_LABEL.name,
     state: "all",
     per_page: 100,
   });
   return issues
-    .filter((i) => !i.pull_request && (i.body ?? "").includes(DASHBOARD_MARKER))
+    .filter((i) => !i.pull_request && isDashboardBody(i.body))
     .map((i) => ({ number: i.number, body: i.body ?? "", url: i.html_url, state: i.state }))
     .sort((a, b) => a.number - b.number);
 }

@@ -10,10 +10,11 @@
  * off in the plan's settings; the CLI stops on an invalid plan) run `readPlanOnGitHub` and
  * `evaluateLoadedPlan` themselves.
  */
+
+import type { Report } from "../model/report.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { buildReport } from "../report/build.ts";
-import type { Report } from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { readPlanFile } from "./read-plan.ts";
 import type { GitHubClient, Logger, PlanFile, RepoRef } from "./types.ts";

@@ -3,7 +3,9 @@
  * (or from the files directly). What each function sends: docs/github-port.md.
  */
 
-export { applyActions, dueOnTimestamp } from "./apply-actions.ts";
+export { dueOnTimestamp } from "../model/names/due-on.ts";
+export { REVIEW_LABEL } from "../model/names/labels.ts";
+export { applyActions } from "./apply-actions.ts";
 export { toAnnotation, truncateBytes, updateCheckRun, writeCheckRun } from "./check-run.ts";
 export { API_VERSION, createClient, silentLogger } from "./client.ts";
 export {
@@ -16,6 +18,5 @@ export {
 export { loadSnapshot } from "./load-snapshot.ts";
 export { planNeeds } from "./plan-needs.ts";
 export { readFileAt, readPlanFile } from "./read-plan.ts";
-export { REVIEW_LABEL } from "./review-issue.ts";
 export type * from "./types.ts";
 export { CheckRunForbiddenError } from "./types.ts";

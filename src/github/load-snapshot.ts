@@ -6,7 +6,7 @@
  * budget is about ⌈largest list / 100⌉ queries, plus one REST read per file too large for
  * GraphQL to return whole. Only what the plan names is read (docs/github-port.md).
  */
-import type { Snapshot } from "../snapshot/schema.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 import { type ConnectionSpec, paginateRounds } from "./graphql-rounds.ts";
 import { planNeeds } from "./plan-needs.ts";
 import { readFileAt } from "./read-plan.ts";

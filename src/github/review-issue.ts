@@ -3,27 +3,26 @@
  * and adopts any issue (open or closed) with the review label and title, so a second run, a
  * human-made issue or a declined review never produces a duplicate.
  */
-import type { SyncAction } from "../report/types.ts";
+
+import type { SyncAction } from "../model/actions.ts";
+import { REVIEW_LABEL } from "../model/names/labels.ts";
+import {
+  reviewBodyMarker,
+  reviewedMilestoneTitle,
+  reviewIssueTitle,
+} from "../model/names/review-issue.ts";
 import { alreadyExists, createLabel, type RunContext } from "./apply-actions.ts";
 import { statusOf } from "./read-plan.ts";
 import type { ActionResult } from "./types.ts";
 
-export const REVIEW_LABEL = "plan-align:review";
-const REVIEW_PREFIX = "Milestone review: ";
-
 type OpenReview = Extract<SyncAction, { type: "open-review" }>;
-
-/** The review issue's title for a milestone title (or one that already has the prefix). */
-export function reviewTitle(title: string): string {
-  return title.startsWith(REVIEW_PREFIX) ? title : REVIEW_PREFIX + title;
-}
 
 export async function openReview(
   ctx: RunContext,
   action: OpenReview,
 ): Promise<Omit<ActionResult, "action">> {
   const { client, owner, repo } = ctx;
-  const title = reviewTitle(action.title);
+  const title = reviewIssueTitle(action.title);
 
   const existing = await findReviewIssue(ctx, title);
   if (existing) {
@@ -36,16 +35,11 @@ export async function openReview(
   if (milestone === null) {
     return { status: "failed", detail: `milestone "${action.milestone}" does not exist on GitHub` };
   }
-  await createLabel({
-    ...ctx,
-    name: REVIEW_LABEL,
-    description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
-    color: "5319e7",
-  });
+  await createLabel({ ...ctx, ...REVIEW_LABEL });
 
   const body = reviewBody({
     action,
-    milestoneTitle: title.slice(REVIEW_PREFIX.length),
+    milestoneTitle: reviewedMilestoneTitle(title) ?? title,
     reportUrl: ctx.reportUrl,
   });
   const create = (assignees: string[]) =>
@@ -54,7 +48,7 @@ export async function openReview(
       repo,
       title,
       body,
-      labels: [REVIEW_LABEL],
+      labels: [REVIEW_LABEL.name],
       milestone,
       ...(assignees.length > 0 ? { assignees } : {}),
     });
@@ -81,7 +75,7 @@ async function findReviewIssue(
   const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
     owner: ctx.owner,
     repo: ctx.repo,
-    labels: REVIEW_LABEL,
+    labels: REVIEW_LABEL.name,
     state: "all",
     per_page: 100,
   });
@@ -104,7 +98,7 @@ function reviewBody(params: {
     ...evidenceLines(action.evidence),
   ];
   if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
-  lines.push("", `<!-- plan-align:review=${action.milestone} -->`);
+  lines.push("", reviewBodyMarker(action.milestone));
   return lines.join("\n");
 }
 

@@ -4,12 +4,9 @@
  * closer, so the people watching it are not left believing it was signed off. Which reviews
  * those are is pure (src/report/refused-reviews.ts); this posts the comments.
  */
+import { refusalMarker } from "../model/names/review-issue.ts";
 import type { RefusedReview } from "../report/refused-reviews.ts";
 import type { GitHubClient, Logger, RepoRef } from "./types.ts";
-
-export function refusalMarker(closedBy: string): string {
-  return `<!-- plan-align:review-not-signed-off by=${closedBy.toLowerCase()} -->`;
-}
 
 /** Comments on each refused review issue, unless this closer was already told. */
 export async function commentOnRefusedReviews(

@@ -3,7 +3,7 @@
  * snapshot's shapes (DESIGN §5). Kept apart from the orchestration so the documents can be
  * read (and validated against GitHub's schema) in one place.
  */
-import type { SnapshotIssue, SnapshotMilestone, SnapshotPullRequest } from "../snapshot/schema.ts";
+import type { SnapshotIssue, SnapshotMilestone, SnapshotPullRequest } from "../model/snapshot.ts";
 import { type ConnectionSpec, PAGE_SIZE, type Page } from "./graphql-rounds.ts";
 
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";

@@ -5,9 +5,11 @@
  * `context.octokit` provide.
  */
 import type { Octokit } from "@octokit/rest";
+import type { SyncAction } from "../model/actions.ts";
+import type { Finding } from "../model/findings.ts";
+import type { Conclusion } from "../model/report.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
-import type { Conclusion, Finding, SyncAction } from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
 
 export type GitHubClient = Octokit;
 

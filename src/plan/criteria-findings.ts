@@ -4,7 +4,7 @@
  * (exactly one kind key), check its modifiers, then validate it against that kind alone.
  */
 import type { z } from "zod";
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 import { isRecord, showValue, where } from "./describe.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";

@@ -1,4 +1,4 @@
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 
 /** `FILE:LINE:COL: error|warning: message` (DESIGN §2). */
 export function formatFinding(path: string, f: Finding): string {

@@ -2,7 +2,7 @@
  * Loads a plan file: YAML with positions → schema → cross-reference validation.
  * Never throws on bad input: everything wrong becomes a positioned Finding.
  */
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 import { allCriteriaFindings, isCriterionPath } from "./criteria-findings.ts";
 import type { PlanContext } from "./plan-context.ts";
 import { normalizePlanPaths } from "./repo-paths.ts";

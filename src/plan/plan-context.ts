@@ -3,7 +3,7 @@
  * and the plain data (for the words of the message).
  */
 import type { Document, LineCounter } from "yaml";
-import type { Finding, Severity } from "../report/types.ts";
+import type { Finding, FindingCode, Severity } from "../model/findings.ts";
 import { type Anchor, type PathSegment, positionOf } from "./positions.ts";
 
 export interface PlanContext {
@@ -18,7 +18,7 @@ export function findingAt(params: {
   path: readonly PathSegment[];
   anchor?: Anchor;
   severity?: Severity;
-  code: string;
+  code: FindingCode;
   message: string;
 }): Finding {
   const position = positionOf({

@@ -4,7 +4,7 @@
  * message says what is wrong and how to fix it, in the words of the plan format.
  */
 import type { z } from "zod";
-import type { Finding } from "../report/types.ts";
+import type { Finding, FindingCode } from "../model/findings.ts";
 import {
   expected,
   isRecord,
@@ -23,7 +23,7 @@ import type { PathSegment } from "./positions.ts";
 type Issue = z.core.$ZodIssue;
 
 /** Codes for keys whose absence has its own rule in DESIGN §2. */
-function missingCode(path: readonly PathSegment[]): string {
+function missingCode(path: readonly PathSegment[]): FindingCode {
   const key = path.at(-1);
   if (path[0] === "milestones" && path.length === 3 && key === "deliverables") {
     return "milestone-without-deliverables";
@@ -85,7 +85,7 @@ function unknownKeyFindings(params: {
   });
 }
 
-function valueCode(kind: ReturnType<typeof patternKind>, issue: Issue): string {
+function valueCode(kind: ReturnType<typeof patternKind>, issue: Issue): FindingCode {
   if (kind === "date") return "invalid-date";
   if (kind === "id") return "invalid-id";
   if (kind === "target") return "invalid-target";

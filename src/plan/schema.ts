@@ -257,11 +257,6 @@ export type Deliverable = z.output<typeof deliverableSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 
-/** The label a deliverable's issues and pull requests carry. */
-export function deliverableLabel(d: Pick<Deliverable, "id" | "label">): string {
-  return d.label ?? `deliverable:${d.id}`;
-}
-
 /** Which kind a (schema-valid) criterion is. */
 export function criterionKind(c: Criterion): CriterionKind {
   if ("issues" in c) return "issues";

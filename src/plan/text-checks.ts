@@ -2,7 +2,7 @@
  * Checks on the raw text before YAML parsing: size, encoding damage and stray byte order
  * marks. They work on the string the caller decoded, so they stay free of any I/O.
  */
-import type { Finding } from "../report/types.ts";
+import type { Finding } from "../model/findings.ts";
 
 /** The largest plan accepted, in UTF-8 bytes (DESIGN §2). */
 export const MAX_PLAN_BYTES = 1024 * 1024;

@@ -6,16 +6,17 @@
  * The rules read the raw data defensively (any field may have the wrong type when the
  * schema failed), so a single run reports schema errors and reference errors together.
  */
-import type { Finding } from "../report/types.ts";
+
+import type { Finding, FindingCode } from "../model/findings.ts";
+import { ISSUE_TITLE_CHARS, LABEL_NAME_CHARS } from "../model/github-limits.ts";
+import { deliverableLabel } from "../model/names/labels.ts";
+import { MAX_REVIEWED_MILESTONE_TITLE, REVIEW_TITLE_PREFIX } from "../model/names/review-issue.ts";
 import { isDateString, isRealDate } from "./dates.ts";
 import { isRecord, valueAt } from "./describe.ts";
 import { suggestion } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
 import { repoPathProblem } from "./repo-paths.ts";
-
-/** GitHub's limit on a label's length. */
-const MAX_LABEL_LENGTH = 50;
 
 interface Entry {
   id?: string;
@@ -72,11 +73,11 @@ class Rules {
     this.ctx = ctx;
   }
 
-  error(path: PathSegment[], code: string, message: string): void {
+  error(path: PathSegment[], code: FindingCode, message: string): void {
     this.findings.push(findingAt({ ctx: this.ctx, path, code, message }));
   }
 
-  warn(path: PathSegment[], code: string, message: string): void {
+  warn(path: PathSegment[], code: FindingCode, message: string): void {
     this.findings.push(findingAt({ ctx: this.ctx, path, code, message, severity: "warning" }));
   }
 
@@ -166,22 +167,18 @@ function checkObjectives(rules: Rules, objectives: Entry[]): void {
   }
 }
 
-/** GitHub refuses an issue title over 256 characters; the review issue's title adds this. */
-const REVIEW_TITLE_PREFIX = "Milestone review: ";
-const MAX_ISSUE_TITLE = 256;
-
 /**
  * A milestone with `review` gets an issue titled `Milestone review: <title>`; a title so long
  * that GitHub refuses that issue would fail on every sync, so it is an error up front.
  */
 function checkReviewTitleLength(params: { rules: Rules; milestone: Entry; title: string }): void {
   const { rules, milestone, title } = params;
-  const limit = MAX_ISSUE_TITLE - REVIEW_TITLE_PREFIX.length;
+  const limit = MAX_REVIEWED_MILESTONE_TITLE;
   if (milestone.raw.review === undefined || [...title].length <= limit) return;
   rules.error(
     [...milestone.path, "title"],
     "review-title-too-long",
-    `${name("milestone", milestone)}: its title is ${[...title].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${MAX_ISSUE_TITLE}) — shorten the title to at most ${limit} characters`,
+    `${name("milestone", milestone)}: its title is ${[...title].length} characters, too long for its review issue ("${REVIEW_TITLE_PREFIX}<title>" must fit GitHub's ${ISSUE_TITLE_CHARS}) — shorten the title to at most ${limit} characters`,
   );
 }
 
@@ -349,13 +346,14 @@ function checkDeliverables(params: {
   for (const deliverable of deliverables) {
     const explicit = text(deliverable.raw.label);
     const label =
-      explicit ?? (deliverable.id === undefined ? undefined : `deliverable:${deliverable.id}`);
+      explicit ??
+      (deliverable.id === undefined ? undefined : deliverableLabel({ id: deliverable.id }));
     const labelPath = explicit === undefined ? idPath(deliverable) : [...deliverable.path, "label"];
-    if (explicit === undefined && label !== undefined && label.length > MAX_LABEL_LENGTH) {
+    if (explicit === undefined && label !== undefined && label.length > LABEL_NAME_CHARS) {
       rules.error(
         labelPath,
         "label-too-long",
-        `${name("deliverable", deliverable)}: its default label "${label}" is longer than GitHub's ${MAX_LABEL_LENGTH} characters — set a shorter "label"`,
+        `${name("deliverable", deliverable)}: its default label "${label}" is longer than GitHub's ${LABEL_NAME_CHARS} characters — set a shorter "label"`,
       );
     }
     if (explicit !== undefined && explicit.length > 0 && explicit.trim() === "") {

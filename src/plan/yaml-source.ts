@@ -3,6 +3,7 @@
  * duplicate keys, alias bombs, several documents, an empty file) into a positioned Finding.
  * The schema and the cross-reference rules only run on a document that parsed cleanly.
  */
+
 import {
   type Document,
   isAlias,
@@ -16,7 +17,7 @@ import {
   visit,
   type YAMLError,
 } from "yaml";
-import type { Finding } from "../report/types.ts";
+import type { Finding, FindingCode } from "../model/findings.ts";
 
 /** More aliases than this is refused (DESIGN §2), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
@@ -80,7 +81,7 @@ function yamlErrorMessage(params: {
   error: YAMLError;
   doc: Document.Parsed;
   lineCounter: LineCounter;
-}): { code: string; message: string } {
+}): { code: FindingCode; message: string } {
   const { error, doc, lineCounter } = params;
   // yaml's own text sometimes carries "at line X, column Y" and a code excerpt; keep the
   // first sentence only, the position is printed in front of the message anyway.
@@ -124,7 +125,7 @@ function yamlErrorMessage(params: {
 }
 
 /** For "target: >= 4", point at the ">" the user wrote rather than at what follows it. */
-function blockHeaderStart(text: string, error: YAMLError, code: string): number {
+function blockHeaderStart(text: string, error: YAMLError, code: FindingCode): number {
   let offset = error.pos[0];
   if (code === "yaml-syntax" && error.message.startsWith("Block scalar header")) {
     while (offset > 0 && (text[offset] === "=" || text[offset] === "-" || text[offset] === "+")) {
@@ -134,7 +135,7 @@ function blockHeaderStart(text: string, error: YAMLError, code: string): number 
   return offset;
 }
 
-function tooDeep(): { code: string; message: string } {
+function tooDeep(): { code: FindingCode; message: string } {
   return {
     code: "yaml-too-deep",
     message:
@@ -142,7 +143,7 @@ function tooDeep(): { code: string; message: string } {
   };
 }
 
-function multipleDocsMessage(): { code: string; message: string } {
+function multipleDocsMessage(): { code: FindingCode; message: string } {
   return {
     code: "yaml-multiple-documents",
     message:

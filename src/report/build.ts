@@ -1,10 +1,10 @@
 import { evaluatePullRequest } from "../evaluate/pull-request.ts";
 import { evaluateRepository } from "../evaluate/repository.ts";
+import type { PullRequestReport, Report } from "../model/report.ts";
+import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import type { Snapshot, SnapshotPullRequest } from "../snapshot/schema.ts";
 import { planSync } from "../sync/plan-sync.ts";
-import type { PullRequestReport, Report } from "./types.ts";
 
 /**
  * The one pure pipeline every front end calls: load + validate the plan text, evaluate the

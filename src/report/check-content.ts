@@ -2,10 +2,12 @@
  * What the `plan-align` check run on a pull request says — the same from the Action and the
  * App: the one-line verdict, the Markdown summary, the conclusion and the plan annotations.
  */
+
+import type { Finding } from "../model/findings.ts";
+import type { Conclusion, Report } from "../model/report.ts";
 import { checkTitle } from "./check-title.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { planAnnotations } from "./plan-annotations.ts";
-import type { Conclusion, Finding, Report } from "./types.ts";
 
 /** The check run's name on a pull request, whether the Action or the App posts it (DESIGN §5). */
 export const CHECK_NAME = "plan-align";

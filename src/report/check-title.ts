@@ -1,5 +1,5 @@
 /** The check run's one-line title: the verdict a reviewer sees in the checks list. */
-import type { Report } from "./types.ts";
+import type { Report } from "../model/report.ts";
 
 export function checkTitle(report: Report): string {
   const pr = report.pullRequest;

@@ -4,8 +4,8 @@
  * `crit` (red) when overdue or at risk.
  */
 
+import type { MilestoneResult } from "../model/report.ts";
 import { mermaidText } from "./dashboard-escape.ts";
-import type { MilestoneResult } from "./types.ts";
 
 /** Beyond this, a chart is unreadable and only costs body size. */
 export const GANTT_MAX_MILESTONES = 100;

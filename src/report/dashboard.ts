@@ -4,17 +4,17 @@
  * edit the issue only when its content really changed. Always under GitHub's issue body
  * limit: when the full tree is too big, detail is dropped level by level, saying so.
  */
+import { ISSUE_BODY_CHARS } from "../model/github-limits.ts";
+import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names/dashboard.ts";
+import type {
+  DeliverableResult,
+  MilestoneResult,
+  ObjectiveResult,
+  Report,
+} from "../model/report.ts";
 import type { Plan } from "../plan/schema.ts";
 import { clip, mdCode, mdText } from "./dashboard-escape.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
-import type { DeliverableResult, MilestoneResult, ObjectiveResult, Report } from "./types.ts";
-
-/** Hidden first line: how the App (and people) recognise the dashboard issue. */
-export const DASHBOARD_MARKER = "<!-- plan-align:dashboard -->";
-export const DASHBOARD_LABEL = "plan-align:dashboard";
-export const DASHBOARD_TITLE = "Plan dashboard";
-/** GitHub's limit on an issue body, in characters. */
-export const ISSUE_BODY_LIMIT = 65_536;
 
 export interface DashboardInput {
   report: Report;
@@ -39,7 +39,7 @@ const LIST_LIMIT = 50;
 const RECENT_CLOSINGS = 10;
 
 export function renderDashboard(input: DashboardInput): string {
-  const max = input.maxChars ?? ISSUE_BODY_LIMIT;
+  const max = input.maxChars ?? ISSUE_BODY_CHARS;
   for (const level of [0, 1, 2, 3] as const) {
     const body = renderAt(input, level);
     if (body.length <= max) return body;

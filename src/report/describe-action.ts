@@ -3,8 +3,9 @@
  * reports show (milestone titles, Markdown), `actionLine` the plain line of logs, the job
  * summary and the CLI (plan ids and numbers).
  */
+
+import type { SyncAction } from "../model/actions.ts";
 import { joinAnd } from "./format.ts";
-import type { SyncAction } from "./types.ts";
 
 /**
  * One plain sentence per planned action, shared by every renderer. `title` maps a plan

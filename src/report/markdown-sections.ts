@@ -1,7 +1,12 @@
+import type {
+  CriterionResult,
+  DeliverableResult,
+  MilestoneResult,
+  Report,
+} from "../model/report.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatCount, formatInstant, joinAnd, plural } from "./format.ts";
 import { bold, code, md } from "./markdown-escape.ts";
-import type { CriterionResult, DeliverableResult, MilestoneResult, Report } from "./types.ts";
 import { verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 

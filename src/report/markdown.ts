@@ -1,6 +1,6 @@
+import type { Report } from "../model/report.ts";
 import { byteLength, formatCount, plural, truncateToBytes } from "./format.ts";
 import { type Detail, renderSections } from "./markdown-sections.ts";
-import type { Report } from "./types.ts";
 
 /** GitHub's limit on a check run's summary. */
 export const CHECK_RUN_SUMMARY_LIMIT = 65_535;

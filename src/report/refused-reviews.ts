@@ -3,8 +3,9 @@
  * the review issues closed as completed by someone else: the milestone stays not achieved,
  * and the App tells them so on the issue (src/github/review-refusal.ts). Pure.
  */
-import type { Snapshot } from "../snapshot/schema.ts";
-import type { Report } from "./types.ts";
+
+import type { Report } from "../model/report.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 
 export interface RefusedReview {
   issue: number;

@@ -1,6 +1,6 @@
+import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant, joinAnd, plural } from "./format.ts";
-import type { DeliverableResult, MilestoneResult, Report } from "./types.ts";
 import { verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 

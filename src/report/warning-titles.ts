@@ -1,4 +1,4 @@
-import type { WarningCode } from "./types.ts";
+import type { WarningCode } from "../model/report.ts";
 
 /** How each pull-request warning code is named to a reader. */
 export const WARNING_TITLES: Record<WarningCode, string> = {

@@ -5,7 +5,7 @@
  * was expected and what was found, and how to fix it. Never a zod issue dump.
  */
 import type { z } from "zod";
-import { type Snapshot, snapshotSchema } from "./schema.ts";
+import { type Snapshot, snapshotSchema } from "../model/snapshot.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 

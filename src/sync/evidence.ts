@@ -1,4 +1,4 @@
-import type { MilestoneResult } from "../report/types.ts";
+import type { MilestoneResult } from "../model/report.ts";
 
 /**
  * What proves a milestone achieved, one line per criterion, `requires` entry and review:

@@ -1,7 +1,7 @@
-import { labelKey } from "../evaluate/indexes.ts";
-import { deliverableLabel, type Plan } from "../plan/schema.ts";
-import type { SyncAction } from "../report/types.ts";
-import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../snapshot/schema.ts";
+import type { SyncAction } from "../model/actions.ts";
+import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
+import type { Plan } from "../plan/schema.ts";
 
 /**
  * `set-issue-milestone` for an issue that carries a scheduled deliverable's label and has no

@@ -1,7 +1,7 @@
-import { labelKey } from "../evaluate/indexes.ts";
-import { deliverableLabel, type Plan } from "../plan/schema.ts";
-import type { SyncAction } from "../report/types.ts";
-import type { Snapshot } from "../snapshot/schema.ts";
+import type { SyncAction } from "../model/actions.ts";
+import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import type { Snapshot } from "../model/snapshot.ts";
+import type { Plan } from "../plan/schema.ts";
 
 /**
  * `create-label` for each deliverable label the repository lacks. GitHub label names are

@@ -1,18 +1,19 @@
-import { githubDay } from "../evaluate/dates.ts";
 import { matchGitHubMilestones } from "../evaluate/github-milestones.ts";
-import { reviewIssueTitle } from "../evaluate/indexes.ts";
 import type { Evaluation } from "../evaluate/repository.ts";
-import type { Plan } from "../plan/schema.ts";
-import type { MilestoneResult, Report, SyncAction } from "../report/types.ts";
-import type { Snapshot, SnapshotMilestone } from "../snapshot/schema.ts";
-import { milestoneEvidence, milestoneGaps, readyForReview } from "./evidence.ts";
-import { issueActions } from "./issue-actions.ts";
-import { labelActions } from "./label-actions.ts";
+import type { SyncAction } from "../model/actions.ts";
+import { githubDay } from "../model/names/due-on.ts";
 import {
   achievedFooterOf,
   descriptionMatches,
   expectedDescription,
-} from "./milestone-description.ts";
+} from "../model/names/milestone-description.ts";
+import { reviewIssueTitle } from "../model/names/review-issue.ts";
+import type { MilestoneResult, Report } from "../model/report.ts";
+import type { Snapshot, SnapshotMilestone } from "../model/snapshot.ts";
+import type { Plan } from "../plan/schema.ts";
+import { milestoneEvidence, milestoneGaps, readyForReview } from "./evidence.ts";
+import { issueActions } from "./issue-actions.ts";
+import { labelActions } from "./label-actions.ts";
 
 export interface SyncPlan {
   actions: SyncAction[];

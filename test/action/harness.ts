@@ -10,7 +10,7 @@ import type nock from "nock";
 import { type RunParams, run } from "../../src/action/main.ts";
 import type { Outcome } from "../../src/action/outcome.ts";
 import { createClient } from "../../src/github/client.ts";
-import type { Report } from "../../src/report/types.ts";
+import type { Report } from "../../src/model/report.ts";
 import { githubNock } from "../support/nock.ts";
 import { answerGraphQL, type FakeRepo } from "./fake-repo.ts";
 import { RecordingCore } from "./recording-core.ts";

@@ -8,7 +8,7 @@ import { syncRepository } from "../../src/app/sync-repository.ts";
 import { afterActions } from "../../src/github/after-actions.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import type { ActionResult } from "../../src/github/types.ts";
-import { DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
+import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { offline } from "../support/nock.ts";
 import { canteenReport, milestone } from "./support/reports.ts";

@@ -5,7 +5,8 @@
  */
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DASHBOARD_LABEL, DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
+import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
+import { DASHBOARD_LABEL } from "../../src/model/names/labels.ts";
 import { type FakeGitHub, type FakeRepo, startFakeGitHub } from "../support/fake-github/index.ts";
 import { offline } from "../support/nock.ts";
 import { type Delivery, type RunningApp, sendWebhook, startApp } from "./support/server.ts";
@@ -107,7 +108,7 @@ const repo = (): FakeRepo => gh.repo("acme/canteen");
 const milestone = (title: string) => repo().milestones.find((m) => m.title === title);
 const dashboards = () =>
   repo().issues.filter(
-    (i) => i.labels.includes(DASHBOARD_LABEL) && (i.body ?? "").includes(DASHBOARD_MARKER),
+    (i) => i.labels.includes(DASHBOARD_LABEL.name) && (i.body ?? "").includes(DASHBOARD_MARKER),
   );
 const reviews = () => repo().issues.filter((i) => i.labels.includes("plan-align:review"));
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, silentLogger } from "../../src/github/client.ts";
-import { commentOnRefusedReviews, refusalMarker } from "../../src/github/review-refusal.ts";
+import { commentOnRefusedReviews } from "../../src/github/review-refusal.ts";
+import { refusalMarker } from "../../src/model/names/review-issue.ts";
+import type { Report } from "../../src/model/report.ts";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import { refusedReviews } from "../../src/report/refused-reviews.ts";
-import type { Report } from "../../src/report/types.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 import { canteenReport, milestone } from "./support/reports.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { githubDay } from "../../src/evaluate/dates.ts";
+import { githubDay } from "../../src/model/names/due-on.ts";
 
 describe("githubDay", () => {
   it.each([

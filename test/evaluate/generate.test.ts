@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePullRequest } from "../../src/evaluate/pull-request.ts";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
-import { deliverableLabel } from "../../src/plan/schema.ts";
+import { deliverableLabel } from "../../src/model/names/labels.ts";
 import { generateCase } from "../support/generate.ts";
 
 describe("generateCase (the benchmark's input)", () => {

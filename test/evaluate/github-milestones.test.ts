@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   githubMilestonesNotInPlan,
   matchGitHubMilestones,
+} from "../../src/evaluate/github-milestones.ts";
+import {
   milestoneMarker,
   readMilestoneMarker,
-} from "../../src/evaluate/github-milestones.ts";
-import type { SnapshotMilestone } from "../../src/snapshot/schema.ts";
+} from "../../src/model/names/milestone-description.ts";
+import type { SnapshotMilestone } from "../../src/model/snapshot.ts";
 import { plan } from "./helpers.ts";
 
 const p = plan({

@@ -1,8 +1,8 @@
 /** Plain-object builders for evaluation tests: schema defaults applied, no files, no HTTP. */
 
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import type { Plan } from "../../src/plan/schema.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { plan } from "../support/builders.ts";
 
 export { plan, snapshot } from "../support/builders.ts";

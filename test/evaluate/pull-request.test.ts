@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePullRequest } from "../../src/evaluate/pull-request.ts";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import type { PlanLoadResult } from "../../src/plan/load.ts";
 import type { Plan } from "../../src/plan/schema.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { issue, nth, plan, pr, snapshot } from "./helpers.ts";
 
 const PLAN_PATH = ".github/plan.yml";

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
-import type { SyncAction } from "../../src/report/types.ts";
+import type { SyncAction } from "../../src/model/actions.ts";
 import { contractViolations } from "../support/contract.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 

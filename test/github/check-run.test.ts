@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeCheckRun } from "../../src/github/check-run.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { CheckRunForbiddenError } from "../../src/github/types.ts";
-import type { Finding } from "../../src/report/types.ts";
+import type { Finding } from "../../src/model/findings.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 
 const client = () => createClient({ ...fastClientOptions, log: silentLogger });

@@ -10,8 +10,8 @@ import { createClient, silentLogger } from "../../src/github/client.ts";
 import { upsertDashboard } from "../../src/github/dashboard-issue.ts";
 import { closeDuplicateReviews } from "../../src/github/review-duplicates.ts";
 import type { ActionResult } from "../../src/github/types.ts";
-import { DASHBOARD_MARKER } from "../../src/report/dashboard.ts";
-import type { SyncAction } from "../../src/report/types.ts";
+import type { SyncAction } from "../../src/model/actions.ts";
+import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 
 const repo = { owner: "acme", repo: "canteen" };

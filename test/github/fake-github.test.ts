@@ -1,13 +1,13 @@
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { githubDay } from "../../src/evaluate/dates.ts";
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { writeCheckRun } from "../../src/github/check-run.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { loadSnapshot } from "../../src/github/load-snapshot.ts";
 import { readPlanFile } from "../../src/github/read-plan.ts";
+import { githubDay } from "../../src/model/names/due-on.ts";
+import { snapshotSchema } from "../../src/model/snapshot.ts";
 import { planSchema } from "../../src/plan/schema.ts";
-import { snapshotSchema } from "../../src/snapshot/schema.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { githubStoredDueOn } from "../support/fake-github/rest.ts";
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { loadSnapshot } from "../../src/github/load-snapshot.ts";
+import { snapshotSchema } from "../../src/model/snapshot.ts";
 import { type Plan, planSchema } from "../../src/plan/schema.ts";
-import { snapshotSchema } from "../../src/snapshot/schema.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 
 const repo = { owner: "acme", repo: "canteen" };

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../src/report/types.ts";
+import type { Report } from "../../src/model/report.ts";
 import { runCli } from "./support.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { deliverableLabel } from "../../src/model/names/labels.ts";
 import { loadPlan } from "../../src/plan/load.ts";
-import { deliverableLabel } from "../../src/plan/schema.ts";
 import { CANTEEN, summary } from "./fixtures.ts";
 
 const EXPECTED_WARNINGS = [

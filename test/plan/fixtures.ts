@@ -1,6 +1,7 @@
 /** Shared inputs for the plan tests. */
+
+import type { Finding } from "../../src/model/findings.ts";
 import { loadPlan } from "../../src/plan/load.ts";
-import type { Finding } from "../../src/report/types.ts";
 
 /** A small plan with no findings at all; rows of the rule tables change one thing in it. */
 export const MINIMAL = `version: 1

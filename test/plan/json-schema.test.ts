@@ -9,8 +9,11 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SCHEMA_FILES, schemaText } from "../../scripts/gen-schema.ts";
+import { reportJsonSchema } from "../../src/model/report.ts";
+import { snapshotJsonSchema } from "../../src/model/snapshot.ts";
 import { planJsonSchema } from "../../src/plan/json-schema.ts";
-import { snapshotJsonSchema } from "../../src/snapshot/json-schema.ts";
+import { renderJson } from "../../src/report/json.ts";
+import { exampleReport } from "../report/support.ts";
 import { CANTEEN } from "./fixtures.ts";
 
 function committed(path: string): string {
@@ -55,6 +58,17 @@ describe("committed JSON Schemas", () => {
     const plan = parse(CANTEEN) as { milestones: { due: string }[] };
     plan.milestones[0].due = "March 3";
     expect(validate(plan)).toBe(false);
+  });
+
+  it("the JSON reports of the example (repository and pull requests) validate against the report schema", () => {
+    const validate = compile(reportJsonSchema());
+    for (const pr of [undefined, 40, 41]) {
+      const report = JSON.parse(renderJson(exampleReport(pr)));
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const report = JSON.parse(renderJson(exampleReport(40)));
+    report.milestones[0].achieved = "yes";
+    expect(validate(report)).toBe(false);
   });
 
   it("the snapshot schema accepts DESIGN's example snapshot", () => {

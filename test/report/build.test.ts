@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import { buildReport, repositoryPlanPath } from "../../src/report/build.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 import { examplePlanText, exampleSnapshot } from "./support.ts";
 
 const INVALID =

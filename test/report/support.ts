@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import type { Report } from "../../src/model/report.ts";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import { buildReport } from "../../src/report/build.ts";
-import type { Report } from "../../src/report/types.ts";
 import { parseSnapshot } from "../../src/snapshot/read.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE_PLAN = "examples/canteen/plan.yml";

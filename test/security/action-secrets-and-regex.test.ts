@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { buildReport } from "../../src/report/build.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
 import {
   baseRepo,
   harness,

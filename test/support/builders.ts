@@ -1,6 +1,7 @@
 /** Plain-object builders shared by the core's table-driven tests: schema defaults applied, no files, no HTTP. */
+
+import { type Snapshot, snapshotSchema } from "../../src/model/snapshot.ts";
 import { type Plan, planSchema } from "../../src/plan/schema.ts";
-import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
 
 /** A plan from a plain object, with the schema's defaults applied (as loadPlan would). */
 export function plan(input: Record<string, unknown>): Plan {

@@ -10,8 +10,9 @@
  * with changed and head files; Markdown files with headings; checks; GitHub milestones
  * matched by marker or title, and one not in the plan.
  */
+
+import { type Snapshot, snapshotSchema } from "../../src/model/snapshot.ts";
 import { type Plan, planSchema } from "../../src/plan/schema.ts";
-import { type Snapshot, snapshotSchema } from "../../src/snapshot/schema.ts";
 
 export interface GenerateOptions {
   deliverables: number;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SyncAction } from "../../src/report/types.ts";
-import { appendAchievedFooter, expectedDescription } from "../../src/sync/milestone-description.ts";
+import type { SyncAction } from "../../src/model/actions.ts";
+import {
+  appendAchievedFooter,
+  expectedDescription,
+} from "../../src/model/names/milestone-description.ts";
 import { planSync } from "../../src/sync/plan-sync.ts";
 import { apply, applyToEvaluation, evaluation, plan, snapshot } from "./support.ts";
 

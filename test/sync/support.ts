@@ -3,10 +3,11 @@
  * snapshot the way the executor would — so idempotence is checked by re-planning.
  */
 import type { Evaluation } from "../../src/evaluate/repository.ts";
+import type { SyncAction } from "../../src/model/actions.ts";
+import { appendAchievedFooter } from "../../src/model/names/milestone-description.ts";
+import type { MilestoneResult } from "../../src/model/report.ts";
+import type { Snapshot } from "../../src/model/snapshot.ts";
 import type { Plan } from "../../src/plan/schema.ts";
-import type { MilestoneResult, SyncAction } from "../../src/report/types.ts";
-import type { Snapshot } from "../../src/snapshot/schema.ts";
-import { appendAchievedFooter } from "../../src/sync/milestone-description.ts";
 
 export { plan, snapshot } from "../support/builders.ts";
 

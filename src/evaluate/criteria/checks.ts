@@ -3,7 +3,7 @@
  * concluded `success`. A missing run is not met. GitHub's REST API spells conclusions in
  * lower case and its GraphQL API in upper case, so the comparison ignores case.
  */
-import type { CriterionResult } from "../../report/types.ts";
+import type { CriterionResult } from "../../model/report.ts";
 
 export function evaluateChecksCriterion(params: {
   checks: Record<string, string>;

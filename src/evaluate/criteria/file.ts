@@ -3,7 +3,7 @@
  * (trimmed, case-insensitive, levels 1–6) and contains every required string literally.
  * Nothing from the plan is ever run as a regular expression.
  */
-import type { CriterionResult } from "../../report/types.ts";
+import type { CriterionResult } from "../../model/report.ts";
 import type { EvaluationContext } from "../context.ts";
 import { markdownHeadings, normalizeHeading } from "../headings.ts";
 import { quotedList } from "./format.ts";

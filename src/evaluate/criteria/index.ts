@@ -1,7 +1,8 @@
 /** Evaluates one criterion of a deliverable, whatever its kind. */
+
+import type { CriterionResult } from "../../model/report.ts";
 import type { Criterion, Deliverable } from "../../plan/schema.ts";
 import { criterionKind } from "../../plan/schema.ts";
-import type { CriterionResult } from "../../report/types.ts";
 import type { EvaluationContext } from "../context.ts";
 import { evaluateChecksCriterion } from "./checks.ts";
 import { evaluateFileCriterion } from "./file.ts";

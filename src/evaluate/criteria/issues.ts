@@ -10,12 +10,12 @@
  * A closed issue with no recorded reason (issues closed before GitHub recorded reasons)
  * counts as completed, as GitHub shows it.
  */
+
+import { deliverableLabel, labelKey } from "../../model/names/labels.ts";
+import type { CriterionResult } from "../../model/report.ts";
+import type { SnapshotIssue } from "../../model/snapshot.ts";
 import type { Deliverable } from "../../plan/schema.ts";
-import { deliverableLabel } from "../../plan/schema.ts";
-import type { CriterionResult } from "../../report/types.ts";
-import type { SnapshotIssue } from "../../snapshot/schema.ts";
 import type { EvaluationContext } from "../context.ts";
-import { labelKey } from "../indexes.ts";
 import { plural, refList } from "./format.ts";
 
 /** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */

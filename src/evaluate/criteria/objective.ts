@@ -2,7 +2,7 @@
  * `objective: ID` — the objective's measure, read from its file and path on the default
  * branch, is a number that meets its target. Anything else is not met, with the reason.
  */
-import type { CriterionResult } from "../../report/types.ts";
+import type { CriterionResult } from "../../model/report.ts";
 import type { EvaluationContext } from "../context.ts";
 import { readMeasure } from "../measure.ts";
 

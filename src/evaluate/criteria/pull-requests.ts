@@ -3,12 +3,12 @@
  * closing one of its issues. Met when at least `min` are merged and every merged one had at
  * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
  */
+
+import { deliverableLabel, labelKey } from "../../model/names/labels.ts";
+import type { CriterionResult } from "../../model/report.ts";
+import type { SnapshotPullRequest } from "../../model/snapshot.ts";
 import type { Deliverable } from "../../plan/schema.ts";
-import { deliverableLabel } from "../../plan/schema.ts";
-import type { CriterionResult } from "../../report/types.ts";
-import type { SnapshotPullRequest } from "../../snapshot/schema.ts";
 import type { EvaluationContext } from "../context.ts";
-import { labelKey } from "../indexes.ts";
 import { plural, refList } from "./format.ts";
 import { deliverableIssues } from "./issues.ts";
 

@@ -1,5 +1,5 @@
+import type { DeliverableResult, MilestoneResult, Report } from "../../../src/model/report.ts";
 import type { Plan } from "../../../src/plan/schema.ts";
-import type { DeliverableResult, MilestoneResult, Report } from "../../../src/report/types.ts";
 
 /** Hand-written reports for the dashboard tests (the canteen example of DESIGN §2). */
 export function deliverable(over: Partial<DeliverableResult> & { id: string }): DeliverableResult {

@@ -1,5 +1,5 @@
 /**
- * The exact text plan-align keeps in a GitHub milestone's description.
+ * The text plan-align keeps in a GitHub milestone's description, and how it reads it back.
  *
  * Canonical layout (what `expectedDescription` returns):
  *
@@ -19,16 +19,26 @@
  * the evidence says; everything from that marker to the end is plan-align's own text and is
  * never a difference between the plan and GitHub.
  */
-import { milestoneMarker } from "../evaluate/github-milestones.ts";
 
-// The marker itself is defined beside the matcher that reads it (one rule for both).
-export { milestoneMarker, readMilestoneMarker } from "../evaluate/github-milestones.ts";
+const MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
 
 /** The start of the footer plan-align appends when it closes a milestone. */
-export const ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
+const ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
+const ACHIEVED_ON = /\*\*Achieved on (\d{4}-\d{2}-\d{2})\*\*/;
 
 /** At most this many evidence lines go into the footer; the rest are counted. */
 const MAX_EVIDENCE_LINES = 20;
+
+/** The hidden marker written into a GitHub milestone's description. */
+export function milestoneMarker(id: string): string {
+  return `<!-- plan-align:id=${id} -->`;
+}
+
+/** The plan milestone id a GitHub milestone's description names, or null. */
+export function readMilestoneMarker(description: string | null | undefined): string | null {
+  if (!description) return null;
+  return MARKER.exec(description)?.[1] ?? null;
+}
 
 /** The description a plan milestone's GitHub milestone should have (without any footer). */
 export function expectedDescription(params: { id: string; description?: string }): string {
@@ -38,7 +48,7 @@ export function expectedDescription(params: { id: string; description?: string }
 }
 
 /** The "Achieved on" footer, starting with its marker. `date` is `YYYY-MM-DD`. */
-export function achievedFooter(params: { date: string; evidence?: string[] }): string {
+function achievedFooter(params: { date: string; evidence?: string[] }): string {
   const evidence = params.evidence ?? [];
   const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
   for (const line of evidence.slice(0, MAX_EVIDENCE_LINES)) {
@@ -76,6 +86,24 @@ export function achievedFooterOf(description: string | null | undefined): string
   const text = (description ?? "").replace(/\r\n?/g, "\n");
   const at = text.indexOf(ACHIEVED_FOOTER_MARKER);
   return at === -1 ? "" : text.slice(at).trim();
+}
+
+/** The `YYYY-MM-DD` the footer records, or null when the description has no footer. */
+export function achievedDateOf(description: string | null | undefined): string | null {
+  return ACHIEVED_ON.exec(achievedFooterOf(description))?.[1] ?? null;
+}
+
+/**
+ * The description to write when the plan's text changes: the plan's text with the footer
+ * GitHub holds now kept, once (the planner's text may already carry a footer it read).
+ */
+export function withCurrentFooter(params: {
+  description: string;
+  current: string | null | undefined;
+}): string {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooterOf(params.current);
+  return footer === "" ? body : `${body}\n\n${footer}`;
 }
 
 /**

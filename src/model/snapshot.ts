@@ -85,3 +85,20 @@ export type Snapshot = z.output<typeof snapshotSchema>;
 export type SnapshotMilestone = z.output<typeof snapshotMilestoneSchema>;
 export type SnapshotIssue = z.output<typeof snapshotIssueSchema>;
 export type SnapshotPullRequest = z.output<typeof snapshotPullRequestSchema>;
+
+export const SNAPSHOT_SCHEMA_URL =
+  "https://raw.githubusercontent.com/plan-align/plan-align/main/schema/snapshot.schema.json";
+
+/** The snapshot's JSON Schema, committed as `schema/snapshot.schema.json` (kept fresh by a test). */
+export function snapshotJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(snapshotSchema, { io: "input" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    $schema,
+    $id: SNAPSHOT_SCHEMA_URL,
+    title: "plan-align repository snapshot, version 1",
+    ...rest,
+  };
+}

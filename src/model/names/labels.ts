@@ -1,0 +1,45 @@
+/**
+ * The labels plan-align writes and reads on GitHub. A label's name is a protocol between runs
+ * (and between plan-align and people), so each is defined once, with what it means.
+ */
+
+/** The label a deliverable's issues and pull requests carry: its `label`, or `deliverable:<id>`. */
+export function deliverableLabel(deliverable: { id: string; label?: string | undefined }): string {
+  return deliverable.label ?? `deliverable:${deliverable.id}`;
+}
+
+/**
+ * GitHub label names are case-insensitive (a repository cannot hold both `Bug` and `bug`),
+ * so labels are compared by this key.
+ */
+export function labelKey(label: string): string {
+  return label.toLowerCase();
+}
+
+export interface LabelSpec {
+  name: string;
+  description: string;
+  color: string;
+}
+
+/** On a milestone's review issue. */
+export const REVIEW_LABEL: LabelSpec = {
+  name: "plan-align:review",
+  description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
+  color: "5319e7",
+};
+
+/** On the plan dashboard issue. */
+export const DASHBOARD_LABEL: LabelSpec = {
+  name: "plan-align:dashboard",
+  description: "The plan dashboard kept by plan-align",
+  color: "0e8a16",
+};
+
+/** The colour of a deliverable label plan-align creates. */
+export const DELIVERABLE_LABEL_COLOR = "1d76db";
+
+/** The description of a deliverable label plan-align creates. */
+export function deliverableLabelDescription(deliverableId: string): string {
+  return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
+}
