@@ -6,10 +6,12 @@
  * The plan is read from the repository's default branch, or from a local FILE (to preview a
  * plan not pushed yet). Exit codes: 0 ok, 1 invalid plan or a failed action, 2 usage or I/O.
  */
+
 import { parseArgs } from "node:util";
 import { applyActions } from "../github/apply-actions.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
+import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import { actionLine } from "../report/describe-action.ts";
@@ -125,8 +127,4 @@ function parseSyncArgs(argv: string[]): SyncArgs {
     dryRun: values["dry-run"] ?? false,
     plan: values.plan,
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

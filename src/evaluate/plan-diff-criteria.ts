@@ -5,9 +5,9 @@
  * rather than as a removed and an added criterion. `name:` is cosmetic and ignored.
  */
 import type { PlanChange, PlanChangeCode } from "../model/report.ts";
+import { quotedList } from "../model/words.ts";
 import type { Criterion, Deliverable } from "../plan/schema.ts";
 import { criterionKind } from "../plan/schema.ts";
-import { quotedList } from "./criteria/format.ts";
 import { criterionName } from "./criteria/names.ts";
 import { normalizeHeading } from "./headings.ts";
 

@@ -11,8 +11,8 @@
 
 import { deliverableLabel } from "../model/names/labels.ts";
 import type { PlanChange, PlanChangeCode } from "../model/report.ts";
+import { quotedList } from "../model/words.ts";
 import type { Deliverable, Milestone, Plan } from "../plan/schema.ts";
-import { quotedList } from "./criteria/format.ts";
 import { diffCriteria } from "./plan-diff-criteria.ts";
 import { diffGoalsAndObjectives, diffSettings } from "./plan-diff-objectives.ts";
 

@@ -11,10 +11,10 @@ import type {
   PullRequestReport,
 } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
+import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import type { PlanLoadResult } from "../plan/load.ts";
 import type { Plan } from "../plan/schema.ts";
-import { plural } from "./criteria/format.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { projectMerge } from "./projection.ts";

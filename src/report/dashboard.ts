@@ -4,6 +4,7 @@
  * edit the issue only when its content really changed. Always under GitHub's issue body
  * limit: when the full tree is too big, detail is dropped level by level, saying so.
  */
+
 import { ISSUE_BODY_CHARS } from "../model/github-limits.ts";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names/dashboard.ts";
 import type {
@@ -12,6 +13,7 @@ import type {
   ObjectiveResult,
   Report,
 } from "../model/report.ts";
+import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { clip, mdCode, mdText } from "./dashboard-escape.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
@@ -293,10 +295,6 @@ function notInPlanSection(report: Report, ctx: Ctx): string {
 
 function more(count: number, what: string): string[] {
   return count > 0 ? [`- … and ${plural(count, what)} more`] : [];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function encodePath(path: string): string {

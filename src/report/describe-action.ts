@@ -5,7 +5,7 @@
  */
 
 import type { SyncAction } from "../model/actions.ts";
-import { joinAnd } from "./format.ts";
+import { joinAnd } from "../model/words.ts";
 
 /**
  * One plain sentence per planned action, shared by every renderer. `title` maps a plan

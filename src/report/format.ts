@@ -1,22 +1,5 @@
 /** Small formatting helpers shared by the Markdown and terminal renderers. */
-
-const numberFormat = new Intl.NumberFormat("en-US");
-
-/** 1850 → "1,850". */
-export function formatCount(n: number): string {
-  return numberFormat.format(n);
-}
-
-/** `2 milestones`, `1 milestone`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
-}
-
-/** "A", "A and B", "A, B and C". */
-export function joinAnd(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+import { plural } from "../model/words.ts";
 
 /** `2026-03-01T12:00:00Z` → `2026-03-01 12:00 UTC`. */
 export function formatInstant(iso: string): string {

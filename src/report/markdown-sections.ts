@@ -4,8 +4,9 @@ import type {
   MilestoneResult,
   Report,
 } from "../model/report.ts";
+import { formatCount, joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
-import { describeDaysLeft, formatCount, formatInstant, joinAnd, plural } from "./format.ts";
+import { describeDaysLeft, formatInstant } from "./format.ts";
 import { bold, code, md } from "./markdown-escape.ts";
 import { verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";

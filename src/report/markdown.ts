@@ -1,5 +1,6 @@
 import type { Report } from "../model/report.ts";
-import { byteLength, formatCount, plural, truncateToBytes } from "./format.ts";
+import { formatCount, plural } from "../model/words.ts";
+import { byteLength, truncateToBytes } from "./format.ts";
 import { type Detail, renderSections } from "./markdown-sections.ts";
 
 /** GitHub's limit on a check run's summary. */

@@ -1,6 +1,7 @@
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
+import { joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
-import { describeDaysLeft, formatInstant, joinAnd, plural } from "./format.ts";
+import { describeDaysLeft, formatInstant } from "./format.ts";
 import { verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 

@@ -1,5 +1,5 @@
 import type { Report } from "../model/report.ts";
-import { joinAnd, plural } from "./format.ts";
+import { joinAnd, plural } from "../model/words.ts";
 
 export interface Verdict {
   icon: string;

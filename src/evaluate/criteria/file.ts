@@ -4,9 +4,9 @@
  * Nothing from the plan is ever run as a regular expression.
  */
 import type { CriterionResult } from "../../model/report.ts";
+import { quotedList } from "../../model/words.ts";
 import type { EvaluationContext } from "../context.ts";
 import { markdownHeadings, normalizeHeading } from "../headings.ts";
-import { quotedList } from "./format.ts";
 
 export function fileHeadings(ctx: EvaluationContext, path: string, text: string): Set<string> {
   let headings = ctx.headings.get(path);

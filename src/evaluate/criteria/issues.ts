@@ -14,9 +14,9 @@
 import { deliverableLabel, labelKey } from "../../model/names/labels.ts";
 import type { CriterionResult } from "../../model/report.ts";
 import type { SnapshotIssue } from "../../model/snapshot.ts";
+import { plural, refList } from "../../model/words.ts";
 import type { Deliverable } from "../../plan/schema.ts";
 import type { EvaluationContext } from "../context.ts";
-import { plural, refList } from "./format.ts";
 
 /** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
 export function leavesScope(issue: SnapshotIssue): boolean {

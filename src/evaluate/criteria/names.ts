@@ -1,6 +1,7 @@
 /** The name a criterion is shown under: its `name:`, or one generated from what it checks. */
+
+import { plural } from "../../model/words.ts";
 import type { Criterion } from "../../plan/schema.ts";
-import { plural } from "./format.ts";
 
 /** `objectiveTitle` finds an objective's title by id, for "Objective met: <title>". */
 export function criterionName(

@@ -7,9 +7,9 @@
 import { deliverableLabel, labelKey } from "../../model/names/labels.ts";
 import type { CriterionResult } from "../../model/report.ts";
 import type { SnapshotPullRequest } from "../../model/snapshot.ts";
+import { plural, refList } from "../../model/words.ts";
 import type { Deliverable } from "../../plan/schema.ts";
 import type { EvaluationContext } from "../context.ts";
-import { plural, refList } from "./format.ts";
 import { deliverableIssues } from "./issues.ts";
 
 /** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
