@@ -19,9 +19,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+var __export = (target, all2) => {
+  for (var name2 in all2)
+    __defProp(target, name2, { get: all2[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -101,13 +101,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -119,12 +119,12 @@ var require_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
+        if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = visit_(i, node2.items[i], visitor, path);
@@ -137,7 +137,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
+        } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -155,7 +155,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node2)) {
+      if (identity.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
           node2.contents = null;
@@ -167,12 +167,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node2, visitor, path) {
       const ctrl = await callVisitor(key, node2, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node2)) {
+        if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
             const ci = await visitAsync_(i, node2.items[i], visitor, path);
@@ -185,7 +185,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node2)) {
+        } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
           const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
@@ -222,31 +222,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node2, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node2, path);
-      if (identity2.isMap(node2))
+      if (identity.isMap(node2))
         return visitor.Map?.(key, node2, path);
-      if (identity2.isSeq(node2))
+      if (identity.isSeq(node2))
         return visitor.Seq?.(key, node2, path);
-      if (identity2.isPair(node2))
+      if (identity.isPair(node2))
         return visitor.Pair?.(key, node2, path);
-      if (identity2.isScalar(node2))
+      if (identity.isScalar(node2))
         return visitor.Scalar?.(key, node2, path);
-      if (identity2.isAlias(node2))
+      if (identity.isAlias(node2))
         return visitor.Alias?.(key, node2, path);
       return void 0;
     }
     function replaceNode(key, path, node2) {
       const parent = path[path.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity.isCollection(parent)) {
         parent.items[key] = node2;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key === "key")
           parent.key = node2;
         else
           parent.value = node2;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt2 = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
@@ -259,7 +259,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -402,10 +402,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node2) => {
-            if (identity2.isNode(node2) && node2.tag)
+            if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -430,7 +430,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
@@ -477,7 +477,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error62 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -550,12 +550,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v2, i) => toJS(v2, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -581,11 +581,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -596,7 +596,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -623,12 +623,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -650,7 +650,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node2) => {
-              if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
             }
           });
@@ -712,11 +712,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node2, anchors2) {
-      if (identity2.isAlias(node2)) {
+      if (identity.isAlias(node2)) {
         const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity2.isCollection(node2)) {
+      } else if (identity.isCollection(node2)) {
         let count = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -724,7 +724,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node2)) {
+      } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
@@ -739,13 +739,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -770,7 +770,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -784,12 +784,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -821,7 +821,7 @@ var require_createNode = __commonJS({
             ref.node = node3;
           return node3;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -845,7 +845,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v2 = value;
@@ -889,7 +889,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it2) => identity2.isNode(it2) || identity2.isPair(it2) ? it2.clone(schema) : it2);
+        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema) : it2);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -905,7 +905,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -922,7 +922,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
-        if (identity2.isCollection(node2))
+        if (identity.isCollection(node2))
           return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -936,16 +936,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity2.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node2) => {
-          if (!identity2.isPair(node2))
+          if (!identity.isPair(node2))
             return false;
           const n = node2.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -956,7 +956,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
-        return identity2.isCollection(node2) ? node2.hasIn(rest) : false;
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -968,7 +968,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node2 = this.get(key, true);
-          if (identity2.isCollection(node2))
+          if (identity.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1424,7 +1424,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options2) {
@@ -1477,7 +1477,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1500,7 +1500,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity2.isScalar(node2) || identity2.isCollection(node2)) && node2.anchor;
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
@@ -1511,9 +1511,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1527,15 +1527,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node2 = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity2.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -1547,23 +1547,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1604,7 +1604,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1616,10 +1616,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1639,7 +1639,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1702,7 +1702,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
@@ -1715,10 +1715,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it2 of source.items)
           mergeValue(ctx, map2, it2);
       else if (Array.isArray(source))
@@ -1729,7 +1729,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1750,7 +1750,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -1765,10 +1765,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge3 = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge3.isMergeKey(ctx, key))
         merge3.addMergeToJSMap(ctx, map2, value);
@@ -1799,7 +1799,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
@@ -1829,7 +1829,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v2 = createNode.createNode(value, void 0, ctx);
@@ -1837,15 +1837,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1866,7 +1866,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
@@ -1882,14 +1882,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1937,14 +1937,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1952,7 +1952,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2020,16 +2020,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it2 of items) {
-        if (identity2.isPair(it2)) {
+        if (identity.isPair(it2)) {
           if (it2.key === key || it2.key === k)
             return it2;
-          if (identity2.isScalar(it2.key) && it2.key.value === k)
+          if (identity.isScalar(it2.key) && it2.key.value === k)
             return it2;
         }
       }
@@ -2040,7 +2040,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -2078,7 +2078,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2089,7 +2089,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2113,7 +2113,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it2 = findPair(this.items, key);
         const node2 = it2?.value;
-        return (!keepScalar && identity2.isScalar(node2) ? node2.value : node2) ?? void 0;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2138,7 +2138,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2161,7 +2161,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2169,7 +2169,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity2.isMap(map3))
+        if (!identity.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2186,7 +2186,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -2194,7 +2194,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2220,7 +2220,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it2 = this.items[idx];
-        return !keepScalar && identity2.isScalar(it2) ? it2.value : it2;
+        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2244,7 +2244,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2286,7 +2286,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2299,7 +2299,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2307,7 +2307,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2661,17 +2661,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -2685,7 +2685,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2739,7 +2739,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2766,7 +2766,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
+          if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2796,7 +2796,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2977,7 +2977,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2987,7 +2987,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity2.isPair(key))
+        if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -3003,7 +3003,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3047,7 +3047,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity2.isMap(map2)) {
+        if (identity.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3292,7 +3292,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string4 = require_string();
@@ -3305,9 +3305,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map2.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string4.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3324,7 +3324,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
@@ -3351,7 +3351,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3406,7 +3406,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3421,7 +3421,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3457,7 +3457,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3467,7 +3467,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3530,7 +3530,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node2 = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node2))
+        if (flow && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
         return node2;
@@ -3570,7 +3570,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3579,14 +3579,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3594,7 +3594,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3701,7 +3701,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3972,12 +3972,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -4190,7 +4190,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4269,7 +4269,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4384,7 +4384,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4434,7 +4434,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -4853,7 +4853,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4862,17 +4862,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error62) {
         const msg = error62 instanceof Error ? error62.message : String(error62);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4892,7 +4892,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4911,12 +4911,12 @@ var require_compose_scalar = __commonJS({
         return kt2;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4965,7 +4965,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5011,7 +5011,7 @@ var require_compose_node = __commonJS({
       node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5117,7 +5117,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5179,9 +5179,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it2 = dc.items[0];
-            if (identity2.isPair(it2))
+            if (identity.isPair(it2))
               it2 = it2.key;
             const cb = it2.commentBefore;
             it2.commentBefore = cb ? `${comment}
@@ -7229,7 +7229,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions(options2) {
@@ -7307,7 +7307,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
@@ -7327,7 +7327,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7345,14 +7345,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity2.isAlias;
-    exports2.isCollection = identity2.isCollection;
-    exports2.isDocument = identity2.isDocument;
-    exports2.isMap = identity2.isMap;
-    exports2.isNode = identity2.isNode;
-    exports2.isPair = identity2.isPair;
-    exports2.isScalar = identity2.isScalar;
-    exports2.isSeq = identity2.isSeq;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -13404,138 +13404,6 @@ async function findDefaultPlan(io, candidates) {
     }
   }
   return null;
-}
-
-// src/plan/format-finding.ts
-function formatFinding(path, f) {
-  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
-}
-
-// src/evaluate/criteria/format.ts
-var LIST_LIMIT = 10;
-function refList(numbers) {
-  const shown = numbers.slice(0, LIST_LIMIT).map((n) => `#${n}`);
-  const more = numbers.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
-}
-function quotedList(items) {
-  const quoted = items.map((s) => JSON.stringify(s));
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-// src/model/names/milestone-description.ts
-var MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
-var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
-var MAX_EVIDENCE_LINES = 20;
-function milestoneMarker(id2) {
-  return `<!-- plan-align:id=${id2} -->`;
-}
-function readMilestoneMarker(description) {
-  if (!description) return null;
-  return MARKER.exec(description)?.[1] ?? null;
-}
-function expectedDescription(params) {
-  const text2 = normalize(params.description ?? "");
-  const marker = milestoneMarker(params.id);
-  return text2 === "" ? marker : `${text2}
-
-${marker}`;
-}
-function achievedFooter(params) {
-  const evidence2 = params.evidence ?? [];
-  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
-  for (const line of evidence2.slice(0, MAX_EVIDENCE_LINES)) {
-    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
-  }
-  if (evidence2.length > MAX_EVIDENCE_LINES) {
-    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES} more`);
-  }
-  return lines.join("\n");
-}
-function appendAchievedFooter(params) {
-  const body = stripAchievedFooter(params.description);
-  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
-  return body === "" ? footer : `${body}
-
-${footer}`;
-}
-function stripAchievedFooter(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return normalize(at3 === -1 ? text2 : text2.slice(0, at3));
-}
-function achievedFooterOf(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return at3 === -1 ? "" : text2.slice(at3).trim();
-}
-function withCurrentFooter(params) {
-  const body = stripAchievedFooter(params.description);
-  const footer = achievedFooterOf(params.current);
-  return footer === "" ? body : `${body}
-
-${footer}`;
-}
-function descriptionMatches(params) {
-  return stripAchievedFooter(params.actual) === normalize(params.expected);
-}
-function normalize(text2) {
-  return text2.replace(/\r\n?/g, "\n").trim();
-}
-
-// src/evaluate/github-milestones.ts
-function matchGitHubMilestones(params) {
-  const { plan } = params;
-  const planIds = new Set(plan.milestones.map((m) => m.id));
-  const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
-  const github = [...params.milestones].sort((a, b) => a.number - b.number);
-  const byId = /* @__PURE__ */ new Map();
-  const claimed = /* @__PURE__ */ new Set();
-  for (const gh of github) {
-    const id2 = readMilestoneMarker(gh.description);
-    if (id2 === null || !planIds.has(id2)) continue;
-    const held = byId.get(id2);
-    if (held && !(held.title !== titleOf.get(id2) && gh.title === titleOf.get(id2))) continue;
-    if (held) claimed.delete(held.number);
-    byId.set(id2, gh);
-    claimed.add(gh.number);
-  }
-  const byTitle = /* @__PURE__ */ new Map();
-  for (const gh of github) {
-    const id2 = readMilestoneMarker(gh.description);
-    if (id2 !== null && planIds.has(id2)) continue;
-    if (!byTitle.has(gh.title)) byTitle.set(gh.title, gh);
-  }
-  for (const m of plan.milestones) {
-    if (byId.has(m.id)) continue;
-    const gh = byTitle.get(m.title);
-    if (gh && !claimed.has(gh.number)) {
-      byId.set(m.id, gh);
-      claimed.add(gh.number);
-    }
-  }
-  return byId;
-}
-
-// src/model/names/labels.ts
-function deliverableLabel(deliverable) {
-  return deliverable.label ?? `deliverable:${deliverable.id}`;
-}
-function labelKey(label2) {
-  return label2.toLowerCase();
-}
-var REVIEW_LABEL = {
-  name: "plan-align:review",
-  description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
-  color: "5319e7"
-};
-var DELIVERABLE_LABEL_COLOR = "1d76db";
-function deliverableLabelDescription(deliverableId) {
-  return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -24249,8 +24117,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inválida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inválida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -24394,8 +24262,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural5 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural5} inválida${plural5}: ${joinValues(issue2.keys, ", ")}`;
+        const plural3 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inválida${plural3}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -32540,7 +32408,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural2(n) {
+function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -32579,7 +32447,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -32587,7 +32455,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -33255,150 +33123,192 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/plan/schema.ts
-var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-var TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
-var id = (what) => external_exports.string().regex(ID_PATTERN).describe(`Unique id of the ${what}: a lowercase slug, e.g. \`shorter-queues\`.`);
-var title = (what) => external_exports.string().min(1).describe(`Human-readable title of the ${what}.`);
-var date5 = (what) => external_exports.string().regex(DATE_PATTERN).describe(`${what}, as a calendar date \`YYYY-MM-DD\` (UTC).`);
-var idList = (what) => external_exports.array(external_exports.string()).describe(`Ids of ${what}.`);
-var measureSchema = external_exports.strictObject({
-  file: external_exports.string().min(1).describe("Repository path of a JSON or YAML file, read from the default branch."),
-  path: external_exports.string().min(1).describe("Dotted path to the number inside the file, e.g. `queue.avg_wait_minutes`."),
-  baseline: external_exports.number().optional().describe("The value when the objective was set (for reports)."),
-  target: external_exports.string().regex(TARGET_PATTERN).describe(
-    "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`."
-  )
-}).describe("How the objective is measured: a number in a file of the repository.");
-var objectiveSchema = external_exports.strictObject({
-  id: id("objective"),
-  title: title("objective"),
-  description: external_exports.string().optional().describe("Longer explanation of the objective."),
-  due: date5("When the objective must be met").optional(),
-  measure: measureSchema.optional()
-}).describe("A SMART objective: specific, measurable (a number with a target) and time-bound.");
-var goalSchema = external_exports.strictObject({
-  id: id("goal"),
-  title: title("goal"),
-  description: external_exports.string().optional().describe("Longer explanation of the goal."),
-  objectives: external_exports.array(objectiveSchema).default([]).describe("The objectives that serve this goal.")
-}).describe("An abstract, strategic goal.");
-var reviewSchema = external_exports.strictObject({
-  approvers: external_exports.array(external_exports.string().min(1)).min(1).describe("GitHub logins; one of them closing the review issue as completed signs it off.")
-}).describe("A sign-off the milestone needs once everything else is met.");
-var milestoneSchema = external_exports.strictObject({
-  id: id("milestone"),
-  title: title("milestone").describe("Title of the GitHub milestone (unique across the plan)."),
-  due: date5("The milestone's date"),
-  description: external_exports.string().optional().describe("Description written into the GitHub milestone."),
-  deliverables: idList("the deliverables that prove this milestone").describe(
-    "Ids of the deliverables that prove this milestone (at least one)."
-  ),
-  requires: idList("milestones that must be achieved first").optional(),
-  review: reviewSchema.optional(),
-  close: external_exports.enum(["auto", "manual"]).default("auto").describe("`auto`: close the GitHub milestone when achieved; `manual`: only report it.")
-}).describe("A zero-duration checkpoint with a date: achieved or not achieved.");
-var criterionName = external_exports.string().min(1).optional().describe("Shown in reports instead of the generated name.");
-var issuesCriterionSchema = external_exports.strictObject({
-  issues: external_exports.literal("closed").describe("The deliverable's labelled issues are all closed."),
-  min: external_exports.number().int().min(0).default(1).describe("At least this many issues must be in scope."),
-  name: criterionName
-}).describe("Every issue carrying the deliverable's label is closed as completed.");
-var fileCriterionSchema = external_exports.strictObject({
-  file: external_exports.string().min(1).describe("Repository path that must exist on the default branch."),
-  headings: external_exports.array(external_exports.string().min(1)).optional().describe("Markdown headings the file must have (trimmed, case-insensitive)."),
-  contains: external_exports.array(external_exports.string().min(1)).optional().describe("Literal strings the file must contain (no regular expressions)."),
-  name: criterionName
-}).describe("A file exists on the default branch, with the given headings and text.");
-var checksCriterionSchema = external_exports.strictObject({
-  checks: external_exports.array(external_exports.string().min(1)).min(1).describe("Check run or commit status names that must have concluded `success`."),
-  name: criterionName
-}).describe("Checks on the default branch's head commit succeeded.");
-var pullRequestsCriterionSchema = external_exports.strictObject({
-  pull_requests: external_exports.literal("merged").describe("The deliverable's pull requests are merged."),
-  approvals: external_exports.number().int().min(0).default(0).describe("Approving reviews each merged pull request must have had."),
-  min: external_exports.number().int().min(0).default(1).describe("At least this many must be merged."),
-  name: criterionName
-}).describe("Pull requests carrying the label, or closing one of its issues, are merged.");
-var objectiveCriterionSchema = external_exports.strictObject({
-  objective: external_exports.string().describe("Id of an objective that has a `measure`."),
-  name: criterionName
-}).describe("An objective's measure meets its target.");
-var criterionSchema = external_exports.union([
-  issuesCriterionSchema,
-  fileCriterionSchema,
-  checksCriterionSchema,
-  pullRequestsCriterionSchema,
-  objectiveCriterionSchema
-]).describe("One completion criterion: a map with exactly one kind key and its modifiers.");
-var CRITERION_KINDS = {
-  issues: ["min"],
-  file: ["headings", "contains"],
-  checks: [],
-  pull_requests: ["approvals", "min"],
-  objective: []
-};
-var deliverableSchema = external_exports.strictObject({
-  id: id("deliverable"),
-  title: title("deliverable"),
-  description: external_exports.string().optional().describe("Longer explanation of the deliverable."),
-  objective: external_exports.string().optional().describe("Id of the objective it serves (traceability)."),
-  label: external_exports.string().min(1).max(50).optional().describe("GitHub label of its issues and pull requests; default `deliverable:<id>`."),
-  paths: external_exports.array(external_exports.string().min(1)).optional().describe("Globs; a pull request changing a matching file serves this deliverable."),
-  criteria: external_exports.array(criterionSchema).describe("The proof that counts as delivered (at least one).")
-}).describe("A tangible output, with the proof that counts as done.");
-var findingLevel = external_exports.enum(["warn", "fail", "ignore"]).describe("`warn`: neutral conclusion; `fail`: failure; `ignore`: not reported.");
-var settingsSchema = external_exports.strictObject({
-  at_risk_days: external_exports.number().int().min(0).default(7).describe("A milestone not achieved and due within this many days is at risk."),
-  on_regression: external_exports.enum(["reopen", "report"]).default("reopen").describe("What to do when a closed (achieved) milestone fails again."),
-  enforce_milestones: external_exports.boolean().default(false).describe("Move a deliverable's issues into its milestone even if a human set another."),
-  pull_requests: external_exports.strictObject({
-    check: external_exports.boolean().default(true).describe("Whether the App posts the alignment check run on pull requests."),
-    unlinked: findingLevel.default("warn"),
-    milestone_mismatch: findingLevel.default("warn"),
-    plan_weakened: findingLevel.default("warn")
-  }).prefault({}).describe("What each pull-request finding does to the check's conclusion.")
-}).describe("Settings of the evaluation and the sync.");
-var planSchema = external_exports.strictObject({
-  $schema: external_exports.string().optional().describe("Optional JSON Schema reference, for editors."),
-  version: external_exports.literal(1).describe("Format version; must be 1."),
-  goals: external_exports.array(goalSchema).default([]).describe("Strategic goals and their objectives."),
-  milestones: external_exports.array(milestoneSchema).default([]).describe("Dated checkpoints."),
-  deliverables: external_exports.array(deliverableSchema).default([]).describe("Tangible outputs and their proof."),
-  settings: settingsSchema.prefault({})
-}).describe("A plan-align plan: goals → objectives → milestones → deliverables.");
-function criterionKind(c) {
-  if ("issues" in c) return "issues";
-  if ("file" in c) return "file";
-  if ("checks" in c) return "checks";
-  if ("pull_requests" in c) return "pull_requests";
-  return "objective";
+// src/model/words.ts
+var numberFormat = new Intl.NumberFormat("en-US");
+function formatCount(n) {
+  return numberFormat.format(n);
 }
-var DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"];
+function plural2(n, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
+function joinAnd(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function quotedList(items) {
+  return joinAnd(items.map((s) => JSON.stringify(s)));
+}
+var LIST_LIMIT = 10;
+function refList(numbers) {
+  const shown = numbers.slice(0, LIST_LIMIT).map((n) => `#${n}`);
+  const more = numbers.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
 
-// src/evaluate/criteria/names.ts
-function criterionName2(criterion, objectiveTitle = () => void 0) {
-  if (criterion.name) return criterion.name;
-  if ("issues" in criterion) {
-    return criterion.min > 1 ? `All issues closed (min ${criterion.min})` : "All issues closed";
+// src/criteria/fields.ts
+var nameField = external_exports.string().min(1).optional().describe("Shown in reports instead of the generated name.");
+function compareThreshold(params) {
+  const { what, from, to, who, name: name2, add: add2 } = params;
+  if (from === to) return;
+  if (to < from)
+    add2(`${what}-lowered`, true, `${who}: ${name2} lowers ${what} from ${from} to ${to}.`);
+  else add2(`${what}-raised`, false, `${who}: ${name2} raises ${what} from ${from} to ${to}.`);
+}
+function minus(a, b, key) {
+  const other = new Set(b.map(key));
+  return a.filter((s) => !other.has(key(s)));
+}
+function compareList(params) {
+  const key = params.key ?? ((s) => s);
+  const removed = minus(params.from, params.to, key);
+  const added = minus(params.to, params.from, key);
+  const at3 = `${params.who}: ${params.name}`;
+  if (removed.length > 0) {
+    params.add(
+      `${params.code}-removed`,
+      true,
+      `${at3} no longer requires ${params.what} ${quotedList(removed)}.`
+    );
   }
-  if ("file" in criterion) {
-    const parts = [];
-    const headings = criterion.headings ?? [];
-    const contains = criterion.contains ?? [];
-    if (headings.length > 0) parts.push(`with ${plural(headings.length, "required heading")}`);
-    if (contains.length > 0) parts.push(`containing ${plural(contains.length, "required text")}`);
-    return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
+  if (added.length > 0) {
+    params.add(
+      `${params.code}-added`,
+      false,
+      `${at3} now also requires ${params.what} ${quotedList(added)}.`
+    );
   }
-  if ("checks" in criterion) return `Checks pass: ${criterion.checks.join(", ")}`;
-  if ("pull_requests" in criterion) {
-    let name2 = "Pull requests merged";
-    if (criterion.min > 1) name2 += ` (min ${criterion.min})`;
-    if (criterion.approvals > 0) name2 += `, ${plural(criterion.approvals, "approval")} each`;
-    return name2;
+}
+
+// src/criteria/kind.ts
+function defineKind(kind) {
+  return kind;
+}
+var NAME_KEY = "name";
+
+// src/criteria/checks.ts
+var checksKind = defineKind({
+  key: "checks",
+  schema: external_exports.strictObject({
+    checks: external_exports.array(external_exports.string().min(1)).min(1).describe("Check run or commit status names that must have concluded `success`."),
+    name: nameField
+  }).describe("Checks on the default branch's head commit succeeded."),
+  name: ({ criterion }) => `Checks pass: ${criterion.checks.join(", ")}`,
+  needs: ({ criterion, needs }) => {
+    for (const name2 of criterion.checks) needs.checks.add(name2);
+  },
+  evaluate: ({ ctx, criterion }) => {
+    const { checks } = ctx.snapshot;
+    const problems = [];
+    let passed = 0;
+    for (const name2 of criterion.checks) {
+      const conclusion2 = Object.hasOwn(checks, name2) ? checks[name2] : void 0;
+      if (conclusion2 === void 0) problems.push(`no run of ${name2}`);
+      else if (conclusion2.toLowerCase() === "success") passed++;
+      else problems.push(`${name2} concluded ${conclusion2.toLowerCase()}`);
+    }
+    const head = `${passed} of ${plural2(criterion.checks.length, "check")} succeeded`;
+    return {
+      met: problems.length === 0,
+      detail: problems.length === 0 ? head : `${head}; ${problems.join("; ")}`
+    };
+  },
+  // Checks are read from its head commit; without them (not loaded) the base branch's stay,
+  // which is better than no checks.
+  project: ({ snapshot, pr }) => ({ checks: pr.headChecks ?? snapshot.checks }),
+  identity: () => "checks",
+  diff: ({ base, head, who, name: name2, add: add2 }) => compareList({
+    from: base.checks,
+    to: head.checks,
+    what: "the checks",
+    code: "checks",
+    who,
+    name: name2,
+    add: add2
+  })
+});
+
+// src/model/repo-path.ts
+function normalizeRepoPath(path) {
+  let out = path;
+  for (; ; ) {
+    const next = out.replace(/^\.\//, "").replace(/^\/+/, "");
+    if (next === out) return out;
+    out = next;
   }
-  return `Objective met: ${objectiveTitle(criterion.objective) ?? criterion.objective}`;
+}
+function repoPathProblem(path) {
+  const plain = normalizeRepoPath(path);
+  if (plain.trim() === "") {
+    return "names no file — write the file's path from the repository root, e.g. docs/README.md";
+  }
+  if (path.includes("\\")) {
+    return `separates folders with "\\" — GitHub paths use "/": write "${path.replaceAll("\\", "/")}"`;
+  }
+  if (plain.split("/").some((segment) => segment === "..")) {
+    return 'climbs out with ".." — write the path from the repository root, e.g. docs/README.md';
+  }
+  if (plain.endsWith("/")) {
+    return "names a folder, not a file — name a file in it, e.g. docs/README.md";
+  }
+  return void 0;
+}
+
+// src/model/snapshot.ts
+var conclusion = external_exports.string().describe("GitHub's conclusion of the check run or commit status, e.g. `success`, `failure`.");
+var checksMap = external_exports.record(external_exports.string(), conclusion).describe("Latest conclusion of each check run or status context, by name.");
+var filesMap = external_exports.record(external_exports.string(), external_exports.string()).describe("File contents by repository path; an absent key means the file does not exist.");
+var snapshotMilestoneSchema = external_exports.object({
+  number: external_exports.number().int().describe("The GitHub milestone number."),
+  title: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]),
+  dueOn: external_exports.string().nullable().describe("`YYYY-MM-DD`, or a GitHub timestamp read as the day in US Pacific time, or null."),
+  description: external_exports.string().nullable().default(""),
+  closedAt: external_exports.string().nullable().optional().describe("When it was closed, if it is.")
+});
+var snapshotIssueSchema = external_exports.object({
+  number: external_exports.number().int(),
+  title: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]),
+  stateReason: external_exports.enum(["completed", "not_planned", "reopened", "duplicate"]).nullable().default(null).describe("Why it was closed; `not_planned` (and `duplicate`) leave a deliverable's scope."),
+  labels: external_exports.array(external_exports.string()).default([]),
+  milestone: external_exports.number().int().nullable().default(null).describe("GitHub milestone number."),
+  closedBy: external_exports.string().nullable().optional().describe("Login of whoever closed it."),
+  assignees: external_exports.array(external_exports.string()).optional(),
+  body: external_exports.string().nullable().optional()
+});
+var snapshotPullRequestSchema = external_exports.object({
+  number: external_exports.number().int(),
+  title: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]),
+  merged: external_exports.boolean().default(false),
+  labels: external_exports.array(external_exports.string()).default([]),
+  milestone: external_exports.number().int().nullable().default(null),
+  closingIssues: external_exports.array(external_exports.number().int()).default([]).describe("Issues it closes when merged."),
+  approvals: external_exports.array(external_exports.string()).default([]).describe("Logins whose latest review is an approval."),
+  changedFiles: external_exports.array(external_exports.string()).optional().describe("Paths it changes (only when loaded)."),
+  headSha: external_exports.string().optional(),
+  baseRef: external_exports.string().optional(),
+  headRef: external_exports.string().optional(),
+  headRepository: external_exports.string().optional().describe("`owner/name` of the head; differs for forks."),
+  headFiles: filesMap.optional().describe("Files read from the head (only those the plan names)."),
+  headChecks: checksMap.optional().describe("Checks on the head commit.")
+});
+var snapshotSchema = external_exports.object({
+  $schema: external_exports.string().optional(),
+  version: external_exports.literal(1),
+  repository: external_exports.string().describe("`owner/name`."),
+  defaultBranch: external_exports.string(),
+  fetchedAt: external_exports.iso.datetime({ offset: true }).describe("When it was read; evaluation's 'now'."),
+  planPath: external_exports.string().optional().describe("Where the loader read the plan (e.g. `.github/plan.yml`)."),
+  milestones: external_exports.array(snapshotMilestoneSchema).default([]),
+  labels: external_exports.array(external_exports.string()).default([]),
+  issues: external_exports.array(snapshotIssueSchema).default([]),
+  pullRequests: external_exports.array(snapshotPullRequestSchema).default([]),
+  files: filesMap.default({}),
+  checks: checksMap.default({})
+}).describe("A plan-align repository snapshot, version 1.");
+function ownFile(files, path) {
+  return Object.hasOwn(files, path) ? files[path] : void 0;
 }
 
 // node_modules/marked/lib/marked.esm.js
@@ -34893,7 +34803,7 @@ var Bn = x.parseInline;
 var qn = P.parse;
 var vn = w.lex;
 
-// src/evaluate/headings.ts
+// src/criteria/headings.ts
 function normalizeHeading(text2) {
   return text2.trim().toLowerCase();
 }
@@ -34930,104 +34840,223 @@ function markdownHeadings(text2) {
   return headings;
 }
 
-// src/evaluate/plan-diff-criteria.ts
-function identity(c) {
-  if ("file" in c) return `file:${c.file}`;
-  if ("objective" in c) return `objective:${c.objective}`;
-  return criterionKind(c);
-}
-function group(criteria) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const c of criteria) {
-    const key = identity(c);
-    const list = groups2.get(key);
-    if (list) list.push(c);
-    else groups2.set(key, [c]);
+// src/criteria/file.ts
+function fileHeadings(ctx, path, text2) {
+  let headings = ctx.headings.get(path);
+  if (!headings) {
+    headings = markdownHeadings(text2);
+    ctx.headings.set(path, headings);
   }
-  return groups2;
+  return headings;
 }
-function minus(a, b, key = (s) => s) {
-  const other = new Set(b.map(key));
-  return a.filter((s) => !other.has(key(s)));
-}
-function diffCriteria(params) {
-  const { who } = params;
-  const name2 = (c) => `"${criterionName2(c, params.objectiveTitle)}"`;
-  const changes = [];
-  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
-  const headGroups = group(params.head.criteria);
-  const paired = /* @__PURE__ */ new Set();
-  for (const [key, baseList] of group(params.base.criteria)) {
-    const headList = headGroups.get(key) ?? [];
-    baseList.forEach((b, i) => {
-      const h = headList[i];
-      if (!h) {
-        add2("criterion-removed", true, `${who} loses the criterion ${name2(b)}.`);
-        return;
+var all = (n, one) => n === 1 ? `the required ${one}` : `all ${n} required ${one}s`;
+var fileKind = defineKind({
+  key: "file",
+  // Entries of `headings` and `contains` are never empty: "" occurs in every file, so it
+  // would prove nothing while looking like a requirement.
+  schema: external_exports.strictObject({
+    file: external_exports.string().min(1).describe("Repository path that must exist on the default branch."),
+    headings: external_exports.array(external_exports.string().min(1)).optional().describe("Markdown headings the file must have (trimmed, case-insensitive)."),
+    contains: external_exports.array(external_exports.string().min(1)).optional().describe("Literal strings the file must contain (no regular expressions)."),
+    name: nameField
+  }).describe("A file exists on the default branch, with the given headings and text."),
+  name: ({ criterion }) => {
+    const parts = [];
+    const headings = criterion.headings ?? [];
+    const contains = criterion.contains ?? [];
+    if (headings.length > 0) parts.push(`with ${plural2(headings.length, "required heading")}`);
+    if (contains.length > 0) parts.push(`containing ${plural2(contains.length, "required text")}`);
+    return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
+  },
+  needs: ({ criterion, needs }) => {
+    needs.files.add(criterion.file);
+  },
+  evaluate: ({ ctx, criterion }) => {
+    const { file: file2 } = criterion;
+    const headings = criterion.headings ?? [];
+    const contains = criterion.contains ?? [];
+    const text2 = ownFile(ctx.snapshot.files, file2);
+    if (text2 === void 0) {
+      return { met: false, detail: `${file2} does not exist on the default branch` };
+    }
+    const present = headings.length > 0 ? fileHeadings(ctx, file2, text2) : /* @__PURE__ */ new Set();
+    const missingHeadings = headings.filter((h) => !present.has(normalizeHeading(h)));
+    const missingText = contains.filter((s) => !text2.includes(s));
+    const missing = [];
+    if (missingHeadings.length > 0) {
+      missing.push(
+        `missing ${missingHeadings.length === 1 ? "heading" : "headings"} ${quotedList(missingHeadings)}`
+      );
+    }
+    if (missingText.length > 0) missing.push(`missing text ${quotedList(missingText)}`);
+    if (missing.length > 0) return { met: false, detail: `${file2}: ${missing.join("; ")}` };
+    const found = [];
+    if (headings.length > 0) found.push(all(headings.length, "heading"));
+    if (contains.length > 0) found.push(all(contains.length, "text"));
+    return {
+      met: true,
+      detail: found.length > 0 ? `${file2} exists with ${found.join(" and ")}` : `${file2} exists`
+    };
+  },
+  // The files it changes are read from its head (a changed file its head lacks is deleted).
+  // `headFiles` absent means the head was not read (not that every file was deleted): then
+  // the base branch's files stay. Objective measures read files too, through this projection.
+  project: ({ snapshot, pr }) => {
+    const head = pr.headFiles;
+    if (!head) return {};
+    if (pr.changedFiles && pr.changedFiles.length > 0) {
+      const files = { ...snapshot.files };
+      for (const path of pr.changedFiles) {
+        const text2 = ownFile(head, path);
+        if (text2 !== void 0) files[path] = text2;
+        else delete files[path];
       }
-      paired.add(h);
-      compare(b, h);
+      return { files };
+    }
+    if (pr.changedFiles === void 0 && Object.keys(head).length > 0) {
+      return { files: { ...snapshot.files, ...head } };
+    }
+    return {};
+  },
+  identity: (criterion) => `file:${criterion.file}`,
+  diff: ({ base, head, who, name: name2, add: add2 }) => {
+    compareList({
+      from: base.headings ?? [],
+      to: head.headings ?? [],
+      what: "the headings",
+      code: "headings",
+      key: normalizeHeading,
+      who,
+      name: name2,
+      add: add2
     });
-  }
-  for (const h of params.head.criteria) {
-    if (!paired.has(h)) add2("criterion-added", false, `${who} gains the criterion ${name2(h)}.`);
-  }
-  return changes;
-  function threshold(what, c, from, to) {
-    if (from === to) return;
-    const label2 = what === "min" ? "min" : "approvals";
-    if (to < from)
-      add2(`${what}-lowered`, true, `${who}: ${c} lowers ${label2} from ${from} to ${to}.`);
-    else add2(`${what}-raised`, false, `${who}: ${c} raises ${label2} from ${from} to ${to}.`);
-  }
-  function lists(params2) {
-    const removed = minus(params2.from, params2.to, params2.key);
-    const added = minus(params2.to, params2.from, params2.key);
-    if (removed.length > 0) {
-      add2(
-        `${params2.code}-removed`,
-        true,
-        `${who}: ${params2.c} no longer requires ${params2.what} ${quotedList(removed)}.`
-      );
-    }
-    if (added.length > 0) {
-      add2(
-        `${params2.code}-added`,
-        false,
-        `${who}: ${params2.c} now also requires ${params2.what} ${quotedList(added)}.`
-      );
-    }
-  }
-  function compare(b, h) {
-    const c = name2(b);
-    if ("issues" in b && "issues" in h) threshold("min", c, b.min, h.min);
-    else if ("pull_requests" in b && "pull_requests" in h) {
-      threshold("min", c, b.min, h.min);
-      threshold("approvals", c, b.approvals, h.approvals);
-    } else if ("file" in b && "file" in h) {
-      lists({
-        from: b.headings ?? [],
-        to: h.headings ?? [],
-        what: "the headings",
-        code: "headings",
-        c,
-        key: normalizeHeading
-      });
-      lists({
-        from: b.contains ?? [],
-        to: h.contains ?? [],
-        what: "the texts",
-        code: "contains",
-        c
-      });
-    } else if ("checks" in b && "checks" in h) {
-      lists({ from: b.checks, to: h.checks, what: "the checks", code: "checks", c });
-    }
-  }
+    compareList({
+      from: base.contains ?? [],
+      to: head.contains ?? [],
+      what: "the texts",
+      code: "contains",
+      who,
+      name: name2,
+      add: add2
+    });
+  },
+  validate: ({ criterion, subject }) => {
+    const value = criterion.file;
+    if (typeof value !== "string" || value.length === 0) return [];
+    const problem = repoPathProblem(value);
+    if (!problem) return [];
+    return [
+      {
+        key: "file",
+        severity: "error",
+        code: "invalid-repo-path",
+        message: `${subject}: "file" "${value}" ${problem}`
+      }
+    ];
+  },
+  normalize: (criterion) => ({ ...criterion, file: normalizeRepoPath(criterion.file) })
+});
+
+// src/model/names/labels.ts
+function deliverableLabel(deliverable) {
+  return deliverable.label ?? `deliverable:${deliverable.id}`;
+}
+function labelKey(label2) {
+  return label2.toLowerCase();
+}
+var REVIEW_LABEL = {
+  name: "plan-align:review",
+  description: "A milestone review: an approver closes it as completed to sign off (plan-align)",
+  color: "5319e7"
+};
+var DELIVERABLE_LABEL_COLOR = "1d76db";
+function deliverableLabelDescription(deliverableId) {
+  return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
 }
 
-// src/evaluate/measure.ts
+// src/criteria/issues.ts
+function leavesScope(issue2) {
+  return issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
+}
+function deliverableIssues(ctx, deliverable) {
+  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+}
+var issuesKind = defineKind({
+  key: "issues",
+  schema: external_exports.strictObject({
+    issues: external_exports.literal("closed").describe("The deliverable's labelled issues are all closed."),
+    min: external_exports.number().int().min(0).default(1).describe("At least this many issues must be in scope."),
+    name: nameField
+  }).describe("Every issue carrying the deliverable's label is closed as completed."),
+  name: ({ criterion }) => criterion.min > 1 ? `All issues closed (min ${criterion.min})` : "All issues closed",
+  // The issues carrying the plan's labels are always read: nothing more to ask for.
+  needs: () => {
+  },
+  evaluate: ({ ctx, deliverable, criterion }) => {
+    const { min } = criterion;
+    const label2 = deliverableLabel(deliverable);
+    const inScope = [];
+    const open2 = [];
+    let left = 0;
+    for (const issue2 of deliverableIssues(ctx, deliverable)) {
+      if (leavesScope(issue2)) {
+        left++;
+        continue;
+      }
+      inScope.push(issue2.number);
+      if (issue2.state === "open") open2.push(issue2.number);
+    }
+    const closed = inScope.length - open2.length;
+    const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
+    if (inScope.length === 0) {
+      if (min === 0) {
+        return {
+          met: true,
+          detail: `no issues labelled "${label2}" in scope, and min is 0${leftNote}`,
+          refs: inScope
+        };
+      }
+      return {
+        met: false,
+        detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural2(min, "issue")}`,
+        refs: inScope
+      };
+    }
+    const parts = [`${closed} of ${plural2(inScope.length, "issue")} closed`];
+    if (open2.length > 0) parts.push(`open: ${refList(open2)}`);
+    if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
+    return {
+      met: open2.length === 0 && inScope.length >= min,
+      detail: parts.join("; ") + leftNote,
+      refs: inScope
+    };
+  },
+  // Its open closing issues become closed as completed. Only open ones: merging leaves an
+  // already-closed issue as it is (one closed as not planned stays out of scope).
+  project: ({ snapshot, pr }) => {
+    const closing = new Set(pr.closingIssues);
+    if (closing.size === 0) return {};
+    return {
+      issues: snapshot.issues.map(
+        (issue2) => closing.has(issue2.number) && issue2.state === "open" ? { ...issue2, state: "closed", stateReason: "completed" } : issue2
+      )
+    };
+  },
+  identity: () => "issues",
+  diff: ({ base, head, who, name: name2, add: add2 }) => compareThreshold({ what: "min", from: base.min, to: head.min, who, name: name2, add: add2 })
+});
+
+// src/criteria/measure.ts
 var import_yaml = __toESM(require_dist(), 1);
+var TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+var measureSchema = external_exports.strictObject({
+  file: external_exports.string().min(1).describe("Repository path of a JSON or YAML file, read from the default branch."),
+  path: external_exports.string().min(1).describe("Dotted path to the number inside the file, e.g. `queue.avg_wait_minutes`."),
+  baseline: external_exports.number().optional().describe("The value when the objective was set (for reports)."),
+  target: external_exports.string().regex(TARGET_PATTERN).describe(
+    "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`."
+  )
+}).describe("How the objective is measured: a number in a file of the repository.");
 function parseTarget(target) {
   const m = TARGET_PATTERN.exec(target);
   if (!m) return null;
@@ -35050,7 +35079,7 @@ function meetsTarget(value, target) {
 function readDataFile(ctx, path) {
   const cached2 = ctx.dataFiles.get(path);
   if (cached2) return cached2;
-  const text2 = ctx.snapshot.files[path];
+  const text2 = ownFile(ctx.snapshot.files, path);
   let result2;
   if (text2 === void 0) {
     result2 = { ok: false, reason: `${path} does not exist on the default branch` };
@@ -35127,6 +35156,317 @@ function readMeasure(ctx, measure) {
     return { ok: false, value: null, reason: `target "${measure.target}" is not understood` };
   }
   return { ok: true, value, met: meetsTarget(value, target) };
+}
+
+// src/criteria/objective.ts
+var objectiveKind = defineKind({
+  key: "objective",
+  schema: external_exports.strictObject({
+    objective: external_exports.string().describe("Id of an objective that has a `measure`."),
+    name: nameField
+  }).describe("An objective's measure meets its target."),
+  name: ({ criterion, objectiveTitle }) => `Objective met: ${objectiveTitle(criterion.objective) ?? criterion.objective}`,
+  // Every objective's measure file is read for the objectives' own status already.
+  needs: () => {
+  },
+  evaluate: ({ ctx, criterion }) => {
+    const id2 = criterion.objective;
+    const objective = ctx.objective(id2);
+    if (!objective) return { met: false, detail: `objective "${id2}" is not in the plan` };
+    const measure = objective.measure;
+    if (!measure) return { met: false, detail: `objective "${id2}" has no measure to read` };
+    const reading = readMeasure(ctx, measure);
+    if (!reading.ok) return { met: false, detail: reading.reason };
+    return {
+      met: reading.met,
+      detail: `${measure.path} is ${reading.value}, target ${measure.target.trim()}${reading.met ? "" : " not met"}`
+    };
+  },
+  // A merge changes the measure only through its file, which the `file` kind projects.
+  identity: (criterion) => `objective:${criterion.objective}`,
+  // Nothing but the objective itself, which is its identity.
+  diff: () => {
+  },
+  validate: ({ criterion, subject, refs }) => {
+    const id2 = criterion.objective;
+    if (typeof id2 !== "string") return [];
+    const target = refs.objectives.get(id2);
+    if (!target) {
+      const hint2 = refs.suggest({ input: id2, candidates: refs.objectives.keys() }) || " — it must be the id of an objective under a goal";
+      return [
+        {
+          key: "objective",
+          severity: "error",
+          code: "unknown-objective",
+          message: `${subject} names unknown objective "${id2}"${hint2}`
+        }
+      ];
+    }
+    if (!target.hasMeasure) {
+      return [
+        {
+          key: "objective",
+          severity: "error",
+          code: "objective-without-measure",
+          message: `${subject} needs objective "${id2}" to have a measure, and it has none — add "measure" (file, path, target) to the objective, or remove this criterion`
+        }
+      ];
+    }
+    return [];
+  },
+  traces: (criterion) => typeof criterion.objective === "string" ? criterion.objective : void 0
+});
+
+// src/criteria/pull-requests.ts
+function deliverablePullRequests(ctx, deliverable) {
+  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  let found = null;
+  for (const issue2 of deliverableIssues(ctx, deliverable)) {
+    const closing = ctx.index.pullRequestsByClosingIssue.get(issue2.number);
+    if (!closing) continue;
+    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
+    for (const pr of closing) found.set(pr.number, pr);
+  }
+  if (!found) return labelled;
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+var MAX_NAMED = 10;
+var pullRequestsKind = defineKind({
+  key: "pull_requests",
+  schema: external_exports.strictObject({
+    pull_requests: external_exports.literal("merged").describe("The deliverable's pull requests are merged."),
+    approvals: external_exports.number().int().min(0).default(0).describe("Approving reviews each merged pull request must have had."),
+    min: external_exports.number().int().min(0).default(1).describe("At least this many must be merged."),
+    name: nameField
+  }).describe("Pull requests carrying the label, or closing one of its issues, are merged."),
+  name: ({ criterion }) => {
+    let name2 = "Pull requests merged";
+    if (criterion.min > 1) name2 += ` (min ${criterion.min})`;
+    if (criterion.approvals > 0) name2 += `, ${plural2(criterion.approvals, "approval")} each`;
+    return name2;
+  },
+  needs: ({ needs }) => {
+    needs.pullRequests = true;
+  },
+  evaluate: ({ ctx, deliverable, criterion }) => {
+    const { min, approvals } = criterion;
+    const prs = deliverablePullRequests(ctx, deliverable);
+    const merged = prs.filter((pr) => pr.merged);
+    const short = merged.filter((pr) => new Set(pr.approvals).size < approvals);
+    const refs = prs.map((pr) => pr.number);
+    const parts = [];
+    if (prs.length === 0) parts.push("no pull requests found");
+    else if (merged.length === 0)
+      parts.push(`none of ${plural2(prs.length, "pull request")} merged`);
+    else
+      parts.push(
+        `${merged.length} of ${plural2(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`
+      );
+    if (merged.length < min) parts.push(`needs at least ${min} merged`);
+    for (const pr of short.slice(0, MAX_NAMED)) {
+      const n = new Set(pr.approvals).size;
+      parts.push(`#${pr.number} had ${n} of ${plural2(approvals, "required approval")}`);
+    }
+    if (short.length > MAX_NAMED) {
+      parts.push(`and ${short.length - MAX_NAMED} more without enough approvals`);
+    }
+    return { met: merged.length >= min && short.length === 0, detail: parts.join("; "), refs };
+  },
+  // It counts as merged, with the approvals it has now.
+  project: ({ snapshot, pr }) => ({
+    pullRequests: snapshot.pullRequests.map(
+      (p) => p.number === pr.number ? { ...p, state: "closed", merged: true } : p
+    )
+  }),
+  identity: () => "pull_requests",
+  diff: ({ base, head, who, name: name2, add: add2 }) => {
+    compareThreshold({ what: "min", from: base.min, to: head.min, who, name: name2, add: add2 });
+    compareThreshold({
+      what: "approvals",
+      from: base.approvals,
+      to: head.approvals,
+      who,
+      name: name2,
+      add: add2
+    });
+  }
+});
+
+// src/criteria/registry.ts
+var CRITERION_KINDS = [
+  issuesKind,
+  fileKind,
+  checksKind,
+  pullRequestsKind,
+  objectiveKind
+];
+var criterionSchema = external_exports.union(CRITERION_KINDS.map((kind) => kind.schema)).describe("One completion criterion: a map with exactly one kind key and its modifiers.");
+var KIND_KEYS = CRITERION_KINDS.map((kind) => kind.key);
+var BY_KEY = new Map(CRITERION_KINDS.map((kind) => [kind.key, kind]));
+function kindByKey(key) {
+  return BY_KEY.get(key);
+}
+function kindOf(criterion) {
+  for (const kind of CRITERION_KINDS) {
+    if (Object.hasOwn(criterion, kind.key)) return kind;
+  }
+  throw new Error(`criterion has no kind key (${Object.keys(criterion).join(", ")})`);
+}
+function modifiersOf(kind) {
+  return Object.keys(kind.schema.shape).filter((k) => k !== kind.key && k !== "name");
+}
+
+// src/criteria/projection.ts
+function projectMerge(snapshot, pr) {
+  let projected = snapshot;
+  for (const kind of CRITERION_KINDS) {
+    if (kind.project) projected = { ...projected, ...kind.project({ snapshot: projected, pr }) };
+  }
+  return projected;
+}
+
+// src/plan/format-finding.ts
+function formatFinding(path, f) {
+  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+}
+
+// src/model/names/milestone-description.ts
+var MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
+var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
+var MAX_EVIDENCE_LINES = 20;
+function milestoneMarker(id2) {
+  return `<!-- plan-align:id=${id2} -->`;
+}
+function readMilestoneMarker(description) {
+  if (!description) return null;
+  return MARKER.exec(description)?.[1] ?? null;
+}
+function expectedDescription(params) {
+  const text2 = normalize(params.description ?? "");
+  const marker = milestoneMarker(params.id);
+  return text2 === "" ? marker : `${text2}
+
+${marker}`;
+}
+function achievedFooter(params) {
+  const evidence2 = params.evidence ?? [];
+  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
+  for (const line of evidence2.slice(0, MAX_EVIDENCE_LINES)) {
+    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
+  }
+  if (evidence2.length > MAX_EVIDENCE_LINES) {
+    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES} more`);
+  }
+  return lines.join("\n");
+}
+function appendAchievedFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
+  return body === "" ? footer : `${body}
+
+${footer}`;
+}
+function stripAchievedFooter(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return normalize(at3 === -1 ? text2 : text2.slice(0, at3));
+}
+function achievedFooterOf(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return at3 === -1 ? "" : text2.slice(at3).trim();
+}
+function withCurrentFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooterOf(params.current);
+  return footer === "" ? body : `${body}
+
+${footer}`;
+}
+function descriptionMatches(params) {
+  return stripAchievedFooter(params.actual) === normalize(params.expected);
+}
+function normalize(text2) {
+  return text2.replace(/\r\n?/g, "\n").trim();
+}
+
+// src/evaluate/github-milestones.ts
+function matchGitHubMilestones(params) {
+  const { plan } = params;
+  const planIds = new Set(plan.milestones.map((m) => m.id));
+  const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
+  const github = [...params.milestones].sort((a, b) => a.number - b.number);
+  const byId = /* @__PURE__ */ new Map();
+  const claimed = /* @__PURE__ */ new Set();
+  for (const gh of github) {
+    const id2 = readMilestoneMarker(gh.description);
+    if (id2 === null || !planIds.has(id2)) continue;
+    const held = byId.get(id2);
+    if (held && !(held.title !== titleOf.get(id2) && gh.title === titleOf.get(id2))) continue;
+    if (held) claimed.delete(held.number);
+    byId.set(id2, gh);
+    claimed.add(gh.number);
+  }
+  const byTitle = /* @__PURE__ */ new Map();
+  for (const gh of github) {
+    const id2 = readMilestoneMarker(gh.description);
+    if (id2 !== null && planIds.has(id2)) continue;
+    if (!byTitle.has(gh.title)) byTitle.set(gh.title, gh);
+  }
+  for (const m of plan.milestones) {
+    if (byId.has(m.id)) continue;
+    const gh = byTitle.get(m.title);
+    if (gh && !claimed.has(gh.number)) {
+      byId.set(m.id, gh);
+      claimed.add(gh.number);
+    }
+  }
+  return byId;
+}
+
+// src/criteria/describe.ts
+function criterionName(criterion, objectiveTitle = () => void 0) {
+  return criterion.name ?? kindOf(criterion).name({ criterion, objectiveTitle });
+}
+function addCriterionNeeds(criterion, needs) {
+  kindOf(criterion).needs({ criterion, needs });
+}
+
+// src/criteria/plan-diff.ts
+function group(criteria) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const c of criteria) {
+    const key = kindOf(c).identity(c);
+    const list = groups2.get(key);
+    if (list) list.push(c);
+    else groups2.set(key, [c]);
+  }
+  return groups2;
+}
+function diffCriteria(params) {
+  const { who } = params;
+  const name2 = (c) => `"${criterionName(c, params.objectiveTitle)}"`;
+  const changes = [];
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  const headGroups = group(params.head.criteria);
+  const paired = /* @__PURE__ */ new Set();
+  for (const [key, baseList] of group(params.base.criteria)) {
+    const headList = headGroups.get(key) ?? [];
+    baseList.forEach((base, i) => {
+      const head = headList[i];
+      if (!head) {
+        add2("criterion-removed", true, `${who} loses the criterion ${name2(base)}.`);
+        return;
+      }
+      paired.add(head);
+      kindOf(base).diff({ base, head, who, name: name2(base), add: add2 });
+    });
+  }
+  for (const head of params.head.criteria) {
+    if (!paired.has(head))
+      add2("criterion-added", false, `${who} gains the criterion ${name2(head)}.`);
+  }
+  return changes;
 }
 
 // src/evaluate/plan-diff-objectives.ts
@@ -35407,35 +35747,15 @@ function diffPlans(base, head) {
   return changes;
 }
 
-// src/evaluate/projection.ts
-function projectMerge(snapshot, pr) {
-  const closing = new Set(pr.closingIssues);
-  const issues = closing.size === 0 ? snapshot.issues : snapshot.issues.map(
-    (issue2) => (
-      // Only open ones: merging leaves an already-closed issue as it is (one closed as
-      // not planned stays out of the deliverable's scope).
-      closing.has(issue2.number) && issue2.state === "open" ? { ...issue2, state: "closed", stateReason: "completed" } : issue2
-    )
-  );
-  const pullRequests = snapshot.pullRequests.map(
-    (p) => p.number === pr.number ? { ...p, state: "closed", merged: true } : p
-  );
-  let files = snapshot.files;
-  const head = pr.headFiles;
-  if (pr.changedFiles && pr.changedFiles.length > 0 && head) {
-    files = { ...snapshot.files };
-    for (const path of pr.changedFiles) {
-      if (Object.hasOwn(head, path)) files[path] = head[path];
-      else delete files[path];
-    }
-  } else if (pr.changedFiles === void 0 && head && Object.keys(head).length > 0) {
-    files = { ...snapshot.files, ...head };
-  }
-  const checks = pr.headChecks ?? snapshot.checks;
-  return { ...snapshot, issues, pullRequests, files, checks };
+// src/criteria/evaluate.ts
+function evaluateCriterion(params) {
+  const { ctx, deliverable, criterion } = params;
+  const kind = kindOf(criterion);
+  const name2 = criterionName(criterion, (id2) => ctx.objective(id2)?.title);
+  return { kind: kind.key, name: name2, ...kind.evaluate({ ctx, deliverable, criterion }) };
 }
 
-// src/evaluate/indexes.ts
+// src/criteria/snapshot-index.ts
 function resolveLabel(label2, wanted, cache2) {
   let key = cache2.get(label2);
   if (key === void 0) {
@@ -35504,195 +35824,10 @@ function createContext(plan, snapshot) {
     snapshot,
     index: indexSnapshot(snapshot, plan),
     objectives,
+    objective: (id2) => objectives.get(id2)?.objective,
     headings: /* @__PURE__ */ new Map(),
     dataFiles: /* @__PURE__ */ new Map()
   };
-}
-
-// src/evaluate/criteria/checks.ts
-function evaluateChecksCriterion(params) {
-  const problems = [];
-  let passed = 0;
-  for (const name2 of params.names) {
-    const conclusion2 = Object.hasOwn(params.checks, name2) ? params.checks[name2] : void 0;
-    if (conclusion2 === void 0) problems.push(`no run of ${name2}`);
-    else if (conclusion2.toLowerCase() === "success") passed++;
-    else problems.push(`${name2} concluded ${conclusion2.toLowerCase()}`);
-  }
-  const total = params.names.length;
-  const head = `${passed} of ${total} ${total === 1 ? "check" : "checks"} succeeded`;
-  return {
-    met: problems.length === 0,
-    detail: problems.length === 0 ? head : `${head}; ${problems.join("; ")}`
-  };
-}
-
-// src/evaluate/criteria/file.ts
-function fileHeadings(ctx, path, text2) {
-  let headings = ctx.headings.get(path);
-  if (!headings) {
-    headings = markdownHeadings(text2);
-    ctx.headings.set(path, headings);
-  }
-  return headings;
-}
-function evaluateFileCriterion(params) {
-  const { ctx, file: file2 } = params;
-  const text2 = ctx.snapshot.files[file2];
-  if (text2 === void 0) {
-    return { met: false, detail: `${file2} does not exist on the default branch` };
-  }
-  const present = params.headings.length > 0 ? fileHeadings(ctx, file2, text2) : /* @__PURE__ */ new Set();
-  const missingHeadings = params.headings.filter((h) => !present.has(normalizeHeading(h)));
-  const missingText = params.contains.filter((s) => !text2.includes(s));
-  const missing = [];
-  if (missingHeadings.length > 0) {
-    missing.push(
-      `missing ${missingHeadings.length === 1 ? "heading" : "headings"} ${quotedList(missingHeadings)}`
-    );
-  }
-  if (missingText.length > 0) {
-    missing.push(`missing text ${quotedList(missingText)}`);
-  }
-  if (missing.length > 0) return { met: false, detail: `${file2}: ${missing.join("; ")}` };
-  const found = [];
-  const all = (n, one) => n === 1 ? `the required ${one}` : `all ${n} required ${one}s`;
-  if (params.headings.length > 0) found.push(all(params.headings.length, "heading"));
-  if (params.contains.length > 0) found.push(all(params.contains.length, "text"));
-  return {
-    met: true,
-    detail: found.length > 0 ? `${file2} exists with ${found.join(" and ")}` : `${file2} exists`
-  };
-}
-
-// src/evaluate/criteria/issues.ts
-function leavesScope(issue2) {
-  return issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
-}
-function deliverableIssues(ctx, deliverable) {
-  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
-}
-function evaluateIssuesCriterion(params) {
-  const { ctx, deliverable, min } = params;
-  const label2 = deliverableLabel(deliverable);
-  const all = deliverableIssues(ctx, deliverable);
-  const refs = [];
-  const open2 = [];
-  let left = 0;
-  for (const issue2 of all) {
-    if (leavesScope(issue2)) {
-      left++;
-      continue;
-    }
-    refs.push(issue2.number);
-    if (issue2.state === "open") open2.push(issue2.number);
-  }
-  const inScope = refs;
-  const closed = inScope.length - open2.length;
-  const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
-  if (inScope.length === 0) {
-    if (min === 0) {
-      return {
-        met: true,
-        detail: `no issues labelled "${label2}" in scope, and min is 0${leftNote}`,
-        refs
-      };
-    }
-    return {
-      met: false,
-      detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural(min, "issue")}`,
-      refs
-    };
-  }
-  const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
-  if (open2.length > 0) parts.push(`open: ${refList(open2)}`);
-  if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
-  return {
-    met: open2.length === 0 && inScope.length >= min,
-    detail: parts.join("; ") + leftNote,
-    refs
-  };
-}
-
-// src/evaluate/criteria/objective.ts
-function evaluateObjectiveCriterion(params) {
-  const entry = params.ctx.objectives.get(params.objectiveId);
-  if (!entry) return { met: false, detail: `objective "${params.objectiveId}" is not in the plan` };
-  const measure = entry.objective.measure;
-  if (!measure) {
-    return { met: false, detail: `objective "${params.objectiveId}" has no measure to read` };
-  }
-  const reading = readMeasure(params.ctx, measure);
-  if (!reading.ok) return { met: false, detail: reading.reason };
-  return {
-    met: reading.met,
-    detail: `${measure.path} is ${reading.value}, target ${measure.target.trim()}${reading.met ? "" : " not met"}`
-  };
-}
-
-// src/evaluate/criteria/pull-requests.ts
-function deliverablePullRequests(ctx, deliverable) {
-  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
-  let found = null;
-  for (const issue2 of deliverableIssues(ctx, deliverable)) {
-    const closing = ctx.index.pullRequestsByClosingIssue.get(issue2.number);
-    if (!closing) continue;
-    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
-    for (const pr of closing) found.set(pr.number, pr);
-  }
-  if (!found) return labelled;
-  return [...found.values()].sort((a, b) => a.number - b.number);
-}
-function evaluatePullRequestsCriterion(params) {
-  const { min, approvals } = params;
-  const prs = deliverablePullRequests(params.ctx, params.deliverable);
-  const merged = prs.filter((pr) => pr.merged);
-  const short = merged.filter((pr) => new Set(pr.approvals).size < approvals);
-  const refs = prs.map((pr) => pr.number);
-  const parts = [];
-  if (prs.length === 0) parts.push("no pull requests found");
-  else if (merged.length === 0) parts.push(`none of ${plural(prs.length, "pull request")} merged`);
-  else
-    parts.push(
-      `${merged.length} of ${plural(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`
-    );
-  if (merged.length < min) parts.push(`needs at least ${min} merged`);
-  for (const pr of short.slice(0, 10)) {
-    const n = new Set(pr.approvals).size;
-    parts.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
-  }
-  if (short.length > 10) parts.push(`and ${short.length - 10} more without enough approvals`);
-  return { met: merged.length >= min && short.length === 0, detail: parts.join("; "), refs };
-}
-
-// src/evaluate/criteria/index.ts
-function evaluateCriterion(params) {
-  const { ctx, deliverable, criterion } = params;
-  const kind = criterionKind(criterion);
-  const name2 = criterionName2(criterion, (id2) => ctx.objectives.get(id2)?.objective.title);
-  let result2;
-  if ("issues" in criterion) {
-    result2 = evaluateIssuesCriterion({ ctx, deliverable, min: criterion.min });
-  } else if ("file" in criterion) {
-    result2 = evaluateFileCriterion({
-      ctx,
-      file: criterion.file,
-      headings: criterion.headings ?? [],
-      contains: criterion.contains ?? []
-    });
-  } else if ("checks" in criterion) {
-    result2 = evaluateChecksCriterion({ checks: ctx.snapshot.checks, names: criterion.checks });
-  } else if ("pull_requests" in criterion) {
-    result2 = evaluatePullRequestsCriterion({
-      ctx,
-      deliverable,
-      min: criterion.min,
-      approvals: criterion.approvals
-    });
-  } else {
-    result2 = evaluateObjectiveCriterion({ ctx, objectiveId: criterion.objective });
-  }
-  return { kind, name: name2, ...result2 };
 }
 
 // src/evaluate/dates.ts
@@ -36042,10 +36177,10 @@ function timingWarnings(after) {
       warnings.push({
         code: "overdue",
         level: "warn",
-        message: `Milestone "${m.title}" was due ${m.due} and is overdue by ${plural(late, "day")}; merging this pull request does not achieve it.`
+        message: `Milestone "${m.title}" was due ${m.due} and is overdue by ${plural2(late, "day")}; merging this pull request does not achieve it.`
       });
     } else if (m.atRisk) {
-      const when = m.daysLeft === 0 ? "today" : `in ${plural(m.daysLeft, "day")}`;
+      const when = m.daysLeft === 0 ? "today" : `in ${plural2(m.daysLeft, "day")}`;
       warnings.push({
         code: "at-risk",
         level: "warn",
@@ -36067,7 +36202,7 @@ function planWarnings(params) {
     let message;
     if (headValid) {
       const weakening2 = planChanges.filter((c) => c.weakens).length;
-      message = planChanges.length === 0 ? `This pull request edits the plan file ${planPath}, without changing what it plans.` : `This pull request changes the plan file ${planPath}: ${plural(planChanges.length, "change")}${weakening2 > 0 ? `, ${weakening2} of which weaken${weakening2 === 1 ? "s" : ""} it` : ""}. It is still judged against the plan on its base branch.`;
+      message = planChanges.length === 0 ? `This pull request edits the plan file ${planPath}, without changing what it plans.` : `This pull request changes the plan file ${planPath}: ${plural2(planChanges.length, "change")}${weakening2 > 0 ? `, ${weakening2} of which weaken${weakening2 === 1 ? "s" : ""} it` : ""}. It is still judged against the plan on its base branch.`;
     } else if (invalid) {
       message = `This pull request changes the plan file ${planPath}, but the changed plan is invalid, so its changes cannot be listed.`;
     } else {
@@ -36092,7 +36227,7 @@ function planWarnings(params) {
     warnings.push({
       code: "plan-invalid",
       level: "fail",
-      message: `The plan file ${headPlan.path || planPath} at the head of this pull request is invalid (${plural(errors.length, "error")}); fix it before merging.${where2}`
+      message: `The plan file ${headPlan.path || planPath} at the head of this pull request is invalid (${plural2(errors.length, "error")}); fix it before merging.${where2}`
     });
   }
   return { warnings, planChanges };
@@ -36154,6 +36289,72 @@ function evaluatePullRequest(params) {
   };
 }
 
+// src/plan/schema.ts
+var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+var id = (what) => external_exports.string().regex(ID_PATTERN).describe(`Unique id of the ${what}: a lowercase slug, e.g. \`shorter-queues\`.`);
+var title = (what) => external_exports.string().min(1).describe(`Human-readable title of the ${what}.`);
+var date5 = (what) => external_exports.string().regex(DATE_PATTERN).describe(`${what}, as a calendar date \`YYYY-MM-DD\` (UTC).`);
+var idList = (what) => external_exports.array(external_exports.string()).describe(`Ids of ${what}.`);
+var objectiveSchema = external_exports.strictObject({
+  id: id("objective"),
+  title: title("objective"),
+  description: external_exports.string().optional().describe("Longer explanation of the objective."),
+  due: date5("When the objective must be met").optional(),
+  measure: measureSchema.optional()
+}).describe("A SMART objective: specific, measurable (a number with a target) and time-bound.");
+var goalSchema = external_exports.strictObject({
+  id: id("goal"),
+  title: title("goal"),
+  description: external_exports.string().optional().describe("Longer explanation of the goal."),
+  objectives: external_exports.array(objectiveSchema).default([]).describe("The objectives that serve this goal.")
+}).describe("An abstract, strategic goal.");
+var reviewSchema = external_exports.strictObject({
+  approvers: external_exports.array(external_exports.string().min(1)).min(1).describe("GitHub logins; one of them closing the review issue as completed signs it off.")
+}).describe("A sign-off the milestone needs once everything else is met.");
+var milestoneSchema = external_exports.strictObject({
+  id: id("milestone"),
+  title: title("milestone").describe("Title of the GitHub milestone (unique across the plan)."),
+  due: date5("The milestone's date"),
+  description: external_exports.string().optional().describe("Description written into the GitHub milestone."),
+  deliverables: idList("the deliverables that prove this milestone").describe(
+    "Ids of the deliverables that prove this milestone (at least one)."
+  ),
+  requires: idList("milestones that must be achieved first").optional(),
+  review: reviewSchema.optional(),
+  close: external_exports.enum(["auto", "manual"]).default("auto").describe("`auto`: close the GitHub milestone when achieved; `manual`: only report it.")
+}).describe("A zero-duration checkpoint with a date: achieved or not achieved.");
+var deliverableSchema = external_exports.strictObject({
+  id: id("deliverable"),
+  title: title("deliverable"),
+  description: external_exports.string().optional().describe("Longer explanation of the deliverable."),
+  objective: external_exports.string().optional().describe("Id of the objective it serves (traceability)."),
+  label: external_exports.string().min(1).max(50).optional().describe("GitHub label of its issues and pull requests; default `deliverable:<id>`."),
+  paths: external_exports.array(external_exports.string().min(1)).optional().describe("Globs; a pull request changing a matching file serves this deliverable."),
+  criteria: external_exports.array(criterionSchema).describe("The proof that counts as delivered (at least one).")
+}).describe("A tangible output, with the proof that counts as done.");
+var findingLevel = external_exports.enum(["warn", "fail", "ignore"]).describe("`warn`: neutral conclusion; `fail`: failure; `ignore`: not reported.");
+var settingsSchema = external_exports.strictObject({
+  at_risk_days: external_exports.number().int().min(0).default(7).describe("A milestone not achieved and due within this many days is at risk."),
+  on_regression: external_exports.enum(["reopen", "report"]).default("reopen").describe("What to do when a closed (achieved) milestone fails again."),
+  enforce_milestones: external_exports.boolean().default(false).describe("Move a deliverable's issues into its milestone even if a human set another."),
+  pull_requests: external_exports.strictObject({
+    check: external_exports.boolean().default(true).describe("Whether the App posts the alignment check run on pull requests."),
+    unlinked: findingLevel.default("warn"),
+    milestone_mismatch: findingLevel.default("warn"),
+    plan_weakened: findingLevel.default("warn")
+  }).prefault({}).describe("What each pull-request finding does to the check's conclusion.")
+}).describe("Settings of the evaluation and the sync.");
+var planSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional().describe("Optional JSON Schema reference, for editors."),
+  version: external_exports.literal(1).describe("Format version; must be 1."),
+  goals: external_exports.array(goalSchema).default([]).describe("Strategic goals and their objectives."),
+  milestones: external_exports.array(milestoneSchema).default([]).describe("Dated checkpoints."),
+  deliverables: external_exports.array(deliverableSchema).default([]).describe("Tangible outputs and their proof."),
+  settings: settingsSchema.prefault({})
+}).describe("A plan-align plan: goals → objectives → milestones → deliverables.");
+var DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"];
+
 // src/plan/describe.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -36162,7 +36363,9 @@ function valueAt(data, path) {
   let current = data;
   for (const segment of path) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord(current)) current = current[String(segment)];
+    else if (isRecord(current) && Object.hasOwn(current, String(segment))) {
+      current = current[String(segment)];
+    } else if (isRecord(current)) return void 0;
     else return void 0;
   }
   return current;
@@ -36563,28 +36766,20 @@ function issueFindings(params) {
 }
 
 // src/plan/criteria-findings.ts
-var KIND_SCHEMAS = {
-  issues: issuesCriterionSchema,
-  file: fileCriterionSchema,
-  checks: checksCriterionSchema,
-  pull_requests: pullRequestsCriterionSchema,
-  objective: objectiveCriterionSchema
-};
-var KINDS = Object.keys(CRITERION_KINDS);
-var KIND_LIST = KINDS.join(", ");
-function isKind(key) {
-  return Object.hasOwn(CRITERION_KINDS, key);
-}
+var KIND_LIST = KIND_KEYS.join(", ");
 function kindsTaking(modifier) {
-  return KINDS.filter((kind) => CRITERION_KINDS[kind].includes(modifier));
+  return KIND_KEYS.filter((key) => {
+    const kind = kindByKey(key);
+    return kind !== void 0 && modifiersOf(kind).includes(modifier);
+  });
 }
 function allowedKeys(kind) {
-  return [kind, ...CRITERION_KINDS[kind], "name"];
+  return [kind.key, ...modifiersOf(kind), NAME_KEY];
 }
 function noKind(params) {
   const { ctx, path, keys } = params;
   for (const key of keys) {
-    const kind = didYouMean({ input: key, candidates: KINDS });
+    const kind = didYouMean({ input: key, candidates: KIND_KEYS });
     if (kind) {
       return findingAt({
         ctx,
@@ -36615,12 +36810,12 @@ function checkKeys(params) {
         findingAt({
           ...at3,
           code: "criterion-modifier",
-          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind) ? "an" : "a"} "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`
+          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind.key) ? "an" : "a"} "${kind.key}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`
         })
       );
     } else {
       const close = didYouMean({ input: key, candidates: allowed });
-      const fix = close ? ` — did you mean "${close}"?` : ` — a "${kind}" criterion takes ${allowed.map((k) => `"${k}"`).join(", ")}`;
+      const fix = close ? ` — did you mean "${close}"?` : ` — a "${kind.key}" criterion takes ${allowed.map((k) => `"${k}"`).join(", ")}`;
       findings.push(
         findingAt({
           ...at3,
@@ -36645,7 +36840,7 @@ function criterionFindings(params) {
     ];
   }
   const keys = Object.keys(criterion);
-  const kinds = keys.filter(isKind);
+  const kinds = keys.filter((key) => kindByKey(key) !== void 0);
   if (kinds.length === 0) return [noKind({ ctx, path, keys })];
   if (kinds.length > 1) {
     return [
@@ -36658,13 +36853,13 @@ function criterionFindings(params) {
       })
     ];
   }
-  const kind = kinds[0];
+  const kind = kindByKey(kinds[0]);
   const findings = checkKeys({ ctx, path, kind, keys });
-  const result2 = KIND_SCHEMAS[kind].safeParse(criterion);
+  const result2 = kind.schema.safeParse(criterion);
   if (!result2.success) {
     for (const issue2 of result2.error.issues) {
       if (issue2.code === "unrecognized_keys") continue;
-      findings.push(...issueFindings({ ctx, issue: issue2, root: KIND_SCHEMAS[kind], prefix: path }));
+      findings.push(...issueFindings({ ctx, issue: issue2, root: kind.schema, prefix: path }));
     }
   }
   return findings;
@@ -36690,30 +36885,6 @@ function isCriterionPath(path) {
 }
 
 // src/plan/repo-paths.ts
-function normalizeRepoPath(path) {
-  let out = path;
-  for (; ; ) {
-    const next = out.replace(/^\.\//, "").replace(/^\/+/, "");
-    if (next === out) return out;
-    out = next;
-  }
-}
-function repoPathProblem(path) {
-  const plain = normalizeRepoPath(path);
-  if (plain.trim() === "") {
-    return "names no file — write the file's path from the repository root, e.g. docs/README.md";
-  }
-  if (path.includes("\\")) {
-    return `separates folders with "\\" — GitHub paths use "/": write "${path.replaceAll("\\", "/")}"`;
-  }
-  if (plain.split("/").some((segment) => segment === "..")) {
-    return 'climbs out with ".." — write the path from the repository root, e.g. docs/README.md';
-  }
-  if (plain.endsWith("/")) {
-    return "names a folder, not a file — name a file in it, e.g. docs/README.md";
-  }
-  return void 0;
-}
 function normalizePlanPaths(plan) {
   return {
     ...plan,
@@ -36728,9 +36899,10 @@ function normalizePlanPaths(plan) {
     })),
     deliverables: plan.deliverables.map((deliverable) => ({
       ...deliverable,
-      criteria: deliverable.criteria.map(
-        (criterion) => "file" in criterion ? { ...criterion, file: normalizeRepoPath(criterion.file) } : criterion
-      )
+      criteria: deliverable.criteria.map((criterion) => {
+        const kind = kindOf(criterion);
+        return kind.normalize ? kind.normalize(criterion) : criterion;
+      })
     }))
   };
 }
@@ -36857,7 +37029,7 @@ var Rules = class {
     return positionOf({ doc: this.ctx.doc, lineCounter: this.ctx.lineCounter, path }).line;
   }
 };
-function uniqueIds(rules, kind, plural5, list) {
+function uniqueIds(rules, kind, plural3, list) {
   const byId = /* @__PURE__ */ new Map();
   for (const entry of list) {
     if (entry.id === void 0) continue;
@@ -36866,7 +37038,7 @@ function uniqueIds(rules, kind, plural5, list) {
       rules.error(
         idPath(entry),
         "duplicate-id",
-        `${kind} id "${entry.id}" is used twice (first on line ${rules.line(idPath(first))}) — ids must be unique among ${plural5}; rename one`
+        `${kind} id "${entry.id}" is used twice (first on line ${rules.line(idPath(first))}) — ids must be unique among ${plural3}; rename one`
       );
     } else byId.set(entry.id, entry);
   }
@@ -36893,6 +37065,9 @@ function checkBlankTitles(rules, kind, list) {
       );
     }
   }
+}
+function kindsIn(criterion) {
+  return Object.keys(criterion).flatMap((key) => kindByKey(key) ?? []);
 }
 function checkRepoPath(params) {
   const value = valueAt(params.rules.ctx.data, params.path);
@@ -37065,6 +37240,15 @@ function checkCycles(rules, milestones, milestoneById) {
 function checkDeliverables(params) {
   const { rules, deliverables, objectiveById, listings } = params;
   const labels = /* @__PURE__ */ new Map();
+  const criterionRefs = {
+    objectives: new Map(
+      [...objectiveById].map(([id2, entry]) => [
+        id2,
+        { hasMeasure: entry.raw.measure !== void 0 }
+      ])
+    ),
+    suggest: suggestion
+  };
   for (const deliverable of deliverables) {
     const explicit = text(deliverable.raw.label);
     const label2 = explicit ?? (deliverable.id === void 0 ? void 0 : deliverableLabel({ id: deliverable.id }));
@@ -37113,30 +37297,20 @@ function checkDeliverables(params) {
     let tracedByCriterion = false;
     if (Array.isArray(criteria)) {
       criteria.forEach((criterion, j) => {
-        checkRepoPath({
-          rules,
-          path: [...deliverable.path, "criteria", j, "file"],
-          subject: `${name("deliverable", deliverable)} criterion ${j + 1}`
-        });
-        if (!isRecord(criterion) || typeof criterion.objective !== "string") return;
-        const id2 = criterion.objective;
-        const path = [...deliverable.path, "criteria", j, "objective"];
-        const target = objectiveById.get(id2);
+        if (!isRecord(criterion)) return;
+        const path = [...deliverable.path, "criteria", j];
         const subject = `${name("deliverable", deliverable)} criterion ${j + 1}`;
-        if (!target) {
-          const hint2 = suggestion({ input: id2, candidates: objectiveById.keys() }) || " — it must be the id of an objective under a goal";
-          rules.error(
-            path,
-            "unknown-objective",
-            `${subject} names unknown objective "${id2}"${hint2}`
-          );
-        } else if (target.raw.measure === void 0) {
-          rules.error(
-            path,
-            "objective-without-measure",
-            `${subject} needs objective "${id2}" to have a measure, and it has none — add "measure" (file, path, target) to the objective, or remove this criterion`
-          );
-        } else tracedByCriterion = true;
+        for (const kind of kindsIn(criterion)) {
+          for (const problem of kind.validate?.({ criterion, subject, refs: criterionRefs }) ?? []) {
+            const at3 = [...path, problem.key];
+            if (problem.severity === "error") rules.error(at3, problem.code, problem.message);
+            else rules.warn(at3, problem.code, problem.message);
+          }
+          const traced = kind.traces?.(criterion);
+          if (traced !== void 0 && objectiveById.get(traced)?.raw.measure !== void 0) {
+            tracedByCriterion = true;
+          }
+        }
       });
     }
     if (deliverable.id !== void 0 && (listings.get(deliverable.id) ?? []).length === 0) {
@@ -37335,7 +37509,7 @@ function toData(params) {
     };
   }
 }
-function kindOf(node2) {
+function kindOf2(node2) {
   if ((0, import_yaml3.isSeq)(node2)) return "a list";
   if ((0, import_yaml3.isScalar)(node2)) {
     return node2.value === null ? "an empty value" : `the value ${JSON.stringify(node2.value)}`;
@@ -37403,7 +37577,7 @@ function readYaml(params) {
       severity: "error",
       code: "not-a-map",
       ...at2(lineCounter, doc.contents?.range?.[0] ?? 0),
-      message: `the plan must be a YAML map of keys (version, goals, milestones, deliverables, settings), got ${kindOf(doc.contents)} — start the file with "version: 1"`
+      message: `the plan must be a YAML map of keys (version, goals, milestones, deliverables, settings), got ${kindOf2(doc.contents)} — start the file with "version: 1"`
     };
     return { doc, lineCounter, data: void 0, findings: [notMap, ...warnings] };
   }
@@ -37962,15 +38136,8 @@ var findingSchema = external_exports.object({
 }).describe("One validation finding, positioned in the plan file.");
 
 // src/model/report.ts
-var CRITERION_KIND_NAMES = [
-  "issues",
-  "file",
-  "checks",
-  "pull_requests",
-  "objective"
-];
 var criterionResultSchema = external_exports.object({
-  kind: external_exports.enum(CRITERION_KIND_NAMES),
+  kind: external_exports.string().describe("The criterion's kind key: issues, file, checks, pull_requests, objective."),
   name: external_exports.string().describe("The criterion's `name:`, or a generated one."),
   met: external_exports.boolean(),
   detail: external_exports.string().describe("What was found, and what is missing when not met."),
@@ -38135,17 +38302,6 @@ function renderJson(report) {
 }
 
 // src/report/format.ts
-var numberFormat = new Intl.NumberFormat("en-US");
-function formatCount(n) {
-  return numberFormat.format(n);
-}
-function plural3(n, singular, pluralForm = `${singular}s`) {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
-}
-function joinAnd(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 function formatInstant(iso) {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
@@ -38153,8 +38309,8 @@ function formatInstant(iso) {
 }
 function describeDaysLeft(daysLeft) {
   if (daysLeft === 0) return "due today";
-  if (daysLeft > 0) return `${plural3(daysLeft, "day")} left`;
-  return `${plural3(-daysLeft, "day")} overdue`;
+  if (daysLeft > 0) return `${plural2(daysLeft, "day")} left`;
+  return `${plural2(-daysLeft, "day")} overdue`;
 }
 function byteLength(text2) {
   return new TextEncoder().encode(text2).length;
@@ -38257,7 +38413,7 @@ function verdict(report, style = {}) {
     const errors = report.plan.findings.filter((f) => f.severity === "error").length;
     return {
       icon: "❌",
-      text: `The plan ${code2(report.plan.path)} is invalid (${plural3(errors, "error")}); nothing is evaluated or synced until it is fixed`
+      text: `The plan ${code2(report.plan.path)} is invalid (${plural2(errors, "error")}); nothing is evaluated or synced until it is fixed`
     };
   }
   const pr = report.pullRequest;
@@ -38283,18 +38439,18 @@ function verdict(report, style = {}) {
     const served = pr.milestones.length ? ` of ${joinAnd(pr.milestones.map(title2))}` : " (in no milestone)";
     return {
       icon,
-      text: `Serves ${plural3(pr.deliverables.length, "deliverable")}${served}`
+      text: `Serves ${plural2(pr.deliverables.length, "deliverable")}${served}`
     };
   }
   const achieved = report.milestones.filter((m) => m.achieved).length;
   const overdue = report.milestones.filter((m) => m.overdue).length;
   const atRisk = report.milestones.filter((m) => m.atRisk).length;
   const parts = [
-    strong(`${achieved} of ${plural3(report.milestones.length, "milestone")} achieved`)
+    strong(`${achieved} of ${plural2(report.milestones.length, "milestone")} achieved`)
   ];
   if (overdue) parts.push(`${overdue} overdue`);
   if (atRisk) parts.push(`${atRisk} at risk`);
-  if (report.actions.length) parts.push(plural3(report.actions.length, "planned change"));
+  if (report.actions.length) parts.push(plural2(report.actions.length, "planned change"));
   return { icon: overdue ? "⏰" : atRisk ? "⚠️" : "📋", text: parts.join(" · ") };
 }
 
@@ -38369,7 +38525,7 @@ function capped(ctx, items, what, line) {
   if (items.length > limit) {
     const rest = items.length - limit;
     lines.push(`- …and ${formatCount(rest)} more`);
-    ctx.cuts.push(`${formatCount(rest)} of ${plural3(items.length, what)} not listed`);
+    ctx.cuts.push(`${formatCount(rest)} of ${plural2(items.length, what)} not listed`);
   }
   return lines;
 }
@@ -38409,7 +38565,7 @@ function milestonesSection(ctx) {
   if (detail === "summary") {
     lines.push(...summaryTable(ctx));
     const deliverables = report.milestones.reduce((n, m) => n + m.deliverables.length, 0);
-    ctx.cuts.push(`criteria of ${plural3(deliverables, "deliverable")} omitted`);
+    ctx.cuts.push(`criteria of ${plural2(deliverables, "deliverable")} omitted`);
     return lines.join("\n");
   }
   lines.push("| | Milestone | Due | Status | Criteria met | GitHub |", "|---|---|---|---|---|---|");
@@ -38423,7 +38579,7 @@ function milestonesSection(ctx) {
     const done = report.milestones.flatMap((m) => m.deliverables).filter((d) => d.done).length;
     if (achieved.length || done) {
       ctx.cuts.push(
-        `details of ${plural3(achieved.length, "achieved milestone")} and ${plural3(done, "done deliverable")} collapsed`
+        `details of ${plural2(achieved.length, "achieved milestone")} and ${plural2(done, "done deliverable")} collapsed`
       );
     }
   }
@@ -38445,7 +38601,7 @@ ${section2}`
 }
 function status(m) {
   if (m.achieved) return "Achieved";
-  if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural3(-m.daysLeft, "day")}`;
+  if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural2(-m.daysLeft, "day")}`;
   if (m.atRisk) return `Not achieved · ⚠️ **at risk**: ${describeDaysLeft(m.daysLeft)}`;
   return `Not achieved (${describeDaysLeft(m.daysLeft)})`;
 }
@@ -38492,7 +38648,7 @@ function summaryTable(ctx) {
   const open2 = report.milestones.filter((m) => !m.achieved);
   const lines = [];
   lines.push(
-    `${plural3(achieved.length, "milestone")} of ${formatCount(report.milestones.length)} achieved.`
+    `${plural2(achieved.length, "milestone")} of ${formatCount(report.milestones.length)} achieved.`
   );
   if (open2.length === 0) return lines;
   lines.push(
@@ -38540,7 +38696,7 @@ function countsSection(ctx) {
       })
     );
   }
-  ctx.cuts.push(`details of ${plural3(deliverables.length, "deliverable")} omitted`);
+  ctx.cuts.push(`details of ${plural2(deliverables.length, "deliverable")} omitted`);
   return lines.join("\n");
 }
 function unscheduledSection(ctx) {
@@ -38582,7 +38738,7 @@ function objectivesSection(ctx) {
     const rest = report.objectives.length - limit;
     lines.push("", `…and ${formatCount(rest)} more objectives.`);
     ctx.cuts.push(
-      `${formatCount(rest)} of ${plural3(report.objectives.length, "objective")} not listed`
+      `${formatCount(rest)} of ${plural2(report.objectives.length, "objective")} not listed`
     );
   }
   return lines.join("\n");
@@ -38595,7 +38751,7 @@ function findingsSection(ctx) {
   const findings = ctx.report.plan.findings;
   if (findings.length === 0) return "";
   const errors = findings.filter((f) => f.severity === "error").length;
-  const title2 = `### Plan findings (${plural3(errors, "error")}, ${plural3(findings.length - errors, "warning")})`;
+  const title2 = `### Plan findings (${plural2(errors, "error")}, ${plural2(findings.length - errors, "warning")})`;
   return [title2, "", ...capped(ctx, findings, "finding", (f) => findingLine(ctx, f))].join("\n");
 }
 function planChangesSection(ctx) {
@@ -38605,7 +38761,7 @@ function planChangesSection(ctx) {
   const lines = [
     "### Plan changes in this pull request",
     "",
-    weakening ? `${plural3(weakening, "change")} weaken${weakening === 1 ? "s" : ""} the plan (🔻): review them before merging.` : "No change weakens the plan.",
+    weakening ? `${plural2(weakening, "change")} weaken${weakening === 1 ? "s" : ""} the plan (🔻): review them before merging.` : "No change weakens the plan.",
     "",
     ...capped(
       ctx,
@@ -38646,7 +38802,7 @@ function actionCounts(ctx) {
   const counts = /* @__PURE__ */ new Map();
   for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
   const parts = [...counts].map(([type, n]) => `${formatCount(n)} ${code(type)}`);
-  return [`${plural3(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
+  return [`${plural2(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
 }
 function notInPlanSection(ctx) {
   const list = ctx.report.notInPlan;
@@ -38687,7 +38843,7 @@ function renderMarkdown(report, options2 = {}) {
   }
   const note = `
 
-✂️ Cut at ${plural3(maxBytes, "byte")} to fit ${limit}; run \`plan-align report\` for the full report.
+✂️ Cut at ${plural2(maxBytes, "byte")} to fit ${limit}; run \`plan-align report\` for the full report.
 `;
   return `${truncateToBytes(text2, Math.max(0, maxBytes - byteLength(note)))}${note}`;
 }
@@ -38763,7 +38919,7 @@ function section(out, title2) {
   out.push("", title2);
 }
 function milestoneLines(out, report, m) {
-  const status2 = m.achieved ? "achieved" : m.overdue ? `NOT ACHIEVED, overdue by ${plural3(-m.daysLeft, "day")}` : m.atRisk ? `not achieved, AT RISK: ${describeDaysLeft(m.daysLeft)}` : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
+  const status2 = m.achieved ? "achieved" : m.overdue ? `NOT ACHIEVED, overdue by ${plural2(-m.daysLeft, "day")}` : m.atRisk ? `not achieved, AT RISK: ${describeDaysLeft(m.daysLeft)}` : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
   const github = m.githubMilestone === null ? "no GitHub milestone yet" : `GitHub #${m.githubMilestone} ${m.githubState ?? ""}`.trim();
   out.push(`  ${m.achieved ? "✔" : "✘"} ${m.title} — due ${m.due} — ${status2}`);
   out.push(
@@ -38795,61 +38951,6 @@ function deliverableTitle2(report, id2) {
   }
   return id2;
 }
-
-// src/model/snapshot.ts
-var conclusion = external_exports.string().describe("GitHub's conclusion of the check run or commit status, e.g. `success`, `failure`.");
-var checksMap = external_exports.record(external_exports.string(), conclusion).describe("Latest conclusion of each check run or status context, by name.");
-var filesMap = external_exports.record(external_exports.string(), external_exports.string()).describe("File contents by repository path; an absent key means the file does not exist.");
-var snapshotMilestoneSchema = external_exports.object({
-  number: external_exports.number().int().describe("The GitHub milestone number."),
-  title: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]),
-  dueOn: external_exports.string().nullable().describe("`YYYY-MM-DD`, or a GitHub timestamp read as the day in US Pacific time, or null."),
-  description: external_exports.string().nullable().default(""),
-  closedAt: external_exports.string().nullable().optional().describe("When it was closed, if it is.")
-});
-var snapshotIssueSchema = external_exports.object({
-  number: external_exports.number().int(),
-  title: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]),
-  stateReason: external_exports.enum(["completed", "not_planned", "reopened", "duplicate"]).nullable().default(null).describe("Why it was closed; `not_planned` (and `duplicate`) leave a deliverable's scope."),
-  labels: external_exports.array(external_exports.string()).default([]),
-  milestone: external_exports.number().int().nullable().default(null).describe("GitHub milestone number."),
-  closedBy: external_exports.string().nullable().optional().describe("Login of whoever closed it."),
-  assignees: external_exports.array(external_exports.string()).optional(),
-  body: external_exports.string().nullable().optional()
-});
-var snapshotPullRequestSchema = external_exports.object({
-  number: external_exports.number().int(),
-  title: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]),
-  merged: external_exports.boolean().default(false),
-  labels: external_exports.array(external_exports.string()).default([]),
-  milestone: external_exports.number().int().nullable().default(null),
-  closingIssues: external_exports.array(external_exports.number().int()).default([]).describe("Issues it closes when merged."),
-  approvals: external_exports.array(external_exports.string()).default([]).describe("Logins whose latest review is an approval."),
-  changedFiles: external_exports.array(external_exports.string()).optional().describe("Paths it changes (only when loaded)."),
-  headSha: external_exports.string().optional(),
-  baseRef: external_exports.string().optional(),
-  headRef: external_exports.string().optional(),
-  headRepository: external_exports.string().optional().describe("`owner/name` of the head; differs for forks."),
-  headFiles: filesMap.optional().describe("Files read from the head (only those the plan names)."),
-  headChecks: checksMap.optional().describe("Checks on the head commit.")
-});
-var snapshotSchema = external_exports.object({
-  $schema: external_exports.string().optional(),
-  version: external_exports.literal(1),
-  repository: external_exports.string().describe("`owner/name`."),
-  defaultBranch: external_exports.string(),
-  fetchedAt: external_exports.iso.datetime({ offset: true }).describe("When it was read; evaluation's 'now'."),
-  planPath: external_exports.string().optional().describe("Where the loader read the plan (e.g. `.github/plan.yml`)."),
-  milestones: external_exports.array(snapshotMilestoneSchema).default([]),
-  labels: external_exports.array(external_exports.string()).default([]),
-  issues: external_exports.array(snapshotIssueSchema).default([]),
-  pullRequests: external_exports.array(snapshotPullRequestSchema).default([]),
-  files: filesMap.default({}),
-  checks: checksMap.default({})
-}).describe("A plan-align repository snapshot, version 1.");
 
 // src/snapshot/read.ts
 var JsonStop = class {
@@ -39288,6 +39389,25 @@ var runSchema = async (argv, io) => {
 // src/cli/snapshot.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
+// src/plan/needs.ts
+function planNeeds(plan) {
+  if (!plan) return { files: [], checks: [], pullRequests: true };
+  const needs = { files: /* @__PURE__ */ new Set(), checks: /* @__PURE__ */ new Set(), pullRequests: false };
+  for (const goal of plan.goals) {
+    for (const objective of goal.objectives) {
+      if (objective.measure) needs.files.add(objective.measure.file);
+    }
+  }
+  for (const deliverable of plan.deliverables) {
+    for (const criterion of deliverable.criteria) addCriterionNeeds(criterion, needs);
+  }
+  return {
+    files: [...needs.files].sort(),
+    checks: [...needs.checks].sort(),
+    pullRequests: needs.pullRequests
+  };
+}
+
 // src/github/graphql-rounds.ts
 var PAGE_SIZE = 100;
 async function paginateRounds(params) {
@@ -39367,27 +39487,6 @@ async function runQuery(params) {
       cause: error62
     });
   }
-}
-
-// src/github/plan-needs.ts
-function planNeeds(plan) {
-  if (!plan) return { files: [], checks: [], pullRequests: true };
-  const files = /* @__PURE__ */ new Set();
-  const checks = /* @__PURE__ */ new Set();
-  let pullRequests = false;
-  for (const goal of plan.goals) {
-    for (const objective of goal.objectives) {
-      if (objective.measure) files.add(objective.measure.file);
-    }
-  }
-  for (const deliverable of plan.deliverables) {
-    for (const criterion of deliverable.criteria) {
-      if ("file" in criterion) files.add(criterion.file);
-      if ("checks" in criterion) for (const name2 of criterion.checks) checks.add(name2);
-      if ("pull_requests" in criterion) pullRequests = true;
-    }
-  }
-  return { files: [...files].sort(), checks: [...checks].sort(), pullRequests };
 }
 
 // src/github/read-plan.ts
@@ -44693,13 +44792,13 @@ async function setMilestoneState(ctx, params) {
   return { status: "applied", detail: params.detail };
 }
 async function findMilestoneByTitle(ctx, title2) {
-  const all = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {
+  const all2 = await ctx.client.paginate(ctx.client.rest.issues.listMilestones, {
     owner: ctx.owner,
     repo: ctx.repo,
     state: "all",
     per_page: 100
   });
-  return all.find((m) => m.title === title2) ?? null;
+  return all2.find((m) => m.title === title2) ?? null;
 }
 function alreadyExists(error62) {
   if (statusOf(error62) !== 422) return false;
@@ -44775,14 +44874,14 @@ async function sync(params) {
     return 0;
   }
   if (args.dryRun) {
-    io.stdout(`${head}: ${plural4(actions.length, "action")} would be applied:
+    io.stdout(`${head}: ${plural2(actions.length, "action")} would be applied:
 `);
     for (const a of actions) io.stdout(`  ${actionLine(a)}
 `);
     return 0;
   }
   const results = await applyActions({ client, owner, repo, actions, log });
-  io.stdout(`${head}: ${plural4(actions.length, "action")}:
+  io.stdout(`${head}: ${plural2(actions.length, "action")}:
 `);
   for (const r of results) {
     io.stdout(
@@ -44814,9 +44913,6 @@ function parseSyncArgs(argv) {
     dryRun: values["dry-run"] ?? false,
     plan: values.plan
   };
-}
-function plural4(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/cli/main.ts

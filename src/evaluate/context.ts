@@ -1,19 +1,12 @@
-/** What every criterion evaluator reads: the plan, the snapshot, its indexes and caches. */
-
+/** What evaluation reads: the plan, and what every criterion reads (snapshot, indexes, caches). */
+import type { CriterionContext } from "../criteria/context.ts";
+import { indexSnapshot } from "../criteria/snapshot-index.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Goal, Objective, Plan } from "../plan/schema.ts";
-import { indexSnapshot, type SnapshotIndex } from "./indexes.ts";
-import type { DataFile } from "./measure.ts";
 
-export interface EvaluationContext {
+export interface EvaluationContext extends CriterionContext {
   plan: Plan;
-  snapshot: Snapshot;
-  index: SnapshotIndex;
   objectives: Map<string, { objective: Objective; goal: Goal }>;
-  /** Normalised Markdown headings per file path, parsed at most once per evaluation. */
-  headings: Map<string, Set<string>>;
-  /** Parsed JSON/YAML measure files per path, parsed at most once per evaluation. */
-  dataFiles: Map<string, DataFile>;
 }
 
 export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext {
@@ -28,6 +21,7 @@ export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext
     snapshot,
     index: indexSnapshot(snapshot, plan),
     objectives,
+    objective: (id) => objectives.get(id)?.objective,
     headings: new Map(),
     dataFiles: new Map(),
   };

@@ -1,7 +1,8 @@
 /** Goals and objectives: met / not met / unknown (no measure) from each objective's measure. */
+
+import { readMeasure } from "../criteria/measure.ts";
 import type { GoalResult, ObjectiveResult } from "../model/report.ts";
 import type { EvaluationContext } from "./context.ts";
-import { readMeasure } from "./measure.ts";
 
 export function evaluateGoals(ctx: EvaluationContext): GoalResult[] {
   return ctx.plan.goals.map((g) => ({

@@ -1,7 +1,8 @@
 /** The goals, objectives and settings part of the plan diff. */
+
+import { parseTarget, type Target } from "../criteria/measure.ts";
 import type { PlanChange, PlanChangeCode } from "../model/report.ts";
 import type { Objective, Plan, Settings } from "../plan/schema.ts";
-import { parseTarget, type Target } from "./measure.ts";
 
 /**
  * How a target moved: `<= 4` → `<= 5` is looser (more values meet it), `<= 4` → `< 4`

@@ -9,11 +9,11 @@
  * head order.
  */
 
+import { diffCriteria } from "../criteria/plan-diff.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type { PlanChange, PlanChangeCode } from "../model/report.ts";
 import { quotedList } from "../model/words.ts";
 import type { Deliverable, Milestone, Plan } from "../plan/schema.ts";
-import { diffCriteria } from "./plan-diff-criteria.ts";
 import { diffGoalsAndObjectives, diffSettings } from "./plan-diff-objectives.ts";
 
 const milestoneName = (m: Milestone) => `Milestone "${m.title}" (${m.id})`;

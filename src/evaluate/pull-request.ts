@@ -4,6 +4,7 @@
  * BASE plan, so a pull request cannot lower the bar it is measured by.
  */
 
+import { projectMerge } from "../criteria/projection.ts";
 import type {
   Conclusion,
   MilestoneResult,
@@ -17,7 +18,6 @@ import type { PlanLoadResult } from "../plan/load.ts";
 import type { Plan } from "../plan/schema.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
 import { diffPlans } from "./plan-diff.ts";
-import { projectMerge } from "./projection.ts";
 import { type Evaluation, evaluateRepository } from "./repository.ts";
 import { servedDeliverables, servedMilestones } from "./serves.ts";
 

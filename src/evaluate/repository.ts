@@ -6,6 +6,7 @@
  * (`indexes.ts`) and every deliverable looks up only its own issues and pull requests.
  */
 
+import { evaluateCriterion } from "../criteria/evaluate.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type {
   DeliverableResult,
@@ -16,7 +17,6 @@ import type {
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
 import { createContext, type EvaluationContext } from "./context.ts";
-import { evaluateCriterion } from "./criteria/index.ts";
 import { evaluateMilestones } from "./milestones.ts";
 import { evaluateGoals, evaluateObjectives } from "./objectives.ts";
 

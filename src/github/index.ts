@@ -5,6 +5,7 @@
 
 export { dueOnTimestamp } from "../model/names/due-on.ts";
 export { REVIEW_LABEL } from "../model/names/labels.ts";
+export { planNeeds } from "../plan/needs.ts";
 export { applyActions } from "./apply-actions.ts";
 export { toAnnotation, truncateBytes, updateCheckRun, writeCheckRun } from "./check-run.ts";
 export { API_VERSION, createClient, silentLogger } from "./client.ts";
@@ -16,7 +17,6 @@ export {
   readPlanOnGitHub,
 } from "./evaluate-on-github.ts";
 export { loadSnapshot } from "./load-snapshot.ts";
-export { planNeeds } from "./plan-needs.ts";
 export { readFileAt, readPlanFile } from "./read-plan.ts";
 export type * from "./types.ts";
 export { CheckRunForbiddenError } from "./types.ts";

@@ -7,8 +7,8 @@
  * GraphQL to return whole. Only what the plan names is read (docs/github-port.md).
  */
 import type { Snapshot } from "../model/snapshot.ts";
+import { planNeeds } from "../plan/needs.ts";
 import { type ConnectionSpec, paginateRounds } from "./graphql-rounds.ts";
-import { planNeeds } from "./plan-needs.ts";
 import { readFileAt } from "./read-plan.ts";
 import {
   blobTexts,

@@ -10,16 +10,10 @@ import { z } from "zod";
 import { syncActionSchema } from "./actions.ts";
 import { findingSchema } from "./findings.ts";
 
-export const CRITERION_KIND_NAMES = [
-  "issues",
-  "file",
-  "checks",
-  "pull_requests",
-  "objective",
-] as const;
-
 export const criterionResultSchema = z.object({
-  kind: z.enum(CRITERION_KIND_NAMES),
+  kind: z
+    .string()
+    .describe("The criterion's kind key: issues, file, checks, pull_requests, objective."),
   name: z.string().describe("The criterion's `name:`, or a generated one."),
   met: z.boolean(),
   detail: z.string().describe("What was found, and what is missing when not met."),

@@ -82,6 +82,15 @@ export const snapshotSchema = z
   .describe("A plan-align repository snapshot, version 1.");
 
 export type Snapshot = z.output<typeof snapshotSchema>;
+
+/**
+ * The text of `path` in a map of files, or undefined when it is not there. An own-property
+ * lookup: a path is text from the plan or a pull request, and `toString` or `constructor`
+ * must not find Object's methods (a milestone must never close on evidence that is not there).
+ */
+export function ownFile(files: Readonly<Record<string, string>>, path: string): string | undefined {
+  return Object.hasOwn(files, path) ? files[path] : undefined;
+}
 export type SnapshotMilestone = z.output<typeof snapshotMilestoneSchema>;
 export type SnapshotIssue = z.output<typeof snapshotIssueSchema>;
 export type SnapshotPullRequest = z.output<typeof snapshotPullRequestSchema>;

@@ -3,50 +3,33 @@
  * wrong criterion as a pile of alternatives. We first find which kind the criterion is
  * (exactly one kind key), check its modifiers, then validate it against that kind alone.
  */
-import type { z } from "zod";
+import { type CriterionKind, NAME_KEY } from "../criteria/kind.ts";
+import { KIND_KEYS, kindByKey, modifiersOf } from "../criteria/registry.ts";
 import type { Finding } from "../model/findings.ts";
 import { isRecord, showValue, where } from "./describe.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import type { PathSegment } from "./positions.ts";
-import {
-  CRITERION_KINDS,
-  type CriterionKind,
-  checksCriterionSchema,
-  fileCriterionSchema,
-  issuesCriterionSchema,
-  objectiveCriterionSchema,
-  pullRequestsCriterionSchema,
-} from "./schema.ts";
 import { issueFindings } from "./schema-findings.ts";
 
-const KIND_SCHEMAS: Record<CriterionKind, z.ZodType> = {
-  issues: issuesCriterionSchema,
-  file: fileCriterionSchema,
-  checks: checksCriterionSchema,
-  pull_requests: pullRequestsCriterionSchema,
-  objective: objectiveCriterionSchema,
-};
-const KINDS = Object.keys(CRITERION_KINDS) as CriterionKind[];
-const KIND_LIST = KINDS.join(", ");
-
-function isKind(key: string): key is CriterionKind {
-  return Object.hasOwn(CRITERION_KINDS, key);
-}
+const KIND_LIST = KIND_KEYS.join(", ");
 
 /** Kinds that take `modifier`, e.g. `min` → issues, pull_requests. */
-function kindsTaking(modifier: string): CriterionKind[] {
-  return KINDS.filter((kind) => (CRITERION_KINDS[kind] as readonly string[]).includes(modifier));
+function kindsTaking(modifier: string): string[] {
+  return KIND_KEYS.filter((key) => {
+    const kind = kindByKey(key);
+    return kind !== undefined && modifiersOf(kind).includes(modifier);
+  });
 }
 
 function allowedKeys(kind: CriterionKind): string[] {
-  return [kind, ...CRITERION_KINDS[kind], "name"];
+  return [kind.key, ...modifiersOf(kind), NAME_KEY];
 }
 
 function noKind(params: { ctx: PlanContext; path: PathSegment[]; keys: string[] }): Finding {
   const { ctx, path, keys } = params;
   for (const key of keys) {
-    const kind = didYouMean({ input: key, candidates: KINDS });
+    const kind = didYouMean({ input: key, candidates: KIND_KEYS });
     if (kind) {
       return findingAt({
         ctx,
@@ -83,14 +66,14 @@ function checkKeys(params: {
         findingAt({
           ...at,
           code: "criterion-modifier",
-          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind) ? "an" : "a"} "${kind}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`,
+          message: `${where(ctx.data, path)}: "${key}" does not apply to ${/^[aeiou]/.test(kind.key) ? "an" : "a"} "${kind.key}" criterion — only ${takers.join(" and ")} criteria take it; remove it or move it to such a criterion`,
         }),
       );
     } else {
       const close = didYouMean({ input: key, candidates: allowed });
       const fix = close
         ? ` — did you mean "${close}"?`
-        : ` — a "${kind}" criterion takes ${allowed.map((k) => `"${k}"`).join(", ")}`;
+        : ` — a "${kind.key}" criterion takes ${allowed.map((k) => `"${k}"`).join(", ")}`;
       findings.push(
         findingAt({
           ...at,
@@ -121,7 +104,7 @@ export function criterionFindings(params: {
     ];
   }
   const keys = Object.keys(criterion);
-  const kinds = keys.filter(isKind);
+  const kinds = keys.filter((key) => kindByKey(key) !== undefined);
   if (kinds.length === 0) return [noKind({ ctx, path, keys })];
   if (kinds.length > 1) {
     return [
@@ -134,14 +117,14 @@ export function criterionFindings(params: {
       }),
     ];
   }
-  const kind = kinds[0];
+  const kind = kindByKey(kinds[0] as string) as CriterionKind;
   const findings = checkKeys({ ctx, path, kind, keys });
-  const result = KIND_SCHEMAS[kind].safeParse(criterion);
+  const result = kind.schema.safeParse(criterion);
   if (!result.success) {
     for (const issue of result.error.issues) {
       // Unknown keys were reported above, with better words than a generic object's.
       if (issue.code === "unrecognized_keys") continue;
-      findings.push(...issueFindings({ ctx, issue, root: KIND_SCHEMAS[kind], prefix: path }));
+      findings.push(...issueFindings({ ctx, issue, root: kind.schema, prefix: path }));
     }
   }
   return findings;

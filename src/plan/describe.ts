@@ -4,8 +4,9 @@
  * expects, read from the zod schema so messages and schema never drift apart.
  */
 import type { z } from "zod";
+import { TARGET_PATTERN } from "../criteria/measure.ts";
 import type { PathSegment } from "./positions.ts";
-import { DATE_PATTERN, ID_PATTERN, TARGET_PATTERN } from "./schema.ts";
+import { DATE_PATTERN, ID_PATTERN } from "./schema.ts";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -16,7 +17,10 @@ export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let current = data;
   for (const segment of path) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord(current)) current = current[String(segment)];
+    // Own keys only: `constructor` or `__proto__` in a plan is a key, not Object's member.
+    else if (isRecord(current) && Object.hasOwn(current, String(segment))) {
+      current = current[String(segment)];
+    } else if (isRecord(current)) return undefined;
     else return undefined;
   }
   return current;

@@ -4,7 +4,8 @@
  * `schema/plan.schema.json`; a test fails when that committed file is stale.
  */
 import { z } from "zod";
-import { criterionSchema, planSchema } from "./schema.ts";
+import { criterionSchema } from "../criteria/registry.ts";
+import { planSchema } from "./schema.ts";
 
 /** Where the committed schema is published (the `$id`, and the editor comment's URL). */
 export const PLAN_SCHEMA_URL =

@@ -1,43 +1,14 @@
 /**
- * Repository paths named by `file:` criteria and objective measures. People write
+ * Repository paths named by criteria (their kind's `normalize`) and objective measures. People write
  * `./docs/README.md` or `/docs/README.md` as often as `docs/README.md`; GitHub (and the
  * snapshot's `files`) know only the last form, so a plan's path would silently never be
  * found. The loaded plan carries the plain form, as deliverable `paths` globs already
  * tolerate a leading `./` or `/`. What cannot name a file in the repository at all is an
  * error (see `repoPathProblem`).
  */
+import { type Criterion, kindOf } from "../criteria/registry.ts";
+import { normalizeRepoPath } from "../model/repo-path.ts";
 import type { Plan } from "./schema.ts";
-
-/** `./docs/a.md`, `/docs/a.md` → `docs/a.md`. */
-export function normalizeRepoPath(path: string): string {
-  let out = path;
-  for (;;) {
-    const next = out.replace(/^\.\//, "").replace(/^\/+/, "");
-    if (next === out) return out;
-    out = next;
-  }
-}
-
-/**
- * What is wrong with `path` and how to fix it ("names a folder, not a file — …"), or
- * undefined when it can name a file of the repository.
- */
-export function repoPathProblem(path: string): string | undefined {
-  const plain = normalizeRepoPath(path);
-  if (plain.trim() === "") {
-    return "names no file — write the file's path from the repository root, e.g. docs/README.md";
-  }
-  if (path.includes("\\")) {
-    return `separates folders with "\\" — GitHub paths use "/": write "${path.replaceAll("\\", "/")}"`;
-  }
-  if (plain.split("/").some((segment) => segment === "..")) {
-    return 'climbs out with ".." — write the path from the repository root, e.g. docs/README.md';
-  }
-  if (plain.endsWith("/")) {
-    return "names a folder, not a file — name a file in it, e.g. docs/README.md";
-  }
-  return undefined;
-}
 
 /** The plan with every criterion and measure `file` in its plain repository form. */
 export function normalizePlanPaths(plan: Plan): Plan {
@@ -56,9 +27,11 @@ export function normalizePlanPaths(plan: Plan): Plan {
     })),
     deliverables: plan.deliverables.map((deliverable) => ({
       ...deliverable,
-      criteria: deliverable.criteria.map((criterion) =>
-        "file" in criterion ? { ...criterion, file: normalizeRepoPath(criterion.file) } : criterion,
-      ),
+      criteria: deliverable.criteria.map((criterion) => {
+        const kind = kindOf(criterion);
+        // A kind's normalize returns its own kind of criterion.
+        return (kind.normalize ? kind.normalize(criterion) : criterion) as Criterion;
+      }),
     })),
   };
 }

@@ -4,17 +4,18 @@
  * (`schema/plan.schema.json`) all derive from it. Every field carries a description, which
  * editors show through the JSON Schema.
  *
- * Cross-reference rules (unknown ids, cycles, duplicates) are not expressible here; they
- * live in `validate.ts`, which reports them with positions.
+ * Criteria and measures are defined by their kinds in src/criteria. Cross-reference rules
+ * (unknown ids, cycles, duplicates) are not expressible here; they live in `validate.ts`,
+ * which reports them with positions.
  */
 import { z } from "zod";
+import { measureSchema } from "../criteria/measure.ts";
+import { criterionSchema } from "../criteria/registry.ts";
 
 /** Lowercase slug used for every id in the plan. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 /** A calendar date, `YYYY-MM-DD`. Whether the day exists is checked in `validate.ts`. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** A measure's target: a comparison operator, then a number. */
-export const TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
 const id = (what: string) =>
   z
@@ -25,26 +26,6 @@ const title = (what: string) => z.string().min(1).describe(`Human-readable title
 const date = (what: string) =>
   z.string().regex(DATE_PATTERN).describe(`${what}, as a calendar date \`YYYY-MM-DD\` (UTC).`);
 const idList = (what: string) => z.array(z.string()).describe(`Ids of ${what}.`);
-
-export const measureSchema = z
-  .strictObject({
-    file: z
-      .string()
-      .min(1)
-      .describe("Repository path of a JSON or YAML file, read from the default branch."),
-    path: z
-      .string()
-      .min(1)
-      .describe("Dotted path to the number inside the file, e.g. `queue.avg_wait_minutes`."),
-    baseline: z.number().optional().describe("The value when the objective was set (for reports)."),
-    target: z
-      .string()
-      .regex(TARGET_PATTERN)
-      .describe(
-        "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`.",
-      ),
-  })
-  .describe("How the objective is measured: a number in a file of the repository.");
 
 export const objectiveSchema = z
   .strictObject({
@@ -94,88 +75,6 @@ export const milestoneSchema = z
       .describe("`auto`: close the GitHub milestone when achieved; `manual`: only report it."),
   })
   .describe("A zero-duration checkpoint with a date: achieved or not achieved.");
-
-const criterionName = z
-  .string()
-  .min(1)
-  .optional()
-  .describe("Shown in reports instead of the generated name.");
-
-export const issuesCriterionSchema = z
-  .strictObject({
-    issues: z.literal("closed").describe("The deliverable's labelled issues are all closed."),
-    min: z.number().int().min(0).default(1).describe("At least this many issues must be in scope."),
-    name: criterionName,
-  })
-  .describe("Every issue carrying the deliverable's label is closed as completed.");
-
-// Entries of `headings` and `contains` are never empty: "" occurs in every file, so it
-// would prove nothing while looking like a requirement.
-export const fileCriterionSchema = z
-  .strictObject({
-    file: z.string().min(1).describe("Repository path that must exist on the default branch."),
-    headings: z
-      .array(z.string().min(1))
-      .optional()
-      .describe("Markdown headings the file must have (trimmed, case-insensitive)."),
-    contains: z
-      .array(z.string().min(1))
-      .optional()
-      .describe("Literal strings the file must contain (no regular expressions)."),
-    name: criterionName,
-  })
-  .describe("A file exists on the default branch, with the given headings and text.");
-
-export const checksCriterionSchema = z
-  .strictObject({
-    checks: z
-      .array(z.string().min(1))
-      .min(1)
-      .describe("Check run or commit status names that must have concluded `success`."),
-    name: criterionName,
-  })
-  .describe("Checks on the default branch's head commit succeeded.");
-
-export const pullRequestsCriterionSchema = z
-  .strictObject({
-    pull_requests: z.literal("merged").describe("The deliverable's pull requests are merged."),
-    approvals: z
-      .number()
-      .int()
-      .min(0)
-      .default(0)
-      .describe("Approving reviews each merged pull request must have had."),
-    min: z.number().int().min(0).default(1).describe("At least this many must be merged."),
-    name: criterionName,
-  })
-  .describe("Pull requests carrying the label, or closing one of its issues, are merged.");
-
-export const objectiveCriterionSchema = z
-  .strictObject({
-    objective: z.string().describe("Id of an objective that has a `measure`."),
-    name: criterionName,
-  })
-  .describe("An objective's measure meets its target.");
-
-export const criterionSchema = z
-  .union([
-    issuesCriterionSchema,
-    fileCriterionSchema,
-    checksCriterionSchema,
-    pullRequestsCriterionSchema,
-    objectiveCriterionSchema,
-  ])
-  .describe("One completion criterion: a map with exactly one kind key and its modifiers.");
-
-/** The kind keys of a criterion, and the modifiers each kind takes (besides `name`). */
-export const CRITERION_KINDS = {
-  issues: ["min"],
-  file: ["headings", "contains"],
-  checks: [],
-  pull_requests: ["approvals", "min"],
-  objective: [],
-} as const satisfies Record<string, readonly string[]>;
-export type CriterionKind = keyof typeof CRITERION_KINDS;
 
 export const deliverableSchema = z
   .strictObject({
@@ -251,20 +150,9 @@ export const planSchema = z
 export type Plan = z.output<typeof planSchema>;
 export type Goal = z.output<typeof goalSchema>;
 export type Objective = z.output<typeof objectiveSchema>;
-export type Measure = z.output<typeof measureSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
-export type Criterion = z.output<typeof criterionSchema>;
 export type Settings = z.output<typeof settingsSchema>;
-
-/** Which kind a (schema-valid) criterion is. */
-export function criterionKind(c: Criterion): CriterionKind {
-  if ("issues" in c) return "issues";
-  if ("file" in c) return "file";
-  if ("checks" in c) return "checks";
-  if ("pull_requests" in c) return "pull_requests";
-  return "objective";
-}
 
 /** Default locations of the plan file, in the order they are looked for. */
 export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;

@@ -7,16 +7,18 @@
  * schema failed), so a single run reports schema errors and reference errors together.
  */
 
+import type { CriterionKind, ValidationRefs } from "../criteria/kind.ts";
+import { kindByKey } from "../criteria/registry.ts";
 import type { Finding, FindingCode } from "../model/findings.ts";
 import { ISSUE_TITLE_CHARS, LABEL_NAME_CHARS } from "../model/github-limits.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import { MAX_REVIEWED_MILESTONE_TITLE, REVIEW_TITLE_PREFIX } from "../model/names/review-issue.ts";
+import { repoPathProblem } from "../model/repo-path.ts";
 import { isDateString, isRealDate } from "./dates.ts";
 import { isRecord, valueAt } from "./describe.ts";
 import { suggestion } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
-import { repoPathProblem } from "./repo-paths.ts";
 
 interface Entry {
   id?: string;
@@ -129,6 +131,11 @@ function checkBlankTitles(rules: Rules, kind: string, list: Entry[]): void {
       );
     }
   }
+}
+
+/** The kinds whose key a (raw) criterion carries; several is an error reported elsewhere. */
+function kindsIn(criterion: Record<string, unknown>): CriterionKind[] {
+  return Object.keys(criterion).flatMap((key) => kindByKey(key) ?? []);
 }
 
 /** A `file` that can never be found in the repository as written. */
@@ -343,6 +350,15 @@ function checkDeliverables(params: {
 }): void {
   const { rules, deliverables, objectiveById, listings } = params;
   const labels = new Map<string, Entry>();
+  const criterionRefs: ValidationRefs = {
+    objectives: new Map(
+      [...objectiveById].map(([id, entry]) => [
+        id,
+        { hasMeasure: entry.raw.measure !== undefined },
+      ]),
+    ),
+    suggest: suggestion,
+  };
   for (const deliverable of deliverables) {
     const explicit = text(deliverable.raw.label);
     const label =
@@ -398,32 +414,21 @@ function checkDeliverables(params: {
     let tracedByCriterion = false;
     if (Array.isArray(criteria)) {
       criteria.forEach((criterion, j) => {
-        checkRepoPath({
-          rules,
-          path: [...deliverable.path, "criteria", j, "file"],
-          subject: `${name("deliverable", deliverable)} criterion ${j + 1}`,
-        });
-        if (!isRecord(criterion) || typeof criterion.objective !== "string") return;
-        const id = criterion.objective;
-        const path = [...deliverable.path, "criteria", j, "objective"];
-        const target = objectiveById.get(id);
+        if (!isRecord(criterion)) return;
+        const path = [...deliverable.path, "criteria", j];
         const subject = `${name("deliverable", deliverable)} criterion ${j + 1}`;
-        if (!target) {
-          const hint =
-            suggestion({ input: id, candidates: objectiveById.keys() }) ||
-            " — it must be the id of an objective under a goal";
-          rules.error(
-            path,
-            "unknown-objective",
-            `${subject} names unknown objective "${id}"${hint}`,
-          );
-        } else if (target.raw.measure === undefined) {
-          rules.error(
-            path,
-            "objective-without-measure",
-            `${subject} needs objective "${id}" to have a measure, and it has none — add "measure" (file, path, target) to the objective, or remove this criterion`,
-          );
-        } else tracedByCriterion = true;
+        for (const kind of kindsIn(criterion)) {
+          for (const problem of kind.validate?.({ criterion, subject, refs: criterionRefs }) ??
+            []) {
+            const at = [...path, problem.key];
+            if (problem.severity === "error") rules.error(at, problem.code, problem.message);
+            else rules.warn(at, problem.code, problem.message);
+          }
+          const traced = kind.traces?.(criterion);
+          if (traced !== undefined && objectiveById.get(traced)?.raw.measure !== undefined) {
+            tracedByCriterion = true;
+          }
+        }
       });
     }
 

@@ -224,7 +224,7 @@ deliverables:
       .find((d) => d.id === "requirements-doc");
     const issues = doc?.criteria.find((c) => c.kind === "issues");
     expect(issues?.met).toBe(false);
-    expect(issues?.detail).toContain("9999 of 10000");
+    expect(issues?.detail).toContain("9999 of 10,000");
     expect(issues?.detail).toContain("#10999");
   });
 });

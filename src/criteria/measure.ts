@@ -3,9 +3,34 @@
  * dotted path, compared with its target. Every way this can fail becomes a reason in words.
  */
 import { parse as parseYaml } from "yaml";
-import type { Measure } from "../plan/schema.ts";
-import { TARGET_PATTERN } from "../plan/schema.ts";
-import type { EvaluationContext } from "./context.ts";
+import { z } from "zod";
+import { ownFile } from "../model/snapshot.ts";
+import type { CriterionContext } from "./context.ts";
+
+/** A measure's target: a comparison operator, then a number. */
+export const TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+export const measureSchema = z
+  .strictObject({
+    file: z
+      .string()
+      .min(1)
+      .describe("Repository path of a JSON or YAML file, read from the default branch."),
+    path: z
+      .string()
+      .min(1)
+      .describe("Dotted path to the number inside the file, e.g. `queue.avg_wait_minutes`."),
+    baseline: z.number().optional().describe("The value when the objective was set (for reports)."),
+    target: z
+      .string()
+      .regex(TARGET_PATTERN)
+      .describe(
+        "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`.",
+      ),
+  })
+  .describe("How the objective is measured: a number in a file of the repository.");
+
+export type Measure = z.output<typeof measureSchema>;
 
 export type DataFile = { ok: true; data: unknown } | { ok: false; reason: string };
 
@@ -40,10 +65,10 @@ export function meetsTarget(value: number, target: Target): boolean {
   }
 }
 
-function readDataFile(ctx: EvaluationContext, path: string): DataFile {
+function readDataFile(ctx: CriterionContext, path: string): DataFile {
   const cached = ctx.dataFiles.get(path);
   if (cached) return cached;
-  const text = ctx.snapshot.files[path];
+  const text = ownFile(ctx.snapshot.files, path);
   let result: DataFile;
   if (text === undefined) {
     result = { ok: false, reason: `${path} does not exist on the default branch` };
@@ -108,7 +133,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Reads a measure and judges it against its target. */
-export function readMeasure(ctx: EvaluationContext, measure: Measure): MeasureReading {
+export function readMeasure(ctx: CriterionContext, measure: Measure): MeasureReading {
   const file = readDataFile(ctx, measure.file);
   if (!file.ok) return { ok: false, value: null, reason: file.reason };
   const found = followPath(file.data, measure.path);

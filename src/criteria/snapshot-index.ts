@@ -7,7 +7,7 @@
  */
 import { deliverableLabel, labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
 import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
-import type { Plan } from "../plan/schema.ts";
+import type { DeliverableRef } from "./context.ts";
 
 export interface SnapshotIndex {
   /** Issues by label key (see `labelKey`), in ascending number order. */
@@ -55,7 +55,10 @@ function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): voi
   }
 }
 
-export function indexSnapshot(snapshot: Snapshot, plan: Pick<Plan, "deliverables">): SnapshotIndex {
+export function indexSnapshot(
+  snapshot: Snapshot,
+  plan: { deliverables: readonly DeliverableRef[] },
+): SnapshotIndex {
   const reviewKey = labelKey(REVIEW_LABEL.name);
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);

@@ -1,0 +1,16 @@
+/** Evaluates one criterion of a deliverable through its kind. */
+import type { CriterionResult } from "../model/report.ts";
+import type { CriterionContext, DeliverableRef } from "./context.ts";
+import { criterionName } from "./describe.ts";
+import { type Criterion, kindOf } from "./registry.ts";
+
+export function evaluateCriterion(params: {
+  ctx: CriterionContext;
+  deliverable: DeliverableRef;
+  criterion: Criterion;
+}): CriterionResult {
+  const { ctx, deliverable, criterion } = params;
+  const kind = kindOf(criterion);
+  const name = criterionName(criterion, (id) => ctx.objective(id)?.title);
+  return { kind: kind.key, name, ...kind.evaluate({ ctx, deliverable, criterion }) };
+}

@@ -1,0 +1,151 @@
+/**
+ * `file: PATH` — the file exists on the default branch, has every required Markdown heading
+ * (trimmed, case-insensitive, levels 1–6) and contains every required string literally.
+ * Nothing from the plan is ever run as a regular expression.
+ */
+import { z } from "zod";
+import { normalizeRepoPath, repoPathProblem } from "../model/repo-path.ts";
+import { ownFile } from "../model/snapshot.ts";
+import { plural, quotedList } from "../model/words.ts";
+import type { CriterionContext } from "./context.ts";
+import { compareList, nameField } from "./fields.ts";
+import { markdownHeadings, normalizeHeading } from "./headings.ts";
+import { defineKind } from "./kind.ts";
+
+function fileHeadings(ctx: CriterionContext, path: string, text: string): Set<string> {
+  let headings = ctx.headings.get(path);
+  if (!headings) {
+    headings = markdownHeadings(text);
+    ctx.headings.set(path, headings);
+  }
+  return headings;
+}
+
+const all = (n: number, one: string) =>
+  n === 1 ? `the required ${one}` : `all ${n} required ${one}s`;
+
+export const fileKind = defineKind({
+  key: "file",
+  // Entries of `headings` and `contains` are never empty: "" occurs in every file, so it
+  // would prove nothing while looking like a requirement.
+  schema: z
+    .strictObject({
+      file: z.string().min(1).describe("Repository path that must exist on the default branch."),
+      headings: z
+        .array(z.string().min(1))
+        .optional()
+        .describe("Markdown headings the file must have (trimmed, case-insensitive)."),
+      contains: z
+        .array(z.string().min(1))
+        .optional()
+        .describe("Literal strings the file must contain (no regular expressions)."),
+      name: nameField,
+    })
+    .describe("A file exists on the default branch, with the given headings and text."),
+
+  name: ({ criterion }) => {
+    const parts: string[] = [];
+    const headings = criterion.headings ?? [];
+    const contains = criterion.contains ?? [];
+    if (headings.length > 0) parts.push(`with ${plural(headings.length, "required heading")}`);
+    if (contains.length > 0) parts.push(`containing ${plural(contains.length, "required text")}`);
+    return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
+  },
+
+  needs: ({ criterion, needs }) => {
+    needs.files.add(criterion.file);
+  },
+
+  evaluate: ({ ctx, criterion }) => {
+    const { file } = criterion;
+    const headings = criterion.headings ?? [];
+    const contains = criterion.contains ?? [];
+    const text = ownFile(ctx.snapshot.files, file);
+    if (text === undefined) {
+      return { met: false, detail: `${file} does not exist on the default branch` };
+    }
+    const present = headings.length > 0 ? fileHeadings(ctx, file, text) : new Set<string>();
+    const missingHeadings = headings.filter((h) => !present.has(normalizeHeading(h)));
+    const missingText = contains.filter((s) => !text.includes(s));
+
+    const missing: string[] = [];
+    if (missingHeadings.length > 0) {
+      missing.push(
+        `missing ${missingHeadings.length === 1 ? "heading" : "headings"} ${quotedList(missingHeadings)}`,
+      );
+    }
+    if (missingText.length > 0) missing.push(`missing text ${quotedList(missingText)}`);
+    if (missing.length > 0) return { met: false, detail: `${file}: ${missing.join("; ")}` };
+
+    const found: string[] = [];
+    if (headings.length > 0) found.push(all(headings.length, "heading"));
+    if (contains.length > 0) found.push(all(contains.length, "text"));
+    return {
+      met: true,
+      detail: found.length > 0 ? `${file} exists with ${found.join(" and ")}` : `${file} exists`,
+    };
+  },
+
+  // The files it changes are read from its head (a changed file its head lacks is deleted).
+  // `headFiles` absent means the head was not read (not that every file was deleted): then
+  // the base branch's files stay. Objective measures read files too, through this projection.
+  project: ({ snapshot, pr }) => {
+    const head = pr.headFiles;
+    if (!head) return {};
+    if (pr.changedFiles && pr.changedFiles.length > 0) {
+      const files: Record<string, string> = { ...snapshot.files };
+      for (const path of pr.changedFiles) {
+        const text = ownFile(head, path);
+        if (text !== undefined) files[path] = text;
+        else delete files[path];
+      }
+      return { files };
+    }
+    if (pr.changedFiles === undefined && Object.keys(head).length > 0) {
+      // Which files it changes is not known (a hand-written snapshot may omit it), but what
+      // its head holds is: those files are read from the head, the others stay.
+      return { files: { ...snapshot.files, ...head } };
+    }
+    return {};
+  },
+
+  identity: (criterion) => `file:${criterion.file}`,
+  diff: ({ base, head, who, name, add }) => {
+    compareList({
+      from: base.headings ?? [],
+      to: head.headings ?? [],
+      what: "the headings",
+      code: "headings",
+      key: normalizeHeading,
+      who,
+      name,
+      add,
+    });
+    compareList({
+      from: base.contains ?? [],
+      to: head.contains ?? [],
+      what: "the texts",
+      code: "contains",
+      who,
+      name,
+      add,
+    });
+  },
+
+  validate: ({ criterion, subject }) => {
+    const value = criterion.file;
+    if (typeof value !== "string" || value.length === 0) return [];
+    const problem = repoPathProblem(value);
+    if (!problem) return [];
+    return [
+      {
+        key: "file",
+        severity: "error",
+        code: "invalid-repo-path",
+        message: `${subject}: "file" "${value}" ${problem}`,
+      },
+    ];
+  },
+
+  normalize: (criterion) => ({ ...criterion, file: normalizeRepoPath(criterion.file) }),
+});

@@ -1,0 +1,116 @@
+/**
+ * `issues: closed` — the deliverable's issues are the issues carrying its label. Those closed
+ * as not planned (or as duplicates) leave its scope. Met when at least `min` remain in scope
+ * and every one of them is closed as completed.
+ *
+ * Zero issues in scope is not met with the default `min: 1` (an empty repository proves
+ * nothing). With an explicit `min: 0` it is met, as the rule reads ("at least 0 remain and
+ * every one of them is closed"): that is the one thing `min: 0` can mean — issues are
+ * optional, but any that exist must be closed.
+ * A closed issue with no recorded reason (issues closed before GitHub recorded reasons)
+ * counts as completed, as GitHub shows it.
+ */
+import { z } from "zod";
+import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import type { SnapshotIssue } from "../model/snapshot.ts";
+import { plural, refList } from "../model/words.ts";
+import type { CriterionContext, DeliverableRef } from "./context.ts";
+import { compareThreshold, nameField } from "./fields.ts";
+import { defineKind } from "./kind.ts";
+
+/** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
+export function leavesScope(issue: SnapshotIssue): boolean {
+  return (
+    issue.state === "closed" &&
+    (issue.stateReason === "not_planned" || issue.stateReason === "duplicate")
+  );
+}
+
+/** Issues carrying the deliverable's label, in number order (shared by the index: read only). */
+export function deliverableIssues(
+  ctx: CriterionContext,
+  deliverable: DeliverableRef,
+): readonly SnapshotIssue[] {
+  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+}
+
+export const issuesKind = defineKind({
+  key: "issues",
+  schema: z
+    .strictObject({
+      issues: z.literal("closed").describe("The deliverable's labelled issues are all closed."),
+      min: z
+        .number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe("At least this many issues must be in scope."),
+      name: nameField,
+    })
+    .describe("Every issue carrying the deliverable's label is closed as completed."),
+
+  name: ({ criterion }) =>
+    criterion.min > 1 ? `All issues closed (min ${criterion.min})` : "All issues closed",
+
+  // The issues carrying the plan's labels are always read: nothing more to ask for.
+  needs: () => {},
+
+  evaluate: ({ ctx, deliverable, criterion }) => {
+    const { min } = criterion;
+    const label = deliverableLabel(deliverable);
+    // One pass: big deliverables have thousands of issues.
+    const inScope: number[] = [];
+    const open: number[] = [];
+    let left = 0;
+    for (const issue of deliverableIssues(ctx, deliverable)) {
+      if (leavesScope(issue)) {
+        left++;
+        continue;
+      }
+      inScope.push(issue.number);
+      if (issue.state === "open") open.push(issue.number);
+    }
+    const closed = inScope.length - open.length;
+    const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
+    if (inScope.length === 0) {
+      if (min === 0) {
+        return {
+          met: true,
+          detail: `no issues labelled "${label}" in scope, and min is 0${leftNote}`,
+          refs: inScope,
+        };
+      }
+      return {
+        met: false,
+        detail: `no issues labelled "${label}" in scope${leftNote}; label at least ${plural(min, "issue")}`,
+        refs: inScope,
+      };
+    }
+    const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
+    if (open.length > 0) parts.push(`open: ${refList(open)}`);
+    if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
+    return {
+      met: open.length === 0 && inScope.length >= min,
+      detail: parts.join("; ") + leftNote,
+      refs: inScope,
+    };
+  },
+
+  // Its open closing issues become closed as completed. Only open ones: merging leaves an
+  // already-closed issue as it is (one closed as not planned stays out of scope).
+  project: ({ snapshot, pr }) => {
+    const closing = new Set(pr.closingIssues);
+    if (closing.size === 0) return {};
+    return {
+      issues: snapshot.issues.map((issue) =>
+        closing.has(issue.number) && issue.state === "open"
+          ? { ...issue, state: "closed" as const, stateReason: "completed" as const }
+          : issue,
+      ),
+    };
+  },
+
+  identity: () => "issues",
+  diff: ({ base, head, who, name, add }) =>
+    compareThreshold({ what: "min", from: base.min, to: head.min, who, name, add }),
+});

@@ -1,0 +1,108 @@
+/**
+ * `pull_requests: merged` — the deliverable's pull requests are those carrying its label or
+ * closing one of its issues. Met when at least `min` are merged and every merged one had at
+ * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
+ */
+import { z } from "zod";
+import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import type { SnapshotPullRequest } from "../model/snapshot.ts";
+import { plural, refList } from "../model/words.ts";
+import type { CriterionContext, DeliverableRef } from "./context.ts";
+import { compareThreshold, nameField } from "./fields.ts";
+import { deliverableIssues } from "./issues.ts";
+import { defineKind } from "./kind.ts";
+
+/** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
+export function deliverablePullRequests(
+  ctx: CriterionContext,
+  deliverable: DeliverableRef,
+): readonly SnapshotPullRequest[] {
+  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  let found: Map<number, SnapshotPullRequest> | null = null;
+  for (const issue of deliverableIssues(ctx, deliverable)) {
+    const closing = ctx.index.pullRequestsByClosingIssue.get(issue.number);
+    if (!closing) continue;
+    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
+    for (const pr of closing) found.set(pr.number, pr);
+  }
+  // Only labelled ones (the common case): the index already holds them in number order.
+  if (!found) return labelled;
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+
+/** At most this many pull requests short of approvals are named in a detail. */
+const MAX_NAMED = 10;
+
+export const pullRequestsKind = defineKind({
+  key: "pull_requests",
+  schema: z
+    .strictObject({
+      pull_requests: z.literal("merged").describe("The deliverable's pull requests are merged."),
+      approvals: z
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe("Approving reviews each merged pull request must have had."),
+      min: z.number().int().min(0).default(1).describe("At least this many must be merged."),
+      name: nameField,
+    })
+    .describe("Pull requests carrying the label, or closing one of its issues, are merged."),
+
+  name: ({ criterion }) => {
+    let name = "Pull requests merged";
+    if (criterion.min > 1) name += ` (min ${criterion.min})`;
+    if (criterion.approvals > 0) name += `, ${plural(criterion.approvals, "approval")} each`;
+    return name;
+  },
+
+  needs: ({ needs }) => {
+    needs.pullRequests = true;
+  },
+
+  evaluate: ({ ctx, deliverable, criterion }) => {
+    const { min, approvals } = criterion;
+    const prs = deliverablePullRequests(ctx, deliverable);
+    const merged = prs.filter((pr) => pr.merged);
+    const short = merged.filter((pr) => new Set(pr.approvals).size < approvals);
+    const refs = prs.map((pr) => pr.number);
+
+    const parts: string[] = [];
+    if (prs.length === 0) parts.push("no pull requests found");
+    else if (merged.length === 0)
+      parts.push(`none of ${plural(prs.length, "pull request")} merged`);
+    else
+      parts.push(
+        `${merged.length} of ${plural(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`,
+      );
+    if (merged.length < min) parts.push(`needs at least ${min} merged`);
+    for (const pr of short.slice(0, MAX_NAMED)) {
+      const n = new Set(pr.approvals).size;
+      parts.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
+    }
+    if (short.length > MAX_NAMED) {
+      parts.push(`and ${short.length - MAX_NAMED} more without enough approvals`);
+    }
+    return { met: merged.length >= min && short.length === 0, detail: parts.join("; "), refs };
+  },
+
+  // It counts as merged, with the approvals it has now.
+  project: ({ snapshot, pr }) => ({
+    pullRequests: snapshot.pullRequests.map((p) =>
+      p.number === pr.number ? { ...p, state: "closed" as const, merged: true } : p,
+    ),
+  }),
+
+  identity: () => "pull_requests",
+  diff: ({ base, head, who, name, add }) => {
+    compareThreshold({ what: "min", from: base.min, to: head.min, who, name, add });
+    compareThreshold({
+      what: "approvals",
+      from: base.approvals,
+      to: head.approvals,
+      who,
+      name,
+      add,
+    });
+  },
+});
