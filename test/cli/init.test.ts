@@ -56,7 +56,7 @@ describe("plan-align init", () => {
       .reply(200, [
         {
           number: 3,
-          title: "Beta: it's \"ready\"",
+          title: 'Beta: it\'s "ready"',
           due_on: "2027-01-10T08:00:00Z",
           description: "a: b\n# not a comment",
           state: "open",
