@@ -27,7 +27,7 @@ function imports(): { file: string; layer: string; specifiers: string[]; text: s
   });
 }
 
-const PURE = ["plan", "snapshot", "evaluate", "sync", "report"];
+const PURE = ["plan", "snapshot", "evaluate", "sync", "render"];
 const FORBIDDEN_IN_PURE = [
   /^probot/,
   /^@actions\//,
