@@ -19,6 +19,7 @@ import { isRecord, valueAt } from "./describe.ts";
 import { suggestion } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
+import { ownerFindings } from "./rules/owners.ts";
 
 interface Entry {
   id?: string;
@@ -473,5 +474,6 @@ export function validatePlan(params: { ctx: PlanContext }): Finding[] {
   const listings = checkMilestones({ rules, milestones, milestoneById, deliverableById });
   checkCycles(rules, milestones, milestoneById);
   checkDeliverables({ rules, deliverables, objectiveById, listings });
+  rules.findings.push(...ownerFindings(params));
   return rules.findings;
 }
