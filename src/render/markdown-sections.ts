@@ -6,8 +6,8 @@ import type {
 } from "../model/report.ts";
 import { formatCount, joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
+import { bold, code, mdText } from "./escape.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
-import { bold, code, md } from "./markdown-escape.ts";
 import { verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 
@@ -44,8 +44,8 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
     report,
     detail,
     cuts: [],
-    text: (s) => md(s, clip),
-    name: (s) => bold(md(s, clip)),
+    text: (s) => mdText(s, clip),
+    name: (s) => bold(mdText(s, clip)),
   };
   const body = [
     pullRequestSection(ctx),
@@ -73,7 +73,7 @@ function capitalize(s: string): string {
 
 function contextLine(report: Report): string {
   const parts = [
-    md(report.repository),
+    mdText(report.repository),
     `plan ${code(report.plan.path)}`,
     `evaluated ${formatInstant(report.evaluatedAt)}`,
   ];
