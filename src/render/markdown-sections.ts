@@ -8,7 +8,7 @@ import { formatCount, joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
 import { bold, code, mdText } from "./escape.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
-import { verdict } from "./verdict.ts";
+import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 
 export type Detail = "full" | "collapsed" | "summary" | "counts";
@@ -104,7 +104,7 @@ function pullRequestSection(ctx: Ctx): string {
   lines.push(
     served.length
       ? `Serves ${joinAnd(served)}${milestones.length ? ` → ${joinAnd(milestones)}` : " (in no milestone)"}.`
-      : "Serves no deliverable of the plan.",
+      : `${SERVES_NO_DELIVERABLE}.`,
   );
   lines.push(`Conclusion: **${pr.conclusion}**.`);
   if (pr.warnings.length) {

@@ -2,7 +2,7 @@ import type { DeliverableResult, MilestoneResult, Report } from "../model/report
 import { joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
-import { verdict } from "./verdict.ts";
+import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 
 /**
@@ -25,7 +25,7 @@ export function renderText(report: Report): string {
     out.push(
       deliverables.length
         ? `  Serves ${joinAnd(deliverables)}${pr.milestones.length ? ` → ${joinAnd(pr.milestones.map(titleOf))}` : ""}`
-        : "  Serves no deliverable of the plan",
+        : `  ${SERVES_NO_DELIVERABLE}`,
     );
     out.push(`  Conclusion: ${pr.conclusion}`);
     for (const w of pr.warnings) {
