@@ -1,5 +1,6 @@
 import type { Report } from "../model/report.ts";
 import { joinAnd, plural } from "../model/words.ts";
+import { milestoneTitle } from "./lookups.ts";
 
 export interface Verdict {
   icon: string;
@@ -42,7 +43,7 @@ function sentence(
 ): { icon: string; text: string; advice?: string; title?: string } {
   const strong = style.strong ?? ((t: string) => t);
   const code = style.code ?? ((t: string) => t);
-  const title = (id: string) => strong(report.milestones.find((m) => m.id === id)?.title ?? id);
+  const title = (id: string) => strong(milestoneTitle(report, id));
   if (!report.plan.valid) {
     const errors = report.plan.findings.filter((f) => f.severity === "error").length;
     return {
