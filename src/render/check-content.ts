@@ -5,9 +5,9 @@
 
 import type { Finding } from "../model/findings.ts";
 import type { Conclusion, Report } from "../model/report.ts";
-import { checkTitle } from "./check-title.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { planAnnotations } from "./plan-annotations.ts";
+import { verdict } from "./verdict.ts";
 
 /** The check run's name on a pull request, whether the Action or the App posts it (DESIGN §5). */
 export const CHECK_NAME = "plan-align";
@@ -21,7 +21,7 @@ export interface CheckContent {
 
 export function checkContent(report: Report): CheckContent {
   return {
-    title: checkTitle(report),
+    title: verdict(report).title,
     summary: renderMarkdown(report),
     // No pull request verdict (it was not in the snapshot): neutral, or failure for a bad plan.
     conclusion: report.pullRequest?.conclusion ?? (report.plan.valid ? "neutral" : "failure"),

@@ -5,7 +5,7 @@
  */
 
 import type { MilestoneResult } from "../model/report.ts";
-import { mermaidText } from "./dashboard-escape.ts";
+import { mermaidText } from "./escape.ts";
 
 /** Beyond this, a chart is unreadable and only costs body size. */
 export const GANTT_MAX_MILESTONES = 100;

@@ -16,8 +16,8 @@ import type {
 } from "../model/report.ts";
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
-import { clip, mdCode, mdText } from "./dashboard-escape.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
+import { clip, code, mdIssueText } from "./escape.ts";
 
 export interface DashboardInput {
   report: Report;
@@ -70,7 +70,7 @@ function renderAt(input: DashboardInput, level: Level): string {
   }
   parts.push(notInPlanSection(report, ctx));
   parts.push(
-    `<sub>Kept up to date by plan-align from ${mdCode(report.plan.path)}. Edits to this issue are overwritten.</sub>`,
+    `<sub>Kept up to date by plan-align from ${code(report.plan.path)}. Edits to this issue are overwritten.</sub>`,
   );
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
 }
@@ -90,7 +90,7 @@ function summary(report: Report): string {
     const errors = report.plan.findings.filter((f) => f.severity === "error").length;
     return [
       "> [!CAUTION]",
-      `> The plan in ${mdCode(report.plan.path)} is invalid (${plural(errors, "error")}): nothing is synced, closed or reopened until it is fixed.`,
+      `> The plan in ${code(report.plan.path)} is invalid (${plural(errors, "error")}): nothing is synced, closed or reopened until it is fixed.`,
     ].join("\n");
   }
   const ms = report.milestones;
@@ -116,7 +116,7 @@ function findingsSection(report: Report, ctx: Ctx): string {
   const shown = findings.slice(0, LIST_LIMIT).map((f) => {
     const where = `${ctx.planPath}:${f.line}:${f.column}`;
     const link = `${ctx.repoUrl}/blob/HEAD/${encodePath(ctx.planPath)}#L${f.line}`;
-    return `- ${f.severity === "error" ? "❌ error" : "⚠️ warning"} [${mdText(where)}](${link}): ${mdText(f.message)}`;
+    return `- ${f.severity === "error" ? "❌ error" : "⚠️ warning"} [${mdIssueText(where)}](${link}): ${mdIssueText(f.message)}`;
   });
   return [`## Plan findings`, ...shown, ...more(findings.length - shown.length, "finding")].join(
     "\n",
@@ -131,7 +131,7 @@ function milestoneTable(milestones: MilestoneResult[], ctx: Ctx, level: Level): 
       m.githubMilestone === null
         ? "—"
         : `[#${m.githubMilestone}](${ctx.repoUrl}/milestone/${m.githubMilestone})${m.githubState === "closed" ? " (closed)" : ""}`;
-    return `| ${mdText(m.title)} | ${m.due} | ${statusText(m)} | ${m.criteria.met}/${m.criteria.total} | ${gh} |`;
+    return `| ${mdIssueText(m.title)} | ${m.due} | ${statusText(m)} | ${m.criteria.met}/${m.criteria.total} | ${gh} |`;
   });
   return [
     "## Milestones",
@@ -177,12 +177,12 @@ function treeSection(input: DashboardInput, ctx: Ctx, level: Level): string {
 
   const lines: string[] = ["## Goals, objectives, milestones and deliverables"];
   for (const goal of report.goals) {
-    lines.push("", `### 🎯 ${mdText(goal.title)}`, "");
+    lines.push("", `### 🎯 ${mdIssueText(goal.title)}`, "");
     if (goal.objectives.length === 0) lines.push("_No objectives._");
     for (const id of goal.objectives) {
       const o = objectives.get(id);
       if (!o) continue;
-      lines.push(`- 📏 **${mdText(o.title)}** — ${objectiveText(o)}`);
+      lines.push(`- 📏 **${mdIssueText(o.title)}** — ${objectiveText(o)}`);
       lines.push(...milestoneLines(report.milestones, traced(id), ctx, level, "  "));
     }
   }
@@ -212,16 +212,16 @@ function milestoneLines(
       m.githubMilestone === null
         ? ""
         : ` · [#${m.githubMilestone}](${ctx.repoUrl}/milestone/${m.githubMilestone})`;
-    lines.push(`${indent}- 🏁 **${mdText(m.title)}** — due ${m.due} — ${statusText(m)}${gh}`);
+    lines.push(`${indent}- 🏁 **${mdIssueText(m.title)}** — due ${m.due} — ${statusText(m)}${gh}`);
     const inner = `${indent}  `;
     for (const r of m.requires) {
-      lines.push(`${inner}- ${r.achieved ? "✅" : "⬜"} requires ${mdCode(r.id)}`);
+      lines.push(`${inner}- ${r.achieved ? "✅" : "⬜"} requires ${code(r.id)}`);
     }
     if (m.review) {
-      const who = m.review.approvers.map(mdText).join(", ");
+      const who = m.review.approvers.map((a) => mdIssueText(a)).join(", ");
       const issue = m.review.issue === null ? "" : ` (#${m.review.issue})`;
       lines.push(
-        `${inner}- ${m.review.signedOff ? "✅" : "⬜"} review by ${who}${issue}: ${mdText(m.review.detail)}`,
+        `${inner}- ${m.review.signedOff ? "✅" : "⬜"} review by ${who}${issue}: ${mdIssueText(m.review.detail)}`,
       );
     }
     if (level < 2) for (const d of deliverables) lines.push(...deliverableLines(d, level, inner));
@@ -231,13 +231,13 @@ function milestoneLines(
 
 function deliverableLines(d: DeliverableResult, level: Level, indent: string): string[] {
   const met = d.criteria.filter((c) => c.met).length;
-  const head = `${indent}- ${d.done ? "✅" : "⬜"} ${mdText(d.title)} (${mdCode(d.label)}) — ${met}/${d.criteria.length} criteria met`;
+  const head = `${indent}- ${d.done ? "✅" : "⬜"} ${mdIssueText(d.title)} (${code(d.label)}) — ${met}/${d.criteria.length} criteria met`;
   if (d.done || level >= 2) return [head];
   const missing = d.criteria
     .filter((c) => !c.met)
     .map((c) => {
       const detail = level >= 1 ? clip(c.detail, 120) : c.detail;
-      return `${indent}  - missing: ${mdText(c.name)} — ${mdText(detail)}${mdText(ownerNote(d))}`;
+      return `${indent}  - missing: ${mdIssueText(c.name)} — ${mdIssueText(detail + ownerNote(d))}`;
     });
   return [head, ...missing];
 }
@@ -246,10 +246,10 @@ function objectiveText(o: ObjectiveResult): string {
   const status = o.met === true ? "✅ met" : o.met === false ? "❌ not met" : "❔ unknown";
   const bits = [status];
   if (o.value !== null) bits.push(`value ${o.value}`);
-  if (o.target !== null) bits.push(`target ${mdText(o.target)}`);
+  if (o.target !== null) bits.push(`target ${mdIssueText(o.target)}`);
   if (o.baseline !== undefined) bits.push(`baseline ${o.baseline}`);
   if (o.due) bits.push(`due ${o.due}`);
-  const detail = o.detail ? `: ${mdText(o.detail)}` : "";
+  const detail = o.detail ? `: ${mdIssueText(o.detail)}` : "";
   return `${bits.join(", ")}${o.met === true ? "" : detail}`;
 }
 
@@ -268,12 +268,14 @@ function recentClosings(input: DashboardInput, ctx: Ctx): string {
       m.githubMilestone === null
         ? ""
         : ` ([#${m.githubMilestone}](${ctx.repoUrl}/milestone/${m.githubMilestone}))`;
-    lines.push(`- 🏁 **${mdText(m.title)}**${gh} — Achieved on ${dates[m.id]}`);
+    lines.push(`- 🏁 **${mdIssueText(m.title)}**${gh} — Achieved on ${dates[m.id]}`);
     for (const d of m.deliverables) {
-      const proof = d.criteria.map((c) => `${mdText(c.name)} (${mdText(clip(c.detail, 80))})`);
-      lines.push(`  - ${mdText(d.title)}: ${proof.join("; ")}`);
+      const proof = d.criteria.map(
+        (c) => `${mdIssueText(c.name)} (${mdIssueText(clip(c.detail, 80))})`,
+      );
+      lines.push(`  - ${mdIssueText(d.title)}: ${proof.join("; ")}`);
     }
-    if (m.review?.signedOff) lines.push(`  - review: ${mdText(m.review.detail)}`);
+    if (m.review?.signedOff) lines.push(`  - review: ${mdIssueText(m.review.detail)}`);
   }
   return lines.join("\n");
 }
@@ -282,7 +284,7 @@ function notInPlanSection(report: Report, ctx: Ctx): string {
   if (report.notInPlan.length === 0) return "";
   const shown = report.notInPlan.slice(0, LIST_LIMIT).map((m) => {
     const state = m.state === "closed" ? " (closed)" : "";
-    return `- [#${m.number}](${ctx.repoUrl}/milestone/${m.number}) ${mdText(m.title)}${state}`;
+    return `- [#${m.number}](${ctx.repoUrl}/milestone/${m.number}) ${mdIssueText(m.title)}${state}`;
   });
   return [
     "## GitHub milestones not in the plan",

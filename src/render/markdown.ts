@@ -1,7 +1,8 @@
 import type { Report } from "../model/report.ts";
 import { formatCount, plural } from "../model/words.ts";
 import { byteLength, truncateToBytes } from "./format.ts";
-import { type Detail, renderSections } from "./markdown-sections.ts";
+import type { Detail } from "./markdown/context.ts";
+import { renderSections } from "./markdown/document.ts";
 
 /** GitHub's limit on a check run's summary. */
 export const CHECK_RUN_SUMMARY_LIMIT = 65_535;

@@ -3,7 +3,8 @@ import type { DeliverableResult, MilestoneResult, Report } from "../model/report
 import { joinAnd, plural } from "../model/words.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
-import { verdict } from "./verdict.ts";
+import { deliverableTitle, milestoneTitle } from "./lookups.ts";
+import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 
 /**
@@ -17,7 +18,7 @@ export function renderText(report: Report): string {
   out.push(
     `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt)}`,
   );
-  const titleOf = (id: string) => report.milestones.find((m) => m.id === id)?.title ?? id;
+  const titleOf = (id: string) => milestoneTitle(report, id);
 
   const pr = report.pullRequest;
   if (pr) {
@@ -26,7 +27,7 @@ export function renderText(report: Report): string {
     out.push(
       deliverables.length
         ? `  Serves ${joinAnd(deliverables)}${pr.milestones.length ? ` → ${joinAnd(pr.milestones.map(titleOf))}` : ""}`
-        : "  Serves no deliverable of the plan",
+        : `  ${SERVES_NO_DELIVERABLE}`,
     );
     out.push(`  Conclusion: ${pr.conclusion}`);
     for (const w of pr.warnings) {
@@ -106,8 +107,7 @@ function milestoneLines(out: string[], report: Report, m: MilestoneResult): void
     `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · close: manual (a person closes it)" : ""}`,
   );
   for (const r of m.requires) {
-    const title = report.milestones.find((x) => x.id === r.id)?.title ?? r.id;
-    out.push(`      ${r.achieved ? "✔" : "✘"} requires ${title}`);
+    out.push(`      ${r.achieved ? "✔" : "✘"} requires ${milestoneTitle(report, r.id)}`);
   }
   for (const d of m.deliverables) deliverableLines(out, d, "      ");
   if (m.review) {
@@ -128,11 +128,4 @@ function deliverableLines(out: string[], d: DeliverableResult, indent: string): 
 
 function findingLine(report: Report, f: Report["plan"]["findings"][number]): string {
   return `${report.plan.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
-}
-
-function deliverableTitle(report: Report, id: string): string {
-  for (const d of [...report.milestones.flatMap((m) => m.deliverables), ...report.unscheduled]) {
-    if (d.id === id) return d.title;
-  }
-  return id;
 }

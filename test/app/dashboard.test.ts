@@ -3,7 +3,7 @@ import { ISSUE_BODY_CHARS as ISSUE_BODY_LIMIT } from "../../src/model/github-lim
 import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import type { Report } from "../../src/model/report.ts";
 import { renderDashboard } from "../../src/render/dashboard.ts";
-import { mermaidText } from "../../src/render/dashboard-escape.ts";
+import { mermaidText } from "../../src/render/escape.ts";
 import { canteenPlan, canteenReport, deliverable, milestone } from "./support/reports.ts";
 
 describe("renderDashboard", () => {
