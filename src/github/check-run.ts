@@ -6,7 +6,7 @@
  * the Action can fall back to its job summary without failing.
  */
 import type { Finding } from "../model/findings.ts";
-import { describe, statusOf } from "./read-plan.ts";
+import { describe, statusOf } from "./errors.ts";
 import {
   CheckRunForbiddenError,
   type CheckRunParams,
