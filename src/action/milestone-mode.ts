@@ -136,6 +136,7 @@ function summarise(params: { core: ActionCore; results: ActionResult[] }): {
   return { lines, failures };
 }
 
+/** 403 without a rate limit: the token may not do this. */
 function isForbidden(result: ActionResult): boolean {
-  return /\b403\b/.test(result.detail ?? "");
+  return result.failure?.kind === "forbidden";
 }

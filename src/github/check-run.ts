@@ -6,7 +6,7 @@
  * the Action can fall back to its job summary without failing.
  */
 import type { Finding } from "../model/findings.ts";
-import { describe, statusOf } from "./errors.ts";
+import { describe, failureOf } from "./errors.ts";
 import {
   CheckRunForbiddenError,
   type CheckRunParams,
@@ -130,7 +130,7 @@ async function forbiddenAware<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     // A 403 for a (secondary) rate limit that outlasted the retries is not a permission problem.
-    if (statusOf(error) === 403 && !/rate limit/i.test(describe(error))) {
+    if (failureOf(error).kind === "forbidden") {
       throw new CheckRunForbiddenError(
         `Cannot write the check run: ${describe(error)}. The token is read-only (a pull request ` +
           "from a fork, or a workflow without `permissions: checks: write`).",
