@@ -8,7 +8,7 @@ import { writeCheckRun } from "../github/check-run.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import type { Conclusion } from "../model/report.ts";
-import { CHECK_NAME, checkContent } from "../report/check-content.ts";
+import { CHECK_NAME, checkContent } from "../render/check-content.ts";
 
 export type PullRequestCheckOutcome =
   | { status: "posted"; conclusion: Conclusion; title: string }

@@ -7,6 +7,7 @@
  *   5. render the dashboard and create or edit its issue (only when its text changed).
  */
 
+import { refusedReviews } from "../evaluate/refused-reviews.ts";
 import { achievedDates, afterActions } from "../github/after-actions.ts";
 import { applyActions } from "../github/apply-actions.ts";
 import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
@@ -14,8 +15,7 @@ import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
 import { commentOnRefusedReviews } from "../github/review-refusal.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import type { Report } from "../model/report.ts";
-import { renderDashboard } from "../report/dashboard.ts";
-import { refusedReviews } from "../report/refused-reviews.ts";
+import { renderDashboard } from "../render/dashboard.ts";
 
 export interface SyncOutcome {
   status: "no-plan" | "invalid-plan" | "synced";

@@ -2,11 +2,12 @@
  * `plan-align report --plan FILE --snapshot FILE [--pr N] [--format markdown|json|text]`:
  * the alignment report, evaluated offline from a snapshot (`plan-align snapshot` takes one).
  */
-import { buildReport } from "../report/build.ts";
-import { renderJson } from "../report/json.ts";
-import { renderMarkdown } from "../report/markdown.ts";
-import { renderText } from "../report/text.ts";
+
+import { renderJson } from "../render/json.ts";
+import { renderMarkdown } from "../render/markdown.ts";
+import { renderText } from "../render/text.ts";
 import { parseSnapshot } from "../snapshot/read.ts";
+import { buildReport } from "../sync/build-report.ts";
 import { InputError, parseFlags, parsePositiveInt, readTextFile, UsageError } from "./args.ts";
 import type { Command } from "./io.ts";
 import { defaultPlan } from "./validate.ts";

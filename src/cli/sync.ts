@@ -14,7 +14,7 @@ import type { GitHubClient, Logger } from "../github/types.ts";
 import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { actionLine } from "../report/describe-action.ts";
+import { actionLine } from "../render/describe-action.ts";
 import { clientFromEnv, parseRepo, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { CliIo, Command } from "./io.ts";
 

@@ -14,7 +14,7 @@
 import type { Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
+import { buildReport } from "../sync/build-report.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { readPlanFile } from "./read-plan.ts";
 import type { GitHubClient, Logger, PlanFile, RepoRef } from "./types.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/model/snapshot.ts";
-import { buildReport, repositoryPlanPath } from "../../src/report/build.ts";
-import { examplePlanText, exampleSnapshot } from "./support.ts";
+import { buildReport, repositoryPlanPath } from "../../src/sync/build-report.ts";
+import { examplePlanText, exampleSnapshot } from "../render/support.ts";
 
 const INVALID =
   "version: 1\nmilestones:\n  - id: a\n    title: A\n    due: 2026-01-01\n    deliverables: [nope]\n";

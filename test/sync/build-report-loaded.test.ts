@@ -1,8 +1,8 @@
 /** buildReport with the plan its caller already loaded: the same report, the text parsed once. */
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/load.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { examplePlanText, exampleSnapshot } from "./support.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
+import { examplePlanText, exampleSnapshot } from "../render/support.ts";
 
 const INVALID =
   "version: 1\nmilestones:\n  - id: a\n    title: A\n    due: 2026-01-01\n    deliverables: [nope]\n";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
-import { renderJson } from "../../src/report/json.ts";
+import { renderJson } from "../../src/render/json.ts";
 import { exampleReport } from "./support.ts";
 
 describe("renderJson", () => {

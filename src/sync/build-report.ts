@@ -4,7 +4,7 @@ import type { PullRequestReport, Report } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { planSync } from "../sync/plan-sync.ts";
+import { planSync } from "./plan-sync.ts";
 
 /**
  * The one pure pipeline every front end calls: load + validate the plan text, evaluate the

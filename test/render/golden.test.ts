@@ -1,13 +1,13 @@
 /**
  * Golden files of the bundled example's reports. They change only on purpose:
- * `UPDATE_GOLDEN=1 npx vitest run test/report` rewrites them; review the diff.
+ * `UPDATE_GOLDEN=1 npx vitest run test/render` rewrites them; review the diff.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../src/report/json.ts";
-import { renderMarkdown } from "../../src/report/markdown.ts";
-import { renderText } from "../../src/report/text.ts";
+import { renderJson } from "../../src/render/json.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { renderText } from "../../src/render/text.ts";
 import { exampleReport } from "./support.ts";
 
 const GOLDEN = join(import.meta.dirname, "golden");

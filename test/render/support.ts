@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import type { Report } from "../../src/model/report.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
-import { buildReport } from "../../src/report/build.ts";
 import { parseSnapshot } from "../../src/snapshot/read.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const EXAMPLE_PLAN = "examples/canteen/plan.yml";

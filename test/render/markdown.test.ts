@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { byteLength } from "../../src/report/format.ts";
-import { CHECK_RUN_SUMMARY_LIMIT, renderMarkdown } from "../../src/report/markdown.ts";
+import { byteLength } from "../../src/render/format.ts";
+import { CHECK_RUN_SUMMARY_LIMIT, renderMarkdown } from "../../src/render/markdown.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import { exampleReport, largePlan } from "./support.ts";
 
 function firstLine(text: string): string {
