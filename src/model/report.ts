@@ -24,6 +24,7 @@ export const deliverableResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   label: z.string().describe("The GitHub label of its issues and pull requests."),
+  owner: z.string().nullable().describe("The accountable GitHub login (`owner:`), or null."),
   done: z.boolean().describe("Every criterion is met."),
   criteria: z.array(criterionResultSchema),
 });

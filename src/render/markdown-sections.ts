@@ -1,3 +1,4 @@
+import { ownerNote } from "../model/names/login.ts";
 import type {
   CriterionResult,
   DeliverableResult,
@@ -207,7 +208,10 @@ function deliverableLines(ctx: Ctx, d: DeliverableResult): string[] {
   if (d.done && ctx.detail === "collapsed") {
     return [`${head}: ${met} of ${d.criteria.length} criteria met`];
   }
-  return [head, ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}`)];
+  return [
+    head,
+    ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}${c.met ? "" : ownerNote(d)}`),
+  ];
 }
 
 function criterionLine(ctx: Ctx, c: CriterionResult): string {
@@ -231,7 +235,9 @@ function summaryTable(ctx: Ctx): string[] {
   );
   const limit = LIST_LIMIT[ctx.detail];
   for (const m of open.slice(0, limit)) {
-    const missing = m.deliverables.filter((d) => !d.done).map((d) => ctx.text(d.title));
+    const missing = m.deliverables
+      .filter((d) => !d.done)
+      .map((d) => ctx.text(d.title) + ownerNote(d));
     const shown = missing.slice(0, 3).join(", ");
     const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
     lines.push(

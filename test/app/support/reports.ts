@@ -6,6 +6,7 @@ export function deliverable(over: Partial<DeliverableResult> & { id: string }): 
   return {
     title: over.id,
     label: `deliverable:${over.id}`,
+    owner: null,
     done: false,
     criteria: [],
     ...over,
