@@ -9,7 +9,7 @@
  *   4. An invalid plan changes nothing on GitHub ("invalid-plan": the report shows why).
  *   5. Unless a dry run: apply the actions, then (`answerRefusedReviews`) tell a non-approver
  *      who closed a review that it is not a sign-off.
- *   6. (`dashboard`) the plan dashboard issue, as GitHub stands after this run.
+ *   6. (`dashboard`, unless a dry run) the plan dashboard issue, as GitHub stands after this run.
  */
 
 import { refusedReviews } from "../evaluate/refused-reviews.ts";
@@ -111,7 +111,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
     }
   }
   const synced: Synced = { ...plan, report, results };
-  if (!params.dashboard) return { ...synced, status };
+  if (!params.dashboard || status === "dry-run") return { ...synced, status };
 
   // 6. The dashboard, as GitHub stands after this run.
   const dashboard = await writeDashboard({
