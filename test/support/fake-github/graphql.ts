@@ -4,8 +4,8 @@
  * plain data whose fields may be functions of the field's arguments (graphql's default
  * resolver calls them), so aliases, fragments and variables behave as on GitHub.
  */
-import { GraphQLError, graphql } from "graphql";
-import { githubGraphQLSchema } from "../contract.ts";
+import { type ExecutionResult, execute, GraphQLError } from "graphql";
+import { checkGraphQLDocument, githubGraphQLSchema } from "../contract.ts";
 import type { FakeCheck, FakeIssue, FakePullRequest, FakeRepo } from "./state.ts";
 
 type Args = Record<string, unknown>;
@@ -265,13 +265,18 @@ export async function executeGraphQL(params: {
       return repositoryObject(repo);
     },
   };
-  const result = await graphql({
-    schema: githubGraphQLSchema(),
-    source: params.query,
-    rootValue: root,
-    variableValues: params.variables ?? {},
-    typeResolver: (value) => (value as { __typename?: string }).__typename,
-  });
+  // What graphql() does, with the document parsed and validated once per distinct text.
+  const { document, errors } = checkGraphQLDocument(params.query);
+  const result: ExecutionResult =
+    document === null || errors.length > 0
+      ? { errors }
+      : await execute({
+          schema: githubGraphQLSchema(),
+          document,
+          rootValue: root,
+          variableValues: params.variables ?? {},
+          typeResolver: (value) => (value as { __typename?: string }).__typename,
+        });
   return {
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.errors

@@ -1,6 +1,7 @@
 /**
  * Keeps a test offline without nock: every TCP connection to anything but loopback is
- * refused and recorded.
+ * refused and recorded. Tests that talk to the fake GitHub or the App over loopback use this
+ * (`offlineFile()`); tests that mock GitHub with nock use test/support/nock.ts instead.
  *
  * Why not `nock.disableNetConnect()` here: loading nock installs its request interceptor,
  * and through it every loopback request costs about 44 ms (measured on the 2-core machine:
@@ -9,6 +10,7 @@
  * calls to the fake GitHub); with nock loaded they would not fit the suite's time.
  */
 import net from "node:net";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost", "::ffff:127.0.0.1"]);
 
@@ -34,6 +36,29 @@ export function refuseNetwork(): OfflineGuard {
     restore() {
       net.Socket.prototype.connect = original;
     },
+  };
+}
+
+/**
+ * Refuses the network (loopback only) for the whole test file, and fails the file if
+ * anything tried to reach past loopback. Call it at the top level of a test file.
+ */
+export function offlineFile(): OfflineGuard {
+  const attempts: string[] = [];
+  let guard: OfflineGuard | null = null;
+  beforeAll(() => {
+    guard = refuseNetwork();
+  });
+  afterAll(() => {
+    guard?.restore();
+    attempts.push(...(guard?.attempts ?? []));
+    expect(attempts, "connections past loopback").toEqual([]);
+  });
+  return {
+    get attempts() {
+      return guard?.attempts ?? attempts;
+    },
+    restore: () => guard?.restore(),
   };
 }
 
