@@ -11,6 +11,7 @@ import { achievedDates, afterActions } from "../github/after-actions.ts";
 import { applyActions } from "../github/apply-actions.ts";
 import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
+import { appPlanCache } from "../github/plan-cache.ts";
 import { commentOnRefusedReviews } from "../github/review-refusal.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import type { Report } from "../model/report.ts";
@@ -41,6 +42,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
 
   // 1–2. The plan on the default branch, the snapshot it needs, and the report.
   const evaluation = await evaluateOnGitHub({
+    plans: appPlanCache,
     client,
     owner,
     repo,
