@@ -45,7 +45,7 @@ function evaluationMs(deliverables: number): number {
 function processRun(args: string[]): { ms: number; rssKiB: number } {
   // The probe runs after the program: peak RSS of the whole process, printed on exit.
   const probe =
-    "process.on('exit',()=>process.stderr.write(`\\nmaxrss=${process.resourceUsage().maxRSS}\\n`))";
+    "process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
   const start = performance.now();
   const result = spawnSync(
     process.execPath,
