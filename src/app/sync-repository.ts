@@ -5,6 +5,7 @@
  * nothing (its findings are on the dashboard).
  */
 
+import { appPlanCache } from "../github/plan-cache.ts";
 import { type SyncedOutcome, syncRepository as syncOnGitHub } from "../github/sync-repository.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 
@@ -28,6 +29,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
     repo,
     log,
     ...(params.planPath ? { planPath: params.planPath } : {}),
+    plans: appPlanCache,
     answerRefusedReviews: true,
     dashboard: { serverUrl: params.serverUrl },
     ...(params.now ? { now: params.now } : {}),

@@ -16,6 +16,7 @@ import type { Snapshot } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { buildReport } from "../sync/build-report.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
+import type { PlanCache } from "./plan-cache.ts";
 import { readPlanFile } from "./read-plan.ts";
 import type { GitHubClient, Logger, PlanFile, RepoRef } from "./types.ts";
 
@@ -30,9 +31,12 @@ export interface GitHubEvaluation<F extends Pick<PlanFile, "path" | "text"> = Pl
   report: Report;
 }
 
-/** The plan file at `ref` (absent: the default branch), loaded; null when there is none. */
+/**
+ * The plan file at `ref` (absent: the default branch), loaded; null when there is none. With
+ * `plans`, a plan whose blob was loaded before is not parsed again.
+ */
 export async function readPlanOnGitHub(
-  params: RepoRef & { client: GitHubClient; ref?: string; planPath?: string },
+  params: RepoRef & { client: GitHubClient; ref?: string; planPath?: string; plans?: PlanCache },
 ): Promise<LoadedPlanFile | null> {
   const { client, owner, repo } = params;
   const planFile = await readPlanFile({
@@ -43,7 +47,8 @@ export async function readPlanOnGitHub(
     ...(params.planPath ? { path: params.planPath } : {}),
   });
   if (!planFile) return null;
-  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
+  const source = { text: planFile.text, path: planFile.path };
+  return { planFile, loaded: params.plans ? params.plans.load(source) : loadPlan(source) };
 }
 
 /** Steps 3 and 4 for a plan already read and loaded (from GitHub, or a local file). */
@@ -83,6 +88,8 @@ export async function evaluateOnGitHub(
     pr?: number;
     log: Logger;
     now?: () => Date;
+    /** Parsed plans to reuse (the App's process-wide cache). */
+    plans?: PlanCache;
   },
 ): Promise<GitHubEvaluation | { planFile: null }> {
   const plan = await readPlanOnGitHub(params);

@@ -20,6 +20,7 @@ import { achievedDates, afterActions } from "./after-actions.ts";
 import { applyActions } from "./apply-actions.ts";
 import { type DashboardIssue, findDashboard, upsertDashboard } from "./dashboard-issue.ts";
 import { evaluateLoadedPlan, type LoadedPlanFile, readPlanOnGitHub } from "./evaluate-on-github.ts";
+import type { PlanCache } from "./plan-cache.ts";
 import { commentOnRefusedReviews } from "./review-refusal.ts";
 import type { ActionResult, GitHubClient, Logger, PlanFile, RepoRef } from "./types.ts";
 
@@ -32,6 +33,8 @@ export interface SyncRepositoryParams extends RepoRef {
   plan?: SyncedPlan;
   /** Where the plan lives on the default branch; absent: the default locations. */
   planPath?: string;
+  /** Parsed plans to reuse (the App's process-wide cache, per blob SHA). */
+  plans?: PlanCache;
   /** Told the loaded plan before the repository is read; "stop" ends the run there. */
   onPlan?: (plan: SyncedPlan) => "go-on" | "stop";
   /** Build the actions and change nothing. */
@@ -76,6 +79,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
       owner,
       repo,
       ...(params.planPath ? { planPath: params.planPath } : {}),
+      ...(params.plans ? { plans: params.plans } : {}),
     }));
   if (!plan) return { status: "no-plan", results: [] };
   if (params.onPlan?.(plan) === "stop") return { ...plan, status: "stopped", results: [] };

@@ -101,7 +101,6 @@ describe("fake GitHub", () => {
       number: 1,
       state: "closed",
       stateReason: "completed",
-      closedBy: "alice",
       labels: ["deliverable:doc"],
     });
     expect(snapshot.files).toEqual({ "docs/README.md": "# Introduction\n" });
