@@ -124,7 +124,7 @@ export function diffSettings(base: Settings, head: Settings): PlanChange[] {
   if (bp.check !== hp.check) {
     add(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
   }
-  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened"] as const) {
+  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened", "already_done"] as const) {
     if (bp[key] === hp[key]) continue;
     add(
       LEVEL_RANK[hp[key]] < LEVEL_RANK[bp[key]],

@@ -84,6 +84,7 @@ export const WARNING_CODES = [
   "plan-changed",
   "plan-weakened",
   "plan-invalid",
+  "already-done",
 ] as const;
 
 export const PLAN_CHANGE_CODES = [

@@ -131,6 +131,11 @@ export const settingsSchema = z
         unlinked: findingLevel.default("warn"),
         milestone_mismatch: findingLevel.default("warn"),
         plan_weakened: findingLevel.default("warn"),
+        already_done: findingLevel
+          .default("warn")
+          .describe(
+            "A pull request serving only deliverables already done in achieved milestones (polishing).",
+          ),
       })
       .prefault({})
       .describe("What each pull-request finding does to the check's conclusion."),

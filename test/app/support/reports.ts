@@ -181,6 +181,7 @@ export function canteenPlan(): Plan {
         unlinked: "warn",
         milestone_mismatch: "warn",
         plan_weakened: "warn",
+        already_done: "warn",
       },
     },
   };
