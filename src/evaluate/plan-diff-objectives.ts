@@ -79,6 +79,18 @@ export function diffGoalsAndObjectives(base: Plan, head: Plan): PlanChange[] {
         `${who} is now measured by ${hm.path} in ${hm.file} instead of ${bm.path} in ${bm.file}.`,
       );
     }
+    if (bm.max_age_days !== hm.max_age_days) {
+      // Accepting older data (or any age) lowers the bar; demanding fresher data raises it.
+      const looser =
+        hm.max_age_days === undefined ||
+        (bm.max_age_days !== undefined && hm.max_age_days > bm.max_age_days);
+      const age = (n: number | undefined) => (n === undefined ? "no limit" : `${n} days`);
+      add(
+        "measure-changed",
+        looser,
+        `${who} now accepts data up to ${age(hm.max_age_days)} old instead of ${age(bm.max_age_days)} (max_age_days).`,
+      );
+    }
     const from = parseTarget(bm.target);
     const to = parseTarget(hm.target);
     if (!from || !to) continue;

@@ -67,6 +67,15 @@ export const objectiveResultSchema = z.object({
   target: z.string().nullable(),
   baseline: z.number().optional(),
   due: z.string().optional(),
+  stale: z
+    .boolean()
+    .optional()
+    .describe("True when its measure has `max_age_days` and its data is too old or undated."),
+  staleSince: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("With `stale`: `YYYY-MM-DD` of the file's last change, or null when unknown."),
   detail: z.string(),
 });
 

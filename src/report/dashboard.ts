@@ -16,6 +16,7 @@ import type {
 } from "../model/report.ts";
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
+import { noLongerReportingSection } from "../render/no-longer-reporting.ts";
 import { clip, mdCode, mdText } from "./dashboard-escape.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
 
@@ -62,6 +63,7 @@ function renderAt(input: DashboardInput, level: Level): string {
   ];
   if (report.plan.valid) {
     parts.push(
+      noLongerReportingSection({ report, heading: "##", text: mdText }),
       milestoneTable(report.milestones, ctx, level),
       level < 3 ? renderGantt(report.milestones) : "",
       level < 3 ? treeSection(input, ctx, level) : "",

@@ -6,6 +6,7 @@ import type {
   Report,
 } from "../model/report.ts";
 import { formatCount, joinAnd, plural } from "../model/words.ts";
+import { noLongerReportingSection, staleNote } from "../render/no-longer-reporting.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { bold, code, md } from "./markdown-escape.ts";
@@ -52,6 +53,7 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
     pullRequestSection(ctx),
     milestonesSection(ctx),
     unscheduledSection(ctx),
+    noLongerReportingSection({ report, heading: "###", text: ctx.text }),
     objectivesSection(ctx),
     findingsSection(ctx),
     planChangesSection(ctx),
@@ -318,7 +320,7 @@ function objectivesSection(ctx: Ctx): string {
     const now =
       o.value === null
         ? ctx.text(o.detail)
-        : `${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}`;
+        : `${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}${staleNote(o)}`;
     const target = o.target === null ? "no measure" : ctx.text(o.target);
     lines.push(
       `| ${icon} | ${ctx.text(o.title)} | ${ctx.text(goals.get(o.goal) ?? o.goal)} | ${now} | ${target} | ${o.due ?? "—"} |`,

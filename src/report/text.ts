@@ -1,6 +1,7 @@
 import { ownerNote } from "../model/names/login.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { joinAnd, plural } from "../model/words.ts";
+import { staleNote } from "../render/no-longer-reporting.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { verdict } from "./verdict.ts";
@@ -58,7 +59,7 @@ export function renderText(report: Report): string {
           o.value === null
             ? o.detail
             : `now ${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}, target ${o.target}`;
-        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}`);
+        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}${staleNote(o)}`);
         out.push(`      ${value}`);
       }
     }
