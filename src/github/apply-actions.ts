@@ -19,6 +19,7 @@ import {
 import { describe, statusOf } from "./read-plan.ts";
 import { closeDuplicateReviews } from "./review-duplicates.ts";
 import { openReview } from "./review-issue.ts";
+import { openRisk } from "./risk-issue.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "./types.ts";
 
 export interface ApplyActionsParams extends RepoRef {
@@ -101,6 +102,8 @@ async function applyOne(ctx: RunContext, action: SyncAction): Promise<Outcome> {
       return reopenMilestone(ctx, action);
     case "open-review":
       return openReview(ctx, action);
+    case "open-risk":
+      return openRisk(ctx, action);
   }
 }
 

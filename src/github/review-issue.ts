@@ -96,6 +96,9 @@ function reviewBody(params: {
     "",
     "### Evidence",
     ...evidenceLines(action.evidence),
+    ...(action.risks
+      ? ["", "### Fired risks on this milestone", ...evidenceLines(action.risks)]
+      : []),
   ];
   if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
   lines.push("", reviewBodyMarker(action.milestone));

@@ -79,6 +79,17 @@ export const objectiveResultSchema = z.object({
   detail: z.string(),
 });
 
+export const riskResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  fired: z.boolean().describe("A threatened milestone is at risk or overdue (per `when`)."),
+  milestones: z.array(z.string()).describe("Ids of the threatened milestones that fire it."),
+  threatens: z.array(z.string()).describe("Ids of every milestone it threatens."),
+  when: z.enum(["at-risk", "overdue"]),
+  contingency: z.string().describe("What the team does when it fires."),
+  owner: z.string().nullable().describe("The login its risk issue is assigned to, or null."),
+});
+
 export const goalResultSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -190,6 +201,10 @@ export const reportSchema = z
     unscheduled: z
       .array(deliverableResultSchema)
       .describe("Deliverables under no milestone (evaluated, but with no date)."),
+    risks: z
+      .array(riskResultSchema)
+      .default([])
+      .describe("The plan's risks, fired or not (empty when it has none)."),
     actions: z.array(syncActionSchema).describe("What a sync would change on GitHub."),
     notInPlan: z
       .array(
@@ -211,6 +226,7 @@ export type MilestoneResult = z.output<typeof milestoneResultSchema>;
 export type ReviewResult = z.output<typeof reviewResultSchema>;
 export type ObjectiveResult = z.output<typeof objectiveResultSchema>;
 export type GoalResult = z.output<typeof goalResultSchema>;
+export type RiskResult = z.output<typeof riskResultSchema>;
 export type PullRequestReport = z.output<typeof pullRequestReportSchema>;
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type PlanChangeCode = (typeof PLAN_CHANGE_CODES)[number];

@@ -20,6 +20,7 @@ import { suggestion } from "./did-you-mean.ts";
 import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
 import { ownerFindings } from "./rules/owners.ts";
+import { riskFindings } from "./rules/risks.ts";
 
 interface Entry {
   id?: string;
@@ -474,6 +475,6 @@ export function validatePlan(params: { ctx: PlanContext }): Finding[] {
   const listings = checkMilestones({ rules, milestones, milestoneById, deliverableById });
   checkCycles(rules, milestones, milestoneById);
   checkDeliverables({ rules, deliverables, objectiveById, listings });
-  rules.findings.push(...ownerFindings(params));
+  rules.findings.push(...ownerFindings(params), ...riskFindings(params));
   return rules.findings;
 }

@@ -37,6 +37,7 @@ export function buildReport(params: {
     objectives: [],
     milestones: [],
     unscheduled: [],
+    risks: [],
     actions: [],
     notInPlan: [],
   };
@@ -55,6 +56,7 @@ export function buildReport(params: {
     objectives: evaluation.objectives,
     milestones: evaluation.milestones,
     unscheduled: evaluation.unscheduled,
+    risks: evaluation.risks,
     actions: sync.actions,
     notInPlan: sync.notInPlan,
   };

@@ -17,6 +17,7 @@ import type {
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { noLongerReportingSection } from "../render/no-longer-reporting.ts";
+import { risksSection } from "../render/risks-section.ts";
 import { clip, mdCode, mdText } from "./dashboard-escape.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
 
@@ -63,6 +64,11 @@ function renderAt(input: DashboardInput, level: Level): string {
   ];
   if (report.plan.valid) {
     parts.push(
+      risksSection({
+        report,
+        heading: "##",
+        words: { text: mdText, owner: (l) => mdText(`@${l}`) },
+      }),
       noLongerReportingSection({ report, heading: "##", text: mdText }),
       milestoneTable(report.milestones, ctx, level),
       level < 3 ? renderGantt(report.milestones) : "",

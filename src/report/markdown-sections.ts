@@ -7,6 +7,7 @@ import type {
 } from "../model/report.ts";
 import { formatCount, joinAnd, plural } from "../model/words.ts";
 import { noLongerReportingSection, staleNote } from "../render/no-longer-reporting.ts";
+import { risksSection } from "../render/risks-section.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { bold, code, md } from "./markdown-escape.ts";
@@ -51,6 +52,7 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
   };
   const body = [
     pullRequestSection(ctx),
+    risksSection({ report, heading: "###", words: { text: ctx.text, owner: (l) => `@${l}` } }),
     milestonesSection(ctx),
     unscheduledSection(ctx),
     noLongerReportingSection({ report, heading: "###", text: ctx.text }),

@@ -2,6 +2,7 @@ import { ownerNote } from "../model/names/login.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { joinAnd, plural } from "../model/words.ts";
 import { staleNote } from "../render/no-longer-reporting.ts";
+import { risksText } from "../render/risks-section.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { verdict } from "./verdict.ts";
@@ -43,6 +44,7 @@ export function renderText(report: Report): string {
     }
   }
 
+  if (report.plan.valid) out.push(...risksText(report));
   if (report.plan.valid) {
     section(out, "Milestones");
     if (report.milestones.length === 0) out.push("  The plan has no milestones.");

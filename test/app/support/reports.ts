@@ -146,6 +146,7 @@ export function canteenReport(): Report {
       }),
     ],
     unscheduled: [],
+    risks: [],
     actions: [],
     notInPlan: [{ number: 7, title: "Backlog @everyone", state: "open" }],
   };
@@ -172,6 +173,7 @@ export function canteenPlan(): Plan {
       },
       { id: "queue-display", title: "Queue display module", criteria: [] },
     ],
+    risks: [],
     settings: {
       at_risk_days: 7,
       on_regression: "reopen",
