@@ -43,6 +43,8 @@ export const FINDING_CODES = [
   "label-too-long",
   "invalid-repo-path",
   "invalid-login",
+  "risk-threatens-nothing",
+  "blank-contingency",
   "review-title-too-long",
   "unknown-deliverable",
   "unknown-milestone",

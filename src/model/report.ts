@@ -85,7 +85,27 @@ export const objectiveResultSchema = z.object({
   target: z.string().nullable(),
   baseline: z.number().optional(),
   due: z.string().optional(),
+  stale: z
+    .boolean()
+    .optional()
+    .describe("True when its measure has `max_age_days` and its data is too old or undated."),
+  staleSince: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("With `stale`: `YYYY-MM-DD` of the file's last change, or null when unknown."),
   detail: z.string(),
+});
+
+export const riskResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  fired: z.boolean().describe("A threatened milestone is at risk or overdue (per `when`)."),
+  milestones: z.array(z.string()).describe("Ids of the threatened milestones that fire it."),
+  threatens: z.array(z.string()).describe("Ids of every milestone it threatens."),
+  when: z.enum(["at-risk", "overdue"]),
+  contingency: z.string().describe("What the team does when it fires."),
+  owner: z.string().nullable().describe("The login its risk issue is assigned to, or null."),
 });
 
 export const goalResultSchema = z.object({
@@ -102,6 +122,7 @@ export const WARNING_CODES = [
   "plan-changed",
   "plan-weakened",
   "plan-invalid",
+  "already-done",
 ] as const;
 
 export const PLAN_CHANGE_CODES = [
@@ -198,6 +219,10 @@ export const reportSchema = z
     unscheduled: z
       .array(deliverableResultSchema)
       .describe("Deliverables under no milestone (evaluated, but with no date)."),
+    risks: z
+      .array(riskResultSchema)
+      .default([])
+      .describe("The plan's risks, fired or not (empty when it has none)."),
     actions: z.array(syncActionSchema).describe("What a sync would change on GitHub."),
     notInPlan: z
       .array(
@@ -223,6 +248,7 @@ export type ReviewResult = z.output<typeof reviewResultSchema>;
 export type ForecastResult = z.output<typeof forecastSchema>;
 export type ObjectiveResult = z.output<typeof objectiveResultSchema>;
 export type GoalResult = z.output<typeof goalResultSchema>;
+export type RiskResult = z.output<typeof riskResultSchema>;
 export type PullRequestReport = z.output<typeof pullRequestReportSchema>;
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type PlanChangeCode = (typeof PLAN_CHANGE_CODES)[number];

@@ -102,6 +102,29 @@ export const deliverableSchema = z
   })
   .describe("A tangible output, with the proof that counts as done.");
 
+export const riskSchema = z
+  .strictObject({
+    id: id("risk"),
+    title: title("risk").describe("What could go wrong; the risk issue is titled `Risk: <title>`."),
+    description: z.string().optional().describe("Longer explanation of the risk."),
+    threatens: idList("the milestones this risk threatens (at least one)"),
+    when: z
+      .enum(["at-risk", "overdue"])
+      .default("at-risk")
+      .describe(
+        "When it fires: `at-risk` (a threatened milestone is at risk or overdue) or `overdue` (only when overdue).",
+      ),
+    contingency: z
+      .string()
+      .min(1)
+      .describe("What the team will do when it fires; the body of its risk issue."),
+    owner: z
+      .string()
+      .optional()
+      .describe("The GitHub login the risk issue is assigned to when it fires."),
+  })
+  .describe("A promise's contingency: what threatens which milestones, and what to do then.");
+
 const findingLevel = z
   .enum(["warn", "fail", "ignore"])
   .describe("`warn`: neutral conclusion; `fail`: failure; `ignore`: not reported.");
@@ -131,6 +154,11 @@ export const settingsSchema = z
         unlinked: findingLevel.default("warn"),
         milestone_mismatch: findingLevel.default("warn"),
         plan_weakened: findingLevel.default("warn"),
+        already_done: findingLevel
+          .default("warn")
+          .describe(
+            "A pull request serving only deliverables already done in achieved milestones (polishing).",
+          ),
       })
       .prefault({})
       .describe("What each pull-request finding does to the check's conclusion."),
@@ -147,6 +175,10 @@ export const planSchema = z
       .array(deliverableSchema)
       .default([])
       .describe("Tangible outputs and their proof."),
+    risks: z
+      .array(riskSchema)
+      .default([])
+      .describe("Risks: which milestones they threaten, when they fire, and the contingency."),
     settings: settingsSchema.prefault({}),
   })
   .describe("A plan-align plan: goals → objectives → milestones → deliverables.");
@@ -157,6 +189,7 @@ export type Objective = z.output<typeof objectiveSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
 export type Settings = z.output<typeof settingsSchema>;
+export type Risk = z.output<typeof riskSchema>;
 
 /** Default locations of the plan file, in the order they are looked for. */
 export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;

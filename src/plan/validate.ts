@@ -21,6 +21,7 @@ import { checkMilestones } from "./rules/milestones.ts";
 import { checkObjectives } from "./rules/objectives.ts";
 import { ownerFindings } from "./rules/owners.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
+import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
 import { checkTitles } from "./rules/titles.ts";
 
@@ -37,6 +38,7 @@ const RULES: readonly Rule[] = [
   checkCriteria,
   checkDeliverables,
   (rules) => rules.findings.push(...ownerFindings({ ctx: rules.ctx })),
+  (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */

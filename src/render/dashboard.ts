@@ -18,6 +18,8 @@ import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
 import { clip, code, mdIssueText } from "./escape.ts";
+import { noLongerReportingSection } from "./no-longer-reporting.ts";
+import { risksSection } from "./risks-section.ts";
 
 export interface DashboardInput {
   report: Report;
@@ -62,6 +64,12 @@ function renderAt(input: DashboardInput, level: Level): string {
   ];
   if (report.plan.valid) {
     parts.push(
+      risksSection({
+        report,
+        heading: "##",
+        words: { text: mdIssueText, owner: (l) => mdIssueText(`@${l}`) },
+      }),
+      noLongerReportingSection({ report, heading: "##", text: mdIssueText }),
       milestoneTable(report.milestones, ctx, level),
       level < 3 ? renderGantt(report.milestones) : "",
       level < 3 ? treeSection(input, ctx, level) : "",

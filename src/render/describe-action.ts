@@ -41,6 +41,8 @@ export function describeAction(params: {
       return `Reopen milestone${ref(a.number)} ${name(a.milestone)}: ${a.reason}`;
     case "open-review":
       return `Open the review issue “${a.title}” for ${joinAnd(a.approvers.map((l) => `@${l}`))}`;
+    case "open-risk":
+      return `Open the risk issue “${a.title}” in milestone ${name(a.milestone)}${a.owner ? `, assigned to @${a.owner}` : ""}`;
   }
 }
 
@@ -67,6 +69,8 @@ export function actionVerb(action: SyncAction): string {
       return `reopen ${ms(action.milestone, action.number)}`;
     case "open-review":
       return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
+    case "open-risk":
+      return `open the risk issue "${action.title}" in ${ms(action.milestone, action.number)}`;
   }
 }
 

@@ -1,6 +1,8 @@
 import { ownerNote } from "../model/names/login.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { joinAnd, plural } from "../model/words.ts";
+import { staleNote } from "../render/no-longer-reporting.ts";
+import { risksText } from "../render/risks-section.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { deliverableTitle, milestoneTitle } from "./lookups.ts";
@@ -43,6 +45,7 @@ export function renderText(report: Report): string {
     }
   }
 
+  if (report.plan.valid) out.push(...risksText(report));
   if (report.plan.valid) {
     section(out, "Milestones");
     if (report.milestones.length === 0) out.push("  The plan has no milestones.");
@@ -59,7 +62,7 @@ export function renderText(report: Report): string {
           o.value === null
             ? o.detail
             : `now ${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}, target ${o.target}`;
-        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}`);
+        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}${staleNote(o)}`);
         out.push(`      ${value}`);
       }
     }

@@ -9,4 +9,5 @@ export const WARNING_TITLES: Record<WarningCode, string> = {
   "plan-changed": "Plan changed",
   "plan-weakened": "Plan weakened",
   "plan-invalid": "Plan invalid",
+  "already-done": "Already done",
 };

@@ -44,6 +44,7 @@ export function buildReport(params: {
     objectives: [],
     milestones: [],
     unscheduled: [],
+    risks: [],
     actions: [],
     notInPlan: [],
     forecast: null,
@@ -63,6 +64,7 @@ export function buildReport(params: {
     objectives: evaluation.objectives,
     milestones: evaluation.milestones,
     unscheduled: evaluation.unscheduled,
+    risks: evaluation.risks,
     actions: sync.actions,
     notInPlan: sync.notInPlan,
   };

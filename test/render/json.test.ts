@@ -16,6 +16,7 @@ describe("renderJson", () => {
       "objectives",
       "milestones",
       "unscheduled",
+      "risks",
       "actions",
       "notInPlan",
       "forecast",

@@ -70,7 +70,7 @@ export function evaluation(
       ...(review ? { review } : {}),
     };
   });
-  return { goals: [], objectives: [], milestones, unscheduled: [] };
+  return { goals: [], objectives: [], milestones, unscheduled: [], risks: [] };
 }
 
 /** What GitHub looks like after the executor applied `actions` (day-precision due dates). */

@@ -10,6 +10,7 @@ import { createDeliverableLabel } from "./label.ts";
 import { createMilestone } from "./milestone-create.ts";
 import { closeMilestone, reopenMilestone, updateMilestone } from "./milestone-edit.ts";
 import { openReview } from "./review-issue.ts";
+import { openRisk } from "./risk-issue.ts";
 
 type Executor<T extends SyncActionType> = (
   ctx: RunContext,
@@ -24,6 +25,7 @@ const EXECUTORS: { [T in SyncActionType]: Executor<T> } = {
   "close-milestone": closeMilestone,
   "reopen-milestone": reopenMilestone,
   "open-review": openReview,
+  "open-risk": openRisk,
 };
 
 /** Carries out one action (throws what GitHub answered when it fails). */

@@ -19,6 +19,9 @@ export function reviewBody(params: {
     "",
     "### Evidence",
     ...evidenceLines(action.evidence),
+    ...(action.risks
+      ? ["", "### Fired risks on this milestone", ...evidenceLines(action.risks)]
+      : []),
   ];
   if (params.reportUrl) lines.push("", `Full report: ${params.reportUrl}`);
   lines.push("", reviewBodyMarker(action.milestone));

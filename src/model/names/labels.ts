@@ -29,6 +29,13 @@ export const REVIEW_LABEL: LabelSpec = {
   color: "5319e7",
 };
 
+/** On a fired risk's issue (never closed by plan-align: closing it says the team handled it). */
+export const RISK_LABEL: LabelSpec = {
+  name: "plan-align:risk",
+  description: "A fired risk of the plan and its contingency (plan-align)",
+  color: "d93f0b",
+};
+
 /** On the plan dashboard issue. */
 export const DASHBOARD_LABEL: LabelSpec = {
   name: "plan-align:dashboard",

@@ -6,6 +6,8 @@ import type { Report } from "../../model/report.ts";
 import { joinAnd } from "../../model/words.ts";
 import { bold, code, mdText } from "../escape.ts";
 import { formatInstant } from "../format.ts";
+import { noLongerReportingSection } from "../no-longer-reporting.ts";
+import { risksSection } from "../risks-section.ts";
 import { verdict } from "../verdict.ts";
 import { type Ctx, type Detail, TEXT_LIMIT } from "./context.ts";
 import { milestonesSection } from "./milestones.ts";
@@ -30,8 +32,10 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
   };
   const body = [
     pullRequestSection(ctx),
+    risksSection({ report, heading: "###", words: { text: ctx.text, owner: (l) => `@${l}` } }),
     milestonesSection(ctx),
     unscheduledSection(ctx),
+    noLongerReportingSection({ report, heading: "###", text: ctx.text }),
     objectivesSection(ctx),
     findingsSection(ctx),
     planChangesSection(ctx),

@@ -1,5 +1,6 @@
 /** "### Objectives": each objective's measure now, its target and due date. */
 import { formatCount, plural } from "../../model/words.ts";
+import { staleNote } from "../no-longer-reporting.ts";
 import { type Ctx, LIST_LIMIT } from "./context.ts";
 
 export function objectivesSection(ctx: Ctx): string {
@@ -18,7 +19,7 @@ export function objectivesSection(ctx: Ctx): string {
     const now =
       o.value === null
         ? ctx.text(o.detail)
-        : `${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}`;
+        : `${o.value}${o.baseline === undefined ? "" : ` (baseline ${o.baseline})`}${staleNote(o)}`;
     const target = o.target === null ? "no measure" : ctx.text(o.target);
     lines.push(
       `| ${icon} | ${ctx.text(o.title)} | ${ctx.text(goals.get(o.goal) ?? o.goal)} | ${now} | ${target} | ${o.due ?? "—"} |`,

@@ -147,6 +147,7 @@ export function canteenReport(): Report {
       }),
     ],
     unscheduled: [],
+    risks: [],
     actions: [],
     notInPlan: [{ number: 7, title: "Backlog @everyone", state: "open" }],
   };
@@ -173,6 +174,7 @@ export function canteenPlan(): Plan {
       },
       { id: "queue-display", title: "Queue display module", criteria: [] },
     ],
+    risks: [],
     settings: {
       at_risk_days: 7,
       on_regression: "reopen",
@@ -182,6 +184,7 @@ export function canteenPlan(): Plan {
         unlinked: "warn",
         milestone_mismatch: "warn",
         plan_weakened: "warn",
+        already_done: "warn",
       },
     },
   };
