@@ -1,14 +1,14 @@
 /**
- * The pipeline every front end runs against GitHub (the Action's two modes, the App's sync
- * and pull request check, the CLI's sync):
+ * The read pipeline every evaluation runs against GitHub (the Action's check mode, the App's
+ * pull request check, and `syncRepository` for the three front ends' sync):
  *   1. read the plan file (default locations, or `planPath`) at `ref`,
  *   2. load and validate it — once: the same result decides what the snapshot reads and is
  *      what the report is built from,
  *   3. read the snapshot that plan needs (with `pr`: that pull request too),
  *   4. build the report (pure core).
  * Callers that must decide something between the plan and the snapshot (the App's check is
- * off in the plan's settings; the CLI stops on an invalid plan) run `readPlanOnGitHub` and
- * `evaluateLoadedPlan` themselves.
+ * off in the plan's settings; `syncRepository`'s `onPlan` may stop there) run
+ * `readPlanOnGitHub` and `evaluateLoadedPlan` themselves.
  */
 
 import type { Report } from "../model/report.ts";

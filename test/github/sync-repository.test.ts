@@ -3,13 +3,12 @@
  * `plan-align sync` call), against the fake GitHub: the outcome of each path, and which
  * paths write nothing.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { syncRepository } from "../../src/github/sync-repository.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 
 const PLAN = `version: 1
 milestones:
@@ -45,11 +44,10 @@ const base = () => ({
   now: () => new Date("2026-02-20T12:00:00Z"),
 });
 
-beforeEach(() => offline());
+offlineFile();
 afterEach(async () => {
   expect(gh.violations).toEqual([]);
   await gh.close();
-  nock.enableNetConnect();
 });
 
 describe("syncRepository", () => {
