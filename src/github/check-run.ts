@@ -6,6 +6,7 @@
  * the Action can fall back to its job summary without failing.
  */
 import type { Finding } from "../model/findings.ts";
+import { visible } from "../model/visible-text.ts";
 import { describe, statusOf } from "./read-plan.ts";
 import {
   CheckRunForbiddenError,
@@ -101,7 +102,7 @@ export function toAnnotation(path: string, finding: Finding): Annotation {
     start_line: start,
     end_line: end,
     annotation_level: finding.severity === "error" ? "failure" : "warning",
-    message: truncateBytes(finding.message, MAX_SUMMARY_BYTES, "…"),
+    message: truncateBytes(visible(finding.message), MAX_SUMMARY_BYTES, "…"),
     ...(finding.code ? { title: finding.code } : {}),
   };
   if (start === end && finding.column > 0) {

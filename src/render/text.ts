@@ -1,5 +1,7 @@
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
+import { visible } from "../model/visible-text.ts";
 import { joinAnd, plural } from "../model/words.ts";
+import { formatFinding } from "../plan/format-finding.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { deliverableTitle, milestoneTitle } from "./lookups.ts";
@@ -82,7 +84,8 @@ export function renderText(report: Report): string {
       out.push(`  #${m.number} ${m.title}${m.state ? ` (${m.state})` : ""}`);
     }
   }
-  return `${out.join("\n")}\n`;
+  // One line per entry, whatever the plan holds: a line break in a title shows as `\n`.
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 function section(out: string[], title: string): void {
@@ -124,5 +127,5 @@ function deliverableLines(out: string[], d: DeliverableResult, indent: string): 
 }
 
 function findingLine(report: Report, f: Report["plan"]["findings"][number]): string {
-  return `${report.plan.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+  return formatFinding(report.plan.path, f);
 }
