@@ -29,8 +29,8 @@ import {
 import { expectCleanGitHubMocks, offline } from "../support/nock.ts";
 
 /** Any control character but the line feed that separates lines. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const RAW_CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** A line that starts (after list or table markup) like a finding plan-align did not write. */
