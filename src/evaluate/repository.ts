@@ -40,6 +40,7 @@ function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableRe
       id: deliverable.id,
       title: deliverable.title,
       label: deliverableLabel(deliverable),
+      owner: deliverable.owner ?? null,
       // A deliverable without criteria (an error in the plan) has no proof: not done.
       done: criteria.length > 0 && criteria.every((c) => c.met),
       criteria,

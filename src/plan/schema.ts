@@ -92,6 +92,10 @@ export const deliverableSchema = z
       .array(z.string().min(1))
       .optional()
       .describe("Globs; a pull request changing a matching file serves this deliverable."),
+    owner: z
+      .string()
+      .optional()
+      .describe("The one accountable GitHub login, shown beside what is missing (never assigned)."),
     criteria: z
       .array(criterionSchema)
       .describe("The proof that counts as delivered (at least one)."),

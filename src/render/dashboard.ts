@@ -7,6 +7,7 @@
 
 import { ISSUE_BODY_CHARS } from "../model/github-limits.ts";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names/dashboard.ts";
+import { ownerNote } from "../model/names/login.ts";
 import type {
   DeliverableResult,
   MilestoneResult,
@@ -236,7 +237,7 @@ function deliverableLines(d: DeliverableResult, level: Level, indent: string): s
     .filter((c) => !c.met)
     .map((c) => {
       const detail = level >= 1 ? clip(c.detail, 120) : c.detail;
-      return `${indent}  - missing: ${mdIssueText(c.name)} — ${mdIssueText(detail)}`;
+      return `${indent}  - missing: ${mdIssueText(c.name)} — ${mdIssueText(detail + ownerNote(d))}`;
     });
   return [head, ...missing];
 }

@@ -1,3 +1,4 @@
+import { ownerNote } from "../model/names/login.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { visible } from "../model/visible-text.ts";
 import { joinAnd, plural } from "../model/words.ts";
@@ -122,7 +123,9 @@ function milestoneLines(out: string[], report: Report, m: MilestoneResult): void
 function deliverableLines(out: string[], d: DeliverableResult, indent: string): void {
   out.push(`${indent}${d.done ? "✔" : "✘"} ${d.title} [${d.label}]`);
   for (const c of d.criteria) {
-    out.push(`${indent}    ${c.met ? "✔" : "✘"} ${c.name}: ${c.detail}`);
+    out.push(
+      `${indent}    ${c.met ? "✔" : "✘"} ${c.name}: ${c.detail}${c.met ? "" : ownerNote(d)}`,
+    );
   }
 }
 

@@ -1,10 +1,12 @@
 import { evaluatePullRequest } from "../evaluate/pull-request.ts";
 import { evaluateRepository } from "../evaluate/repository.ts";
+import type { HistoryEntry } from "../model/names/history.ts";
 import type { PullRequestReport, Report } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import { planSync } from "./plan-sync.ts";
+import { applyForecast, historyWithToday } from "./progress.ts";
 
 /**
  * The one pure pipeline every front end calls: load + validate the plan text, evaluate the
@@ -24,6 +26,11 @@ export function buildReport(params: {
    * the plan to load the snapshot), so the text is parsed once. Absent: loaded here.
    */
   loaded?: PlanLoadResult;
+  /**
+   * The plan's history so far (the dashboard's block, or `--history FILE`): today's entry is
+   * recorded into it and, from 14 days on, the forecast computed. Absent: no forecast.
+   */
+  history?: readonly HistoryEntry[];
 }): Report {
   const { snapshot, planPath, pr } = params;
   // 1. Load and validate the (base) plan.
@@ -39,6 +46,7 @@ export function buildReport(params: {
     unscheduled: [],
     actions: [],
     notInPlan: [],
+    forecast: null,
   };
   if (!loaded.valid || loaded.plan === null) {
     if (pr === undefined) return base;
@@ -58,6 +66,7 @@ export function buildReport(params: {
     actions: sync.actions,
     notInPlan: sync.notInPlan,
   };
+  if (params.history) applyForecast(report, historyWithToday(params.history, report));
   if (pr === undefined) return report;
 
   // 4. The pull request, judged against this base plan; its head plan only for the diff.

@@ -18,6 +18,7 @@ describe("renderJson", () => {
       "unscheduled",
       "actions",
       "notInPlan",
+      "forecast",
       "pullRequest",
     ]);
     expect(Object.keys(parsed.plan)).toEqual(["path", "valid", "findings"]);

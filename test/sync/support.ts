@@ -31,6 +31,7 @@ export function evaluation(
         id,
         title: `Deliverable ${id}`,
         label: `deliverable:${id}`,
+        owner: null,
         done,
         criteria: [
           {

@@ -1,6 +1,7 @@
 /**
  * A deliverable's line and its criteria, under a milestone or in "Deliverables in no milestone".
  */
+import { ownerNote } from "../../model/names/login.ts";
 import type { CriterionResult, DeliverableResult } from "../../model/report.ts";
 import { code } from "../escape.ts";
 import type { Ctx } from "./context.ts";
@@ -11,7 +12,10 @@ export function deliverableLines(ctx: Ctx, d: DeliverableResult): string[] {
   if (d.done && ctx.detail === "collapsed") {
     return [`${head}: ${met} of ${d.criteria.length} criteria met`];
   }
-  return [head, ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}`)];
+  return [
+    head,
+    ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}${c.met ? "" : ownerNote(d)}`),
+  ];
 }
 
 function criterionLine(ctx: Ctx, c: CriterionResult): string {

@@ -2,6 +2,7 @@
  * "### Milestones" at the summary tier: one row per milestone not achieved, naming what is
  * missing.
  */
+import { ownerNote } from "../../model/names/login.ts";
 import { formatCount, plural } from "../../model/words.ts";
 import { type Ctx, LIST_LIMIT } from "./context.ts";
 import { status } from "./milestone-detail.ts";
@@ -23,7 +24,9 @@ export function summaryTable(ctx: Ctx): string[] {
   );
   const limit = LIST_LIMIT[ctx.detail];
   for (const m of open.slice(0, limit)) {
-    const missing = m.deliverables.filter((d) => !d.done).map((d) => ctx.text(d.title));
+    const missing = m.deliverables
+      .filter((d) => !d.done)
+      .map((d) => ctx.text(d.title) + ownerNote(d));
     const shown = missing.slice(0, 3).join(", ");
     const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
     lines.push(

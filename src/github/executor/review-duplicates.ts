@@ -6,9 +6,9 @@
  * planned — which is never a sign-off — with a note pointing at the kept one on top of the
  * body; never deleted. Every process picks the same lowest number, so they all converge.
  */
-import { REVIEW_LABEL } from "../model/names/labels.ts";
-import { reviewIssueTitle as reviewTitle } from "../model/names/review-issue.ts";
-import type { ActionResult, GitHubClient, Logger, RepoRef } from "./types.ts";
+import { REVIEW_LABEL } from "../../model/names/labels.ts";
+import { reviewIssueTitle as reviewTitle } from "../../model/names/review-issue.ts";
+import type { ActionResult, GitHubClient, Logger, RepoRef } from "../types.ts";
 
 /** Closes the duplicates of the reviews opened in `results`; returns how many it closed. */
 export async function closeDuplicateReviews(
