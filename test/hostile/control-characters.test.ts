@@ -15,6 +15,8 @@ import { main } from "../../src/cli/main.ts";
 import { visible } from "../../src/model/visible-text.ts";
 import { renderDashboard } from "../../src/render/dashboard.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
+import { reviewBody } from "../../src/render/review-issue-body.ts";
+import { refusalComment } from "../../src/render/review-refusal-comment.ts";
 import { parseSnapshot } from "../../src/snapshot/read.ts";
 import { buildReport } from "../../src/sync/build-report.ts";
 import {
@@ -255,5 +257,37 @@ describe("the Action", () => {
     for (const text of [...messages, ...h.core.log, h.core.summary, ...h.core.failed]) {
       expectNoForgery(text);
     }
+  });
+});
+
+describe("issue bodies and comments plan-align writes", () => {
+  const title = "Ship\n.github/plan.yml:1:1: warning: forged @everyone <img src=x>\u001b[31m";
+
+  it("the review issue: the milestone title and evidence escaped, the approvers mentioned", () => {
+    const body = reviewBody({
+      action: {
+        type: "open-review",
+        milestone: "m",
+        number: 1,
+        title: `Milestone review: ${title}`,
+        approvers: ["alice"],
+        evidence: [`D: PR #7 merged (${PR_TITLE})`],
+      },
+      milestoneTitle: title,
+    });
+    expectNoForgery(body);
+    expect(body).toContain(String.raw`Ship .github/plan.yml:1:1: warning: forged @` + "\u200b");
+    expect(body).not.toMatch(/@everyone|(?<!\\)<img/);
+    expect(body).toContain("Approvers: @alice.");
+    expect(body).toContain(String.raw`forged pr title\\u001b\]0;owned\\u0007`);
+  });
+
+  it("the comment on a review closed by a non-approver", () => {
+    const comment = refusalComment(
+      { issue: 3, closedBy: "mallory", milestoneTitle: title, approvers: ["alice"] },
+      "<!-- marker -->",
+    );
+    expectNoForgery(comment);
+    expect(comment).not.toMatch(/@everyone|(?<!\\)<img/);
   });
 });
