@@ -10,7 +10,8 @@
  *  - `mdIssueText`: issue bodies and comments (the dashboard). There an `@alice` or
  *    `@org/team` notifies them, and the dashboard is edited on every push: a zero-width space
  *    after each `@` keeps the text and drops the mention.
- * Everything else (`code`, `bold`, `clip`) is the same in both. Inline text is one line:
+ * HTML and SVG (`report --format html`, the badge) are a third context: `escapeHtml`.
+ * Everything else (`code`, `bold`, `clip`) is the same in both Markdown variants. Inline text is one line:
  * line breaks and other white space fold into one space, as Markdown folds them inside a
  * paragraph; every other control character (ESC, BEL, bidi overrides) is shown escaped
  * (`\u001b`, see model/visible-text.ts) rather than passed to the page.
@@ -72,3 +73,18 @@ export function mermaidText(text: string, fallback: string, maxLength = 60): str
 
 const GANTT_KEYWORD =
   /^(click|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|displaymode|acctitle|accdescr|gantt)\b/i;
+
+/**
+ * Text and attribute values in HTML and SVG (XML): the five characters that have meaning
+ * escaped, and control characters shown escaped (XML forbids most of them outright, so one
+ * would make the SVG unreadable). Tabs and line breaks stay: HTML folds them into a space.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[^\t\n\r]+/g, visible)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

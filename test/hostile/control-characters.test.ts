@@ -14,6 +14,7 @@ import type { CliIo } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { visible } from "../../src/model/visible-text.ts";
 import { renderDashboard } from "../../src/render/dashboard.ts";
+import { renderHtml } from "../../src/render/html.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
 import { reviewBody } from "../../src/render/review-issue-body.ts";
 import { refusalComment } from "../../src/render/review-refusal-comment.ts";
@@ -199,6 +200,14 @@ describe("Markdown", () => {
       String.raw`Real .github/plan.yml:1:1: warning: forged title\\u001b\[31m`,
     );
     expect(body).toContain(String.raw`D .github/plan.yml:2:1: error: forged deliverable\\u0007`);
+  });
+});
+
+describe("HTML", () => {
+  it("report --format html: control characters shown escaped (XML forbids most of them)", () => {
+    const page = renderHtml(report());
+    expect(page.replace(/[\t\r]/g, "")).not.toMatch(RAW_CONTROL);
+    expect(page).toContain(String.raw`forged title\u001b[31m\u202e`);
   });
 });
 
