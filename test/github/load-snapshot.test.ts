@@ -199,7 +199,7 @@ describe("loadSnapshot reads what the plan names", () => {
     );
   });
 
-  it("reads a pull request that closes a named issue without carrying a label, and not one of another repository", async () => {
+  it("reads a pull request that closes a named issue without carrying a label, and no unrelated one", async () => {
     await withFake(
       {
         issues: [{ number: 1, title: "Mine", labels: ["deliverable: e"] }],
