@@ -189,7 +189,6 @@ export type Objective = z.output<typeof objectiveSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
 export type Settings = z.output<typeof settingsSchema>;
-export type Risk = z.output<typeof riskSchema>;
 
 /** Default locations of the plan file, in the order they are looked for. */
 export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;
