@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // It imports its JSON schemas without `with { type: "json" }`: let vite load it.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });
