@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap3;
+    exports2.isMap = isMap4;
     exports2.isNode = isNode;
     exports2.isPair = isPair2;
     exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq3;
+    exports2.isSeq = isSeq4;
   }
 });
 
@@ -988,12 +988,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1277,7 +1277,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -1329,8 +1329,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1874,20 +1874,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1897,10 +1897,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -1915,8 +1915,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1936,13 +1936,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1955,16 +1955,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1976,8 +1976,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -2001,11 +2001,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -2625,7 +2625,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -2650,7 +2650,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -3415,7 +3415,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
@@ -3705,7 +3705,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports2.Document = Document;
+    exports2.Document = Document2;
   }
 });
 
@@ -3782,7 +3782,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3816,18 +3816,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3895,7 +3895,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor: anchor2,
         tag,
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep2 = "";
@@ -4162,15 +4162,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -4180,7 +4180,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports2.resolveEnd = resolveEnd;
   }
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
+        if (!isMap4 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st2 of sep2) {
                   if (st2 === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce2, ...ee2] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -4579,7 +4579,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error62 !== -1)
         onError(error62, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4596,7 +4596,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4612,7 +4612,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4858,7 +4858,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4886,8 +4886,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -4973,7 +4973,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment: comment2, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -5017,17 +5017,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5042,8 +5042,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end;
       }
       return node2;
@@ -5070,13 +5070,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options2, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5115,7 +5115,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5129,14 +5129,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5151,7 +5151,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options2 = {}) {
@@ -5171,25 +5171,25 @@ var require_composer = __commonJS({
         this.options = options2;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it2 = dc.items[0];
             if (identity.isPair(it2))
               it2 = it2.key;
             const cb = it2.commentBefore;
-            it2.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it2.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -5304,7 +5304,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -7226,7 +7226,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options2);
-      return new Document.Document(value, _replacer, options2).toString(options2);
+      return new Document2.Document(value, _replacer, options2).toString(options2);
     }
     exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments2;
@@ -7323,7 +7323,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -7339,7 +7339,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports2.Composer = composer.Composer;
-    exports2.Document = Document.Document;
+    exports2.Document = Document2.Document;
     exports2.Schema = Schema.Schema;
     exports2.YAMLError = errors.YAMLError;
     exports2.YAMLParseError = errors.YAMLParseError;
@@ -7367,6 +7367,4198 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit3.visit;
     exports2.visitAsync = visit3.visitAsync;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports2, module2) {
+    (function(global2, factory) {
+      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports2, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load2 = function(received, defaults, onto = {}) {
+        var k, ref, v2;
+        for (k in defaults) {
+          v2 = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v2;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v2;
+        for (k in received) {
+          v2 = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v2;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load: load2,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node2;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node2 = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node2;
+            this._last = node2;
+          } else {
+            this._first = this._last = node2;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node2, ref, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events2;
+      Events2 = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
+          };
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
+          };
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name2, status2, cb) {
+          var base;
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
+          }
+          this._events[name2].push({ cb, status: status2 });
+          return this.instance;
+        }
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name2, ...args) {
+          var e, promises;
+          try {
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args);
+            }
+            if (this._events[name2] == null) {
+              return;
+            }
+            this._events[name2] = this._events[name2].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = this._events[name2].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error62) {
+                e2 = error62;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error62) {
+            e = error62;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events2;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events3;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options2, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected2) {
+          var status2;
+          status2 = this._states.jobStatus(this.options.id);
+          if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error62, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error62, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error62, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error62);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options2) {
+          await this.yieldLoop();
+          parser$2.overwrite(options2, options2, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time3) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time3;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id2) {
+          var current, next;
+          current = this._jobs[id2];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id2]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id2];
+          }
+        }
+        start(id2) {
+          var initial;
+          initial = 0;
+          this._jobs[id2] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id2) {
+          var current;
+          current = this._jobs[id2];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id2];
+          }
+          return current != null;
+        }
+        jobStatus(id2) {
+          var ref;
+          return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
+        }
+        statusJobs(status2) {
+          var k, pos, ref, results, v2;
+          if (status2 != null) {
+            pos = this.status.indexOf(status2);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v2 = ref[k];
+              if (v2 === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v2, i) => {
+            acc[this.status[i]] = v2;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name2, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name2;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error62, reject, resolve5, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve5(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve5;
+          resolve5 = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve5 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version2 = "2.19.5";
+      var version$1 = {
+        version: version2
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version2,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v2;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v2 = ref[k];
+              results.push({
+                key: k,
+                limiter: v2
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time3, v2;
+              time3 = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v2 = ref[k];
+                try {
+                  if (await v2._store.__groupCheck__(time3)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v2.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options2 = {}) {
+            parser$3.overwrite(options2, this.defaults, this);
+            parser$3.overwrite(options2, options2, this.limiterOptions);
+            if (options2.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options2 = {}) {
+            this.options = options2;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options2 = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options2, invalid);
+            parser$5.load(options2, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options2, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options2, invalid) {
+            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id2) {
+            return this._states.jobStatus(id2);
+          }
+          jobs(status2) {
+            return this._states.statusJobs(status2);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options2, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options2.weight));
+              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options2, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options: options2, args } = next = queue.first());
+              if (capacity != null && options2.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
+              index = this._randomIndex();
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
+                if (success2) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options2.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options2 = {}) {
+            var done, waitForExecuting;
+            options2 = parser$5.load(options2, this.stopDefaults);
+            waitForExecuting = (at3) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+              };
+              return new this.Promise((resolve5, reject) => {
+                if (finished()) {
+                  return resolve5();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve5();
+                    }
+                  });
+                }
+              });
+            };
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options2.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v2;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v2 = ref[k];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
+                      message: options2.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options2.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            ({ args, options: options2 } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
+            } catch (error1) {
+              error62 = error1;
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error62 });
+              job.doDrop({ error: error62 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options2, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options2 = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options2 = parser$5.load(options2, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve5, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve5)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options2, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options2 = {};
+            } else {
+              [options2, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options2, ...args) {
+              return schedule(options2, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options2 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
+            parser$5.overwrite(options2, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/bottleneck/lib/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
+    "use strict";
+    exports2.load = function(received, defaults, onto = {}) {
+      var k, ref, v2;
+      for (k in defaults) {
+        v2 = defaults[k];
+        onto[k] = (ref = received[k]) != null ? ref : v2;
+      }
+      return onto;
+    };
+    exports2.overwrite = function(received, defaults, onto = {}) {
+      var k, v2;
+      for (k in received) {
+        v2 = received[k];
+        if (defaults[k] !== void 0) {
+          onto[k] = v2;
+        }
+      }
+      return onto;
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/DLList.js
+var require_DLList = __commonJS({
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    DLList = class DLList {
+      constructor(incr, decr) {
+        this.incr = incr;
+        this.decr = decr;
+        this._first = null;
+        this._last = null;
+        this.length = 0;
+      }
+      push(value) {
+        var node2;
+        this.length++;
+        if (typeof this.incr === "function") {
+          this.incr();
+        }
+        node2 = {
+          value,
+          prev: this._last,
+          next: null
+        };
+        if (this._last != null) {
+          this._last.next = node2;
+          this._last = node2;
+        } else {
+          this._first = this._last = node2;
+        }
+        return void 0;
+      }
+      shift() {
+        var value;
+        if (this._first == null) {
+          return;
+        } else {
+          this.length--;
+          if (typeof this.decr === "function") {
+            this.decr();
+          }
+        }
+        value = this._first.value;
+        if ((this._first = this._first.next) != null) {
+          this._first.prev = null;
+        } else {
+          this._last = null;
+        }
+        return value;
+      }
+      first() {
+        if (this._first != null) {
+          return this._first.value;
+        }
+      }
+      getArray() {
+        var node2, ref, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, ref.value));
+        }
+        return results;
+      }
+      forEachShift(cb) {
+        var node2;
+        node2 = this.shift();
+        while (node2 != null) {
+          cb(node2), node2 = this.shift();
+        }
+        return void 0;
+      }
+      debug() {
+        var node2, ref, ref1, ref2, results;
+        node2 = this._first;
+        results = [];
+        while (node2 != null) {
+          results.push((ref = node2, node2 = node2.next, {
+            value: ref.value,
+            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          }));
+        }
+        return results;
+      }
+    };
+    module2.exports = DLList;
+  }
+});
+
+// node_modules/bottleneck/lib/Events.js
+var require_Events = __commonJS({
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    Events2 = class Events {
+      constructor(instance) {
+        this.instance = instance;
+        this._events = {};
+        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+          throw new Error("An Emitter already exists for this object");
+        }
+        this.instance.on = (name2, cb) => {
+          return this._addListener(name2, "many", cb);
+        };
+        this.instance.once = (name2, cb) => {
+          return this._addListener(name2, "once", cb);
+        };
+        this.instance.removeAllListeners = (name2 = null) => {
+          if (name2 != null) {
+            return delete this._events[name2];
+          } else {
+            return this._events = {};
+          }
+        };
+      }
+      _addListener(name2, status2, cb) {
+        var base;
+        if ((base = this._events)[name2] == null) {
+          base[name2] = [];
+        }
+        this._events[name2].push({
+          cb,
+          status: status2
+        });
+        return this.instance;
+      }
+      listenerCount(name2) {
+        if (this._events[name2] != null) {
+          return this._events[name2].length;
+        } else {
+          return 0;
+        }
+      }
+      trigger(name2, ...args) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var e, promises;
+          try {
+            if (name2 !== "debug") {
+              _this.trigger("debug", `Event triggered: ${name2}`, args);
+            }
+            if (_this._events[name2] == null) {
+              return;
+            }
+            _this._events[name2] = _this._events[name2].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = _this._events[name2].map(
+              /* @__PURE__ */ (function() {
+                var _ref = _asyncToGenerator2(function* (listener) {
+                  var e2, returned;
+                  if (listener.status === "none") {
+                    return;
+                  }
+                  if (listener.status === "once") {
+                    listener.status = "none";
+                  }
+                  try {
+                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                    if (typeof (returned != null ? returned.then : void 0) === "function") {
+                      return yield returned;
+                    } else {
+                      return returned;
+                    }
+                  } catch (error62) {
+                    e2 = error62;
+                    if (true) {
+                      _this.trigger("error", e2);
+                    }
+                    return null;
+                  }
+                });
+                return function(_x) {
+                  return _ref.apply(this, arguments);
+                };
+              })()
+            );
+            return (yield Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error62) {
+            e = error62;
+            if (true) {
+              _this.trigger("error", e);
+            }
+            return null;
+          }
+        })();
+      }
+    };
+    module2.exports = Events2;
+  }
+});
+
+// node_modules/bottleneck/lib/Queues.js
+var require_Queues = __commonJS({
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    var Events2;
+    var Queues;
+    DLList = require_DLList();
+    Events2 = require_Events();
+    Queues = class Queues {
+      constructor(num_priorities) {
+        var i;
+        this.Events = new Events2(this);
+        this._length = 0;
+        this._lists = function() {
+          var j, ref, results;
+          results = [];
+          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            results.push(new DLList(() => {
+              return this.incr();
+            }, () => {
+              return this.decr();
+            }));
+          }
+          return results;
+        }.call(this);
+      }
+      incr() {
+        if (this._length++ === 0) {
+          return this.Events.trigger("leftzero");
+        }
+      }
+      decr() {
+        if (--this._length === 0) {
+          return this.Events.trigger("zero");
+        }
+      }
+      push(job) {
+        return this._lists[job.options.priority].push(job);
+      }
+      queued(priority) {
+        if (priority != null) {
+          return this._lists[priority].length;
+        } else {
+          return this._length;
+        }
+      }
+      shiftAll(fn) {
+        return this._lists.forEach(function(list) {
+          return list.forEachShift(fn);
+        });
+      }
+      getFirst(arr = this._lists) {
+        var j, len, list;
+        for (j = 0, len = arr.length; j < len; j++) {
+          list = arr[j];
+          if (list.length > 0) {
+            return list;
+          }
+        }
+        return [];
+      }
+      shiftLastFrom(priority) {
+        return this.getFirst(this._lists.slice(priority).reverse()).shift();
+      }
+    };
+    module2.exports = Queues;
+  }
+});
+
+// node_modules/bottleneck/lib/BottleneckError.js
+var require_BottleneckError = __commonJS({
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    BottleneckError = class BottleneckError extends Error {
+    };
+    module2.exports = BottleneckError;
+  }
+});
+
+// node_modules/bottleneck/lib/Job.js
+var require_Job = __commonJS({
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var DEFAULT_PRIORITY;
+    var Job;
+    var NUM_PRIORITIES;
+    var parser2;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    Job = class Job {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        this.task = task;
+        this.args = args;
+        this.rejectOnDrop = rejectOnDrop;
+        this.Events = Events2;
+        this._states = _states;
+        this.Promise = Promise2;
+        this.options = parser2.load(options2, jobDefaults);
+        this.options.priority = this._sanitizePriority(this.options.priority);
+        if (this.options.id === jobDefaults.id) {
+          this.options.id = `${this.options.id}-${this._randomIndex()}`;
+        }
+        this.promise = new this.Promise((_resolve, _reject) => {
+          this._resolve = _resolve;
+          this._reject = _reject;
+        });
+        this.retryCount = 0;
+      }
+      _sanitizePriority(priority) {
+        var sProperty;
+        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+        if (sProperty < 0) {
+          return 0;
+        } else if (sProperty > NUM_PRIORITIES - 1) {
+          return NUM_PRIORITIES - 1;
+        } else {
+          return sProperty;
+        }
+      }
+      _randomIndex() {
+        return Math.random().toString(36).slice(2);
+      }
+      doDrop({
+        error: error62,
+        message = "This job has been dropped by Bottleneck"
+      } = {}) {
+        if (this._states.remove(this.options.id)) {
+          if (this.rejectOnDrop) {
+            this._reject(error62 != null ? error62 : new BottleneckError(message));
+          }
+          this.Events.trigger("dropped", {
+            args: this.args,
+            options: this.options,
+            task: this.task,
+            promise: this.promise
+          });
+          return true;
+        } else {
+          return false;
+        }
+      }
+      _assertStatus(expected2) {
+        var status2;
+        status2 = this._states.jobStatus(this.options.id);
+        if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
+          throw new BottleneckError(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        }
+      }
+      doReceive() {
+        this._states.start(this.options.id);
+        return this.Events.trigger("received", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doQueue(reachedHWM, blocked) {
+        this._assertStatus("RECEIVED");
+        this._states.next(this.options.id);
+        return this.Events.trigger("queued", {
+          args: this.args,
+          options: this.options,
+          reachedHWM,
+          blocked
+        });
+      }
+      doRun() {
+        if (this.retryCount === 0) {
+          this._assertStatus("QUEUED");
+          this._states.next(this.options.id);
+        } else {
+          this._assertStatus("EXECUTING");
+        }
+        return this.Events.trigger("scheduled", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doExecute(chained, clearGlobalState, run, free) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var error62, eventInfo, passed;
+          if (_this.retryCount === 0) {
+            _this._assertStatus("RUNNING");
+            _this._states.next(_this.options.id);
+          } else {
+            _this._assertStatus("EXECUTING");
+          }
+          eventInfo = {
+            args: _this.args,
+            options: _this.options,
+            retryCount: _this.retryCount
+          };
+          _this.Events.trigger("executing", eventInfo);
+          try {
+            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
+            if (clearGlobalState()) {
+              _this.doDone(eventInfo);
+              yield free(_this.options, eventInfo);
+              _this._assertStatus("DONE");
+              return _this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return _this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+          }
+        })();
+      }
+      doExpire(clearGlobalState, run, free) {
+        var error62, eventInfo;
+        if (this._states.jobStatus(this.options.id === "RUNNING")) {
+          this._states.next(this.options.id);
+        }
+        this._assertStatus("EXECUTING");
+        eventInfo = {
+          args: this.args,
+          options: this.options,
+          retryCount: this.retryCount
+        };
+        error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+      }
+      _onFailure(error62, eventInfo, clearGlobalState, run, free) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = yield _this2.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
+              _this2.retryCount++;
+              return run(retryAfter);
+            } else {
+              _this2.doDone(eventInfo);
+              yield free(_this2.options, eventInfo);
+              _this2._assertStatus("DONE");
+              return _this2._reject(error62);
+            }
+          }
+        })();
+      }
+      doDone(eventInfo) {
+        this._assertStatus("EXECUTING");
+        this._states.next(this.options.id);
+        return this.Events.trigger("done", eventInfo);
+      }
+    };
+    module2.exports = Job;
+  }
+});
+
+// node_modules/bottleneck/lib/LocalDatastore.js
+var require_LocalDatastore = __commonJS({
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var LocalDatastore;
+    var parser2;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    LocalDatastore = class LocalDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+        this._running = 0;
+        this._done = 0;
+        this._unblockTime = 0;
+        this.ready = this.Promise.resolve();
+        this.clients = {};
+        this._startHeartbeat();
+      }
+      _startHeartbeat() {
+        var base;
+        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+          return typeof (base = this.heartbeat = setInterval(() => {
+            var amount, incr, maximum, now, reservoir;
+            now = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now;
+              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+              this.instance._drainAll(this.computeCapacity());
+            }
+            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              var _this$storeOptions = this.storeOptions;
+              amount = _this$storeOptions.reservoirIncreaseAmount;
+              maximum = _this$storeOptions.reservoirIncreaseMaximum;
+              reservoir = _this$storeOptions.reservoir;
+              this._lastReservoirIncrease = now;
+              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+              if (incr > 0) {
+                this.storeOptions.reservoir += incr;
+                return this.instance._drainAll(this.computeCapacity());
+              }
+            }
+          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+        } else {
+          return clearInterval(this.heartbeat);
+        }
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          yield _this.yieldLoop();
+          return _this.instance.Events.trigger("message", message.toString());
+        })();
+      }
+      __disconnect__(flush) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this2.yieldLoop();
+          clearInterval(_this2.heartbeat);
+          return _this2.Promise.resolve();
+        })();
+      }
+      yieldLoop(t = 0) {
+        return new this.Promise(function(resolve5, reject) {
+          return setTimeout(resolve5, t);
+        });
+      }
+      computePenalty() {
+        var ref;
+        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+      }
+      __updateSettings__(options2) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this3.yieldLoop();
+          parser2.overwrite(options2, options2, _this3.storeOptions);
+          _this3._startHeartbeat();
+          _this3.instance._drainAll(_this3.computeCapacity());
+          return true;
+        })();
+      }
+      __running__() {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.yieldLoop();
+          return _this4._running;
+        })();
+      }
+      __queued__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this5.yieldLoop();
+          return _this5.instance.queued();
+        })();
+      }
+      __done__() {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this6.yieldLoop();
+          return _this6._done;
+        })();
+      }
+      __groupCheck__(time3) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this7.yieldLoop();
+          return _this7._nextRequest + _this7.timeout < time3;
+        })();
+      }
+      computeCapacity() {
+        var maxConcurrent, reservoir;
+        var _this$storeOptions2 = this.storeOptions;
+        maxConcurrent = _this$storeOptions2.maxConcurrent;
+        reservoir = _this$storeOptions2.reservoir;
+        if (maxConcurrent != null && reservoir != null) {
+          return Math.min(maxConcurrent - this._running, reservoir);
+        } else if (maxConcurrent != null) {
+          return maxConcurrent - this._running;
+        } else if (reservoir != null) {
+          return reservoir;
+        } else {
+          return null;
+        }
+      }
+      conditionsCheck(weight) {
+        var capacity;
+        capacity = this.computeCapacity();
+        return capacity == null || weight <= capacity;
+      }
+      __incrementReservoir__(incr) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir;
+          yield _this8.yieldLoop();
+          reservoir = _this8.storeOptions.reservoir += incr;
+          _this8.instance._drainAll(_this8.computeCapacity());
+          return reservoir;
+        })();
+      }
+      __currentReservoir__() {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this9.yieldLoop();
+          return _this9.storeOptions.reservoir;
+        })();
+      }
+      isBlocked(now) {
+        return this._unblockTime >= now;
+      }
+      check(weight, now) {
+        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+      }
+      __check__(weight) {
+        var _this10 = this;
+        return _asyncToGenerator2(function* () {
+          var now;
+          yield _this10.yieldLoop();
+          now = Date.now();
+          return _this10.check(weight, now);
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this11 = this;
+        return _asyncToGenerator2(function* () {
+          var now, wait;
+          yield _this11.yieldLoop();
+          now = Date.now();
+          if (_this11.conditionsCheck(weight)) {
+            _this11._running += weight;
+            if (_this11.storeOptions.reservoir != null) {
+              _this11.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(_this11._nextRequest - now, 0);
+            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: _this11.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        })();
+      }
+      strategyIsBlock() {
+        return this.storeOptions.strategy === 3;
+      }
+      __submit__(queueLength, weight) {
+        var _this12 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, now, reachedHWM;
+          yield _this12.yieldLoop();
+          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
+            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
+          if (blocked) {
+            _this12._unblockTime = now + _this12.computePenalty();
+            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
+            _this12.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: _this12.storeOptions.strategy
+          };
+        })();
+      }
+      __free__(index, weight) {
+        var _this13 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this13.yieldLoop();
+          _this13._running -= weight;
+          _this13._done += weight;
+          _this13.instance._drainAll(_this13.computeCapacity());
+          return {
+            running: _this13._running
+          };
+        })();
+      }
+    };
+    module2.exports = LocalDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/lua.json
+var require_lua = __commonJS({
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+    module2.exports = {
+      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
+      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
+      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
+      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
+      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
+      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
+      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
+      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
+      "heartbeat.lua": "process_tick(now, true)\n",
+      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
+      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
+local limiter_version = ARGV[num_static_argv + 2]
+local num_local_argv = num_static_argv + 2
+
+if clear == 1 then
+  redis.call('del', unpack(KEYS))
+end
+
+if redis.call('exists', settings_key) == 0 then
+  -- Create
+  local args = {'hmset', settings_key}
+
+  for i = num_local_argv + 1, #ARGV do
+    table.insert(args, ARGV[i])
+  end
+
+  redis.call(unpack(args))
+  redis.call('hmset', settings_key,
+    'nextRequest', now,
+    'lastReservoirRefresh', now,
+    'lastReservoirIncrease', now,
+    'running', 0,
+    'done', 0,
+    'unblockTime', 0,
+    'capacityPriorityCounter', 0
+  )
+
+else
+  -- Apply migrations
+  local settings = redis.call('hmget', settings_key,
+    'id',
+    'version'
+  )
+  local id = settings[1]
+  local current_version = settings[2]
+
+  if current_version ~= limiter_version then
+    local version_digits = {}
+    for k, v in string.gmatch(current_version, "([^.]+)") do
+      table.insert(version_digits, tonumber(k))
+    end
+
+    -- 2.10.0
+    if version_digits[2] < 10 then
+      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
+      redis.call('hsetnx', settings_key, 'done', 0)
+      redis.call('hset', settings_key, 'version', '2.10.0')
+    end
+
+    -- 2.11.1
+    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
+      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
+        redis.call('hmset', settings_key,
+          'lastReservoirRefresh', now,
+          'version', '2.11.1'
+        )
+      end
+    end
+
+    -- 2.14.0
+    if version_digits[2] < 14 then
+      local old_running_key = 'b_'..id..'_running'
+      local old_executing_key = 'b_'..id..'_executing'
+
+      if redis.call('exists', old_running_key) == 1 then
+        redis.call('rename', old_running_key, job_weights_key)
+      end
+      if redis.call('exists', old_executing_key) == 1 then
+        redis.call('rename', old_executing_key, job_expirations_key)
+      end
+      redis.call('hset', settings_key, 'version', '2.14.0')
+    end
+
+    -- 2.15.2
+    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
+      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
+      redis.call('hset', settings_key, 'version', '2.15.2')
+    end
+
+    -- 2.17.0
+    if version_digits[2] < 17 then
+      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
+      redis.call('hset', settings_key, 'version', '2.17.0')
+    end
+
+    -- 2.18.0
+    if version_digits[2] < 18 then
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
+      redis.call('hset', settings_key, 'version', '2.18.0')
+    end
+
+  end
+
+  process_tick(now, false)
+end
+
+local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
+refresh_expiration(0, 0, groupTimeout)
+
+return {}
+`,
+      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
+      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
+      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
+      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
+      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
+      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
+      "running.lua": "return process_tick(now, false)['running']\n",
+      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
+      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
+      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
+      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/Scripts.js
+var require_Scripts = __commonJS({
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+    "use strict";
+    var headers;
+    var lua;
+    var templates;
+    lua = require_lua();
+    headers = {
+      refs: lua["refs.lua"],
+      validate_keys: lua["validate_keys.lua"],
+      validate_client: lua["validate_client.lua"],
+      refresh_expiration: lua["refresh_expiration.lua"],
+      process_tick: lua["process_tick.lua"],
+      conditions_check: lua["conditions_check.lua"],
+      get_time: lua["get_time.lua"]
+    };
+    exports2.allKeys = function(id2) {
+      return [
+        /*
+        HASH
+        */
+        `b_${id2}_settings`,
+        /*
+        HASH
+        job index -> weight
+        */
+        `b_${id2}_job_weights`,
+        /*
+        ZSET
+        job index -> expiration
+        */
+        `b_${id2}_job_expirations`,
+        /*
+        HASH
+        job index -> client
+        */
+        `b_${id2}_job_clients`,
+        /*
+        ZSET
+        client -> sum running
+        */
+        `b_${id2}_client_running`,
+        /*
+        HASH
+        client -> num queued
+        */
+        `b_${id2}_client_num_queued`,
+        /*
+        ZSET
+        client -> last job registered
+        */
+        `b_${id2}_client_last_registered`,
+        /*
+        ZSET
+        client -> last seen
+        */
+        `b_${id2}_client_last_seen`
+      ];
+    };
+    templates = {
+      init: {
+        keys: exports2.allKeys,
+        headers: ["process_tick"],
+        refresh_expiration: true,
+        code: lua["init.lua"]
+      },
+      group_check: {
+        keys: exports2.allKeys,
+        headers: [],
+        refresh_expiration: false,
+        code: lua["group_check.lua"]
+      },
+      register_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys"],
+        refresh_expiration: false,
+        code: lua["register_client.lua"]
+      },
+      blacklist_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["blacklist_client.lua"]
+      },
+      heartbeat: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["heartbeat.lua"]
+      },
+      update_settings: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["update_settings.lua"]
+      },
+      running: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["running.lua"]
+      },
+      queued: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["queued.lua"]
+      },
+      done: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["done.lua"]
+      },
+      check: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: false,
+        code: lua["check.lua"]
+      },
+      submit: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["submit.lua"]
+      },
+      register: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["register.lua"]
+      },
+      free: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["free.lua"]
+      },
+      current_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["current_reservoir.lua"]
+      },
+      increment_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["increment_reservoir.lua"]
+      }
+    };
+    exports2.names = Object.keys(templates);
+    exports2.keys = function(name2, id2) {
+      return templates[name2].keys(id2);
+    };
+    exports2.payload = function(name2) {
+      var template;
+      template = templates[name2];
+      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+        return headers[h];
+      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/RedisConnection.js
+var require_RedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+    "use strict";
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var RedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    RedisConnection = function() {
+      class RedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("redis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.client == null) {
+            this.client = this.Redis.createClient(this.clientOptions);
+          }
+          this.subscriber = this.client.duplicate();
+          this.limiters = {};
+          this.shas = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            return this._loadScripts();
+          }).then(() => {
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve5, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.ready) {
+              return resolve5();
+            } else {
+              return client.once("ready", resolve5);
+            }
+          });
+        }
+        _loadScript(name2) {
+          return new this.Promise((resolve5, reject) => {
+            var payload;
+            payload = Scripts.payload(name2);
+            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
+              if (err != null) {
+                return reject(err);
+              }
+              this.shas[name2] = replies[0];
+              return resolve5(replies[0]);
+            });
+          });
+        }
+        _loadScripts() {
+          return this.Promise.all(Scripts.names.map((k) => {
+            return this._loadScript(k);
+          }));
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            yield _this.ready;
+            return new _this.Promise((resolve5, reject) => {
+              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
+                if (err != null) {
+                  return reject(err);
+                } else {
+                  return resolve5(replies[0]);
+                }
+              });
+            });
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve5, reject) => {
+              var handler2;
+              handler2 = (chan) => {
+                if (chan === channel) {
+                  this.subscriber.removeListener("subscribe", handler2);
+                  this.limiters[channel] = instance;
+                  return resolve5();
+                }
+              };
+              this.subscriber.on("subscribe", handler2);
+              return this.subscriber.subscribe(channel);
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return this.Promise.all([instance.channel(), instance.channel_client()].map(
+            /* @__PURE__ */ (function() {
+              var _ref = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield new _this2.Promise((resolve5, reject) => {
+                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
+                      if (err != null) {
+                        return reject(err);
+                      }
+                      if (chan === channel) {
+                        return resolve5();
+                      }
+                    });
+                  });
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref.apply(this, arguments);
+              };
+            })()
+          ));
+        }
+        __scriptArgs__(name2, id2, args, cb) {
+          var keys;
+          keys = Scripts.keys(name2, id2);
+          return [this.shas[name2], keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name2) {
+          return this.client.evalsha.bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          this.client.end(flush);
+          this.subscriber.end(flush);
+          return this.Promise.resolve();
+        }
+      }
+      ;
+      RedisConnection.prototype.datastore = "redis";
+      RedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        client: null,
+        Promise,
+        Events: null
+      };
+      return RedisConnection;
+    }.call(void 0);
+    module.exports = RedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/IORedisConnection.js
+var require_IORedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+    "use strict";
+    function _slicedToArray(arr, i) {
+      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e2 = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e2 = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e2;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var IORedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    IORedisConnection = function() {
+      class IORedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("ioredis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.clusterNodes != null) {
+            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+          } else if (this.client != null && this.client.duplicate == null) {
+            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
+          } else {
+            if (this.client == null) {
+              this.client = new this.Redis(this.clientOptions);
+            }
+            this.subscriber = this.client.duplicate();
+          }
+          this.limiters = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            this._loadScripts();
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve5, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.status === "ready") {
+              return resolve5();
+            } else {
+              return client.once("ready", resolve5);
+            }
+          });
+        }
+        _loadScripts() {
+          return Scripts.names.forEach((name2) => {
+            return this.client.defineCommand(name2, {
+              lua: Scripts.payload(name2)
+            });
+          });
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            var _2, deleted;
+            yield _this.ready;
+            var _ref = yield _this.client.pipeline([cmd]).exec();
+            var _ref2 = _slicedToArray(_ref, 1);
+            var _ref2$ = _slicedToArray(_ref2[0], 2);
+            _2 = _ref2$[0];
+            deleted = _ref2$[1];
+            return deleted;
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve5, reject) => {
+              return this.subscriber.subscribe(channel, () => {
+                this.limiters[channel] = instance;
+                return resolve5();
+              });
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return [instance.channel(), instance.channel_client()].forEach(
+            /* @__PURE__ */ (function() {
+              var _ref3 = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield _this2.subscriber.unsubscribe(channel);
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref3.apply(this, arguments);
+              };
+            })()
+          );
+        }
+        __scriptArgs__(name2, id2, args, cb) {
+          var keys;
+          keys = Scripts.keys(name2, id2);
+          return [keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name2) {
+          return this.client[name2].bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          if (flush) {
+            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
+          } else {
+            this.client.disconnect();
+            this.subscriber.disconnect();
+            return this.Promise.resolve();
+          }
+        }
+      }
+      ;
+      IORedisConnection.prototype.datastore = "ioredis";
+      IORedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        client: null,
+        Promise,
+        Events: null
+      };
+      return IORedisConnection;
+    }.call(void 0);
+    module.exports = IORedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/RedisDatastore.js
+var require_RedisDatastore = __commonJS({
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e2 = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e2 = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e2;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var RedisDatastore;
+    var parser2;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    RedisDatastore = class RedisDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.originalId = this.instance.id;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this.clients = {};
+        this.capacityPriorityCounters = {};
+        this.sharedConnection = this.connection != null;
+        if (this.connection == null) {
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            clusterNodes: this.clusterNodes,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : void 0;
+        }
+        this.instance.connection = this.connection;
+        this.instance.datastore = this.connection.datastore;
+        this.ready = this.connection.ready.then((clients) => {
+          this.clients = clients;
+          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
+        }).then(() => {
+          return this.connection.__addLimiter__(this.instance);
+        }).then(() => {
+          return this.runScript("register_client", [this.instance.queued()]);
+        }).then(() => {
+          var base;
+          if (typeof (base = this.heartbeat = setInterval(() => {
+            return this.runScript("heartbeat", []).catch((e) => {
+              return this.instance.Events.trigger("error", e);
+            });
+          }, this.heartbeatInterval)).unref === "function") {
+            base.unref();
+          }
+          return this.clients;
+        });
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var client;
+          var _ref = yield _this.ready;
+          client = _ref.client;
+          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+        })();
+      }
+      onMessage(channel, message) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          try {
+            pos = message.indexOf(":");
+            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            type = _ref2[0];
+            data = _ref2[1];
+            if (type === "capacity") {
+              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+            } else if (type === "capacity-priority") {
+              var _data$split = data.split(":");
+              var _data$split2 = _slicedToArray2(_data$split, 3);
+              rawCapacity = _data$split2[0];
+              priorityClient = _data$split2[1];
+              counter = _data$split2[2];
+              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
+              if (priorityClient === _this2.clientId) {
+                drained = yield _this2.instance._drainAll(capacity);
+                newCapacity = capacity != null ? capacity - (drained || 0) : "";
+                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
+              } else if (priorityClient === "") {
+                clearTimeout(_this2.capacityPriorityCounters[counter]);
+                delete _this2.capacityPriorityCounters[counter];
+                return _this2.instance._drainAll(capacity);
+              } else {
+                return _this2.capacityPriorityCounters[counter] = setTimeout(
+                  /* @__PURE__ */ _asyncToGenerator2(function* () {
+                    var e2;
+                    try {
+                      delete _this2.capacityPriorityCounters[counter];
+                      yield _this2.runScript("blacklist_client", [priorityClient]);
+                      return yield _this2.instance._drainAll(capacity);
+                    } catch (error62) {
+                      e2 = error62;
+                      return _this2.instance.Events.trigger("error", e2);
+                    }
+                  }),
+                  1e3
+                );
+              }
+            } else if (type === "message") {
+              return _this2.instance.Events.trigger("message", data);
+            } else if (type === "blocked") {
+              return yield _this2.instance._dropAllQueued();
+            }
+          } catch (error62) {
+            e = error62;
+            return _this2.instance.Events.trigger("error", e);
+          }
+        })();
+      }
+      __disconnect__(flush) {
+        clearInterval(this.heartbeat);
+        if (this.sharedConnection) {
+          return this.connection.__removeLimiter__(this.instance);
+        } else {
+          return this.connection.disconnect(flush);
+        }
+      }
+      runScript(name2, args) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          if (!(name2 === "init" || name2 === "register_client")) {
+            yield _this3.ready;
+          }
+          return new _this3.Promise((resolve5, reject) => {
+            var all_args, arr;
+            all_args = [Date.now(), _this3.clientId].concat(args);
+            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name2}.lua`, all_args);
+            arr = _this3.connection.__scriptArgs__(name2, _this3.originalId, all_args, function(err, replies) {
+              if (err != null) {
+                return reject(err);
+              }
+              return resolve5(replies);
+            });
+            return _this3.connection.__scriptFn__(name2)(...arr);
+          }).catch((e) => {
+            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
+              if (name2 === "heartbeat") {
+                return _this3.Promise.resolve();
+              } else {
+                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
+                  return _this3.runScript(name2, args);
+                });
+              }
+            } else if (e.message === "UNKNOWN_CLIENT") {
+              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
+                return _this3.runScript(name2, args);
+              });
+            } else {
+              return _this3.Promise.reject(e);
+            }
+          });
+        })();
+      }
+      prepareArray(arr) {
+        var i, len, results, x2;
+        results = [];
+        for (i = 0, len = arr.length; i < len; i++) {
+          x2 = arr[i];
+          results.push(x2 != null ? x2.toString() : "");
+        }
+        return results;
+      }
+      prepareObject(obj) {
+        var arr, k, v2;
+        arr = [];
+        for (k in obj) {
+          v2 = obj[k];
+          arr.push(k, v2 != null ? v2.toString() : "");
+        }
+        return arr;
+      }
+      prepareInitSettings(clear) {
+        var args;
+        args = this.prepareObject(Object.assign({}, this.storeOptions, {
+          id: this.originalId,
+          version: this.instance.version,
+          groupTimeout: this.timeout,
+          clientTimeout: this.clientTimeout
+        }));
+        args.unshift(clear ? 1 : 0, this.instance.version);
+        return args;
+      }
+      convertBool(b) {
+        return !!b;
+      }
+      __updateSettings__(options2) {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser2.overwrite(options2, options2, _this4.storeOptions);
+        })();
+      }
+      __running__() {
+        return this.runScript("running", []);
+      }
+      __queued__() {
+        return this.runScript("queued", []);
+      }
+      __done__() {
+        return this.runScript("done", []);
+      }
+      __groupCheck__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          return _this5.convertBool(yield _this5.runScript("group_check", []));
+        })();
+      }
+      __incrementReservoir__(incr) {
+        return this.runScript("increment_reservoir", [incr]);
+      }
+      __currentReservoir__() {
+        return this.runScript("current_reservoir", []);
+      }
+      __check__(weight) {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir, success2, wait;
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref5 = _slicedToArray2(_ref4, 3);
+          success2 = _ref5[0];
+          wait = _ref5[1];
+          reservoir = _ref5[2];
+          return {
+            success: _this7.convertBool(success2),
+            wait,
+            reservoir
+          };
+        })();
+      }
+      __submit__(queueLength, weight) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
+          try {
+            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
+            var _ref7 = _slicedToArray2(_ref6, 3);
+            reachedHWM = _ref7[0];
+            blocked = _ref7[1];
+            strategy = _ref7[2];
+            return {
+              reachedHWM: _this8.convertBool(reachedHWM),
+              blocked: _this8.convertBool(blocked),
+              strategy
+            };
+          } catch (error62) {
+            e = error62;
+            if (e.message.indexOf("OVERWEIGHT") === 0) {
+              var _e$message$split = e.message.split(":");
+              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
+              overweight = _e$message$split2[0];
+              weight = _e$message$split2[1];
+              maxConcurrent = _e$message$split2[2];
+              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
+            } else {
+              throw e;
+            }
+          }
+        })();
+      }
+      __free__(index, weight) {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          var running;
+          running = yield _this9.runScript("free", _this9.prepareArray([index]));
+          return {
+            running
+          };
+        })();
+      }
+    };
+    module2.exports = RedisDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/States.js
+var require_States = __commonJS({
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    var States;
+    BottleneckError = require_BottleneckError();
+    States = class States {
+      constructor(status1) {
+        this.status = status1;
+        this._jobs = {};
+        this.counts = this.status.map(function() {
+          return 0;
+        });
+      }
+      next(id2) {
+        var current, next;
+        current = this._jobs[id2];
+        next = current + 1;
+        if (current != null && next < this.status.length) {
+          this.counts[current]--;
+          this.counts[next]++;
+          return this._jobs[id2]++;
+        } else if (current != null) {
+          this.counts[current]--;
+          return delete this._jobs[id2];
+        }
+      }
+      start(id2) {
+        var initial;
+        initial = 0;
+        this._jobs[id2] = initial;
+        return this.counts[initial]++;
+      }
+      remove(id2) {
+        var current;
+        current = this._jobs[id2];
+        if (current != null) {
+          this.counts[current]--;
+          delete this._jobs[id2];
+        }
+        return current != null;
+      }
+      jobStatus(id2) {
+        var ref;
+        return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
+      }
+      statusJobs(status2) {
+        var k, pos, ref, results, v2;
+        if (status2 != null) {
+          pos = this.status.indexOf(status2);
+          if (pos < 0) {
+            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
+          }
+          ref = this._jobs;
+          results = [];
+          for (k in ref) {
+            v2 = ref[k];
+            if (v2 === pos) {
+              results.push(k);
+            }
+          }
+          return results;
+        } else {
+          return Object.keys(this._jobs);
+        }
+      }
+      statusCounts() {
+        return this.counts.reduce((acc, v2, i) => {
+          acc[this.status[i]] = v2;
+          return acc;
+        }, {});
+      }
+    };
+    module2.exports = States;
+  }
+});
+
+// node_modules/bottleneck/lib/Sync.js
+var require_Sync = __commonJS({
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var DLList;
+    var Sync;
+    DLList = require_DLList();
+    Sync = class Sync {
+      constructor(name2, Promise2) {
+        this.schedule = this.schedule.bind(this);
+        this.name = name2;
+        this.Promise = Promise2;
+        this._running = 0;
+        this._queue = new DLList();
+      }
+      isEmpty() {
+        return this._queue.length === 0;
+      }
+      _tryToRun() {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var args, cb, error62, reject, resolve5, returned, task;
+          if (_this._running < 1 && _this._queue.length > 0) {
+            _this._running++;
+            var _this$_queue$shift = _this._queue.shift();
+            task = _this$_queue$shift.task;
+            args = _this$_queue$shift.args;
+            resolve5 = _this$_queue$shift.resolve;
+            reject = _this$_queue$shift.reject;
+            cb = yield _asyncToGenerator2(function* () {
+              try {
+                returned = yield task(...args);
+                return function() {
+                  return resolve5(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            _this._running--;
+            _this._tryToRun();
+            return cb();
+          }
+        })();
+      }
+      schedule(task, ...args) {
+        var promise2, reject, resolve5;
+        resolve5 = reject = null;
+        promise2 = new this.Promise(function(_resolve, _reject) {
+          resolve5 = _resolve;
+          return reject = _reject;
+        });
+        this._queue.push({
+          task,
+          args,
+          resolve: resolve5,
+          reject
+        });
+        this._tryToRun();
+        return promise2;
+      }
+    };
+    module2.exports = Sync;
+  }
+});
+
+// node_modules/bottleneck/lib/version.json
+var require_version = __commonJS({
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+    module2.exports = { version: "2.19.5" };
+  }
+});
+
+// node_modules/bottleneck/lib/Group.js
+var require_Group = __commonJS({
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e2 = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e2 = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e2;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    var Group;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var Scripts2;
+    var parser2;
+    parser2 = require_parser2();
+    Events2 = require_Events();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    Scripts2 = require_Scripts();
+    Group = function() {
+      class Group2 {
+        constructor(limiterOptions = {}) {
+          this.deleteKey = this.deleteKey.bind(this);
+          this.limiterOptions = limiterOptions;
+          parser2.load(this.limiterOptions, this.defaults, this);
+          this.Events = new Events2(this);
+          this.instances = {};
+          this.Bottleneck = require_Bottleneck();
+          this._startAutoCleanup();
+          this.sharedConnection = this.connection != null;
+          if (this.connection == null) {
+            if (this.limiterOptions.datastore === "redis") {
+              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            } else if (this.limiterOptions.datastore === "ioredis") {
+              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            }
+          }
+        }
+        key(key = "") {
+          var ref;
+          return (ref = this.instances[key]) != null ? ref : (() => {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key}`,
+              timeout: this.timeout,
+              connection: this.connection
+            }));
+            this.Events.trigger("created", limiter, key);
+            return limiter;
+          })();
+        }
+        deleteKey(key = "") {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var deleted, instance;
+            instance = _this.instances[key];
+            if (_this.connection) {
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete _this.instances[key];
+              yield instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          })();
+        }
+        limiters() {
+          var k, ref, results, v2;
+          ref = this.instances;
+          results = [];
+          for (k in ref) {
+            v2 = ref[k];
+            results.push({
+              key: k,
+              limiter: v2
+            });
+          }
+          return results;
+        }
+        keys() {
+          return Object.keys(this.instances);
+        }
+        clusterKeys() {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (_this2.connection == null) {
+              return _this2.Promise.resolve(_this2.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${_this2.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
+              var _ref2 = _slicedToArray2(_ref, 2);
+              next = _ref2[0];
+              found = _ref2[1];
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          })();
+        }
+        _startAutoCleanup() {
+          var _this3 = this;
+          var base;
+          clearInterval(this.interval);
+          return typeof (base = this.interval = setInterval(
+            /* @__PURE__ */ _asyncToGenerator2(function* () {
+              var e, k, ref, results, time3, v2;
+              time3 = Date.now();
+              ref = _this3.instances;
+              results = [];
+              for (k in ref) {
+                v2 = ref[k];
+                try {
+                  if (yield v2._store.__groupCheck__(time3)) {
+                    results.push(_this3.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v2.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }),
+            this.timeout / 2
+          )).unref === "function" ? base.unref() : void 0;
+        }
+        updateSettings(options2 = {}) {
+          parser2.overwrite(options2, this.defaults, this);
+          parser2.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
+            return this._startAutoCleanup();
+          }
+        }
+        disconnect(flush = true) {
+          var ref;
+          if (!this.sharedConnection) {
+            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+          }
+        }
+      }
+      ;
+      Group2.prototype.defaults = {
+        timeout: 1e3 * 60 * 5,
+        connection: null,
+        Promise,
+        id: "group-key"
+      };
+      return Group2;
+    }.call(void 0);
+    module2.exports = Group;
+  }
+});
+
+// node_modules/bottleneck/lib/Batcher.js
+var require_Batcher = __commonJS({
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+    "use strict";
+    var Batcher;
+    var Events2;
+    var parser2;
+    parser2 = require_parser2();
+    Events2 = require_Events();
+    Batcher = function() {
+      class Batcher2 {
+        constructor(options2 = {}) {
+          this.options = options2;
+          parser2.load(this.options, this.defaults, this);
+          this.Events = new Events2(this);
+          this._arr = [];
+          this._resetPromise();
+          this._lastFlush = Date.now();
+        }
+        _resetPromise() {
+          return this._promise = new this.Promise((res, rej) => {
+            return this._resolve = res;
+          });
+        }
+        _flush() {
+          clearTimeout(this._timeout);
+          this._lastFlush = Date.now();
+          this._resolve();
+          this.Events.trigger("batch", this._arr);
+          this._arr = [];
+          return this._resetPromise();
+        }
+        add(data) {
+          var ret;
+          this._arr.push(data);
+          ret = this._promise;
+          if (this._arr.length === this.maxSize) {
+            this._flush();
+          } else if (this.maxTime != null && this._arr.length === 1) {
+            this._timeout = setTimeout(() => {
+              return this._flush();
+            }, this.maxTime);
+          }
+          return ret;
+        }
+      }
+      ;
+      Batcher2.prototype.defaults = {
+        maxTime: null,
+        maxSize: null,
+        Promise
+      };
+      return Batcher2;
+    }.call(void 0);
+    module2.exports = Batcher;
+  }
+});
+
+// node_modules/bottleneck/lib/Bottleneck.js
+var require_Bottleneck = __commonJS({
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e2 = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e2 = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e2;
+        }
+      }
+      return _arr;
+    }
+    function _toArray(arr) {
+      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArray(iter) {
+      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+      try {
+        var info = gen[key](arg);
+        var value = info.value;
+      } catch (error62) {
+        reject(error62);
+        return;
+      }
+      if (info.done) {
+        resolve5(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve5, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Bottleneck3;
+    var DEFAULT_PRIORITY;
+    var Events2;
+    var Job;
+    var LocalDatastore;
+    var NUM_PRIORITIES;
+    var Queues;
+    var RedisDatastore;
+    var States;
+    var Sync;
+    var parser2;
+    var splice = [].splice;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser2();
+    Queues = require_Queues();
+    Job = require_Job();
+    LocalDatastore = require_LocalDatastore();
+    RedisDatastore = require_RedisDatastore();
+    Events2 = require_Events();
+    States = require_States();
+    Sync = require_Sync();
+    Bottleneck3 = function() {
+      class Bottleneck4 {
+        constructor(options2 = {}, ...invalid) {
+          var storeInstanceOptions, storeOptions;
+          this._addToQueue = this._addToQueue.bind(this);
+          this._validateOptions(options2, invalid);
+          parser2.load(options2, this.instanceDefaults, this);
+          this._queues = new Queues(NUM_PRIORITIES);
+          this._scheduled = {};
+          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+          this._limiter = null;
+          this.Events = new Events2(this);
+          this._submitLock = new Sync("submit", this.Promise);
+          this._registerLock = new Sync("register", this.Promise);
+          storeOptions = parser2.load(options2, this.storeDefaults, {});
+          this._store = function() {
+            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
+              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
+            } else if (this.datastore === "local") {
+              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
+              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
+            } else {
+              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+            }
+          }.call(this);
+          this._queues.on("leftzero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+          });
+          this._queues.on("zero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+          });
+        }
+        _validateOptions(options2, invalid) {
+          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          }
+        }
+        ready() {
+          return this._store.ready;
+        }
+        clients() {
+          return this._store.clients;
+        }
+        channel() {
+          return `b_${this.id}`;
+        }
+        channel_client() {
+          return `b_${this.id}_${this._store.clientId}`;
+        }
+        publish(message) {
+          return this._store.__publish__(message);
+        }
+        disconnect(flush = true) {
+          return this._store.__disconnect__(flush);
+        }
+        chain(_limiter) {
+          this._limiter = _limiter;
+          return this;
+        }
+        queued(priority) {
+          return this._queues.queued(priority);
+        }
+        clusterQueued() {
+          return this._store.__queued__();
+        }
+        empty() {
+          return this.queued() === 0 && this._submitLock.isEmpty();
+        }
+        running() {
+          return this._store.__running__();
+        }
+        done() {
+          return this._store.__done__();
+        }
+        jobStatus(id2) {
+          return this._states.jobStatus(id2);
+        }
+        jobs(status2) {
+          return this._states.statusJobs(status2);
+        }
+        counts() {
+          return this._states.statusCounts();
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        check(weight = 1) {
+          return this._store.__check__(weight);
+        }
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _free(index, job, options2, eventInfo) {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var e, running;
+            try {
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running = _ref.running;
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && _this.empty()) {
+                return _this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return _this.Events.trigger("error", e);
+            }
+          })();
+        }
+        _run(index, job, wait) {
+          var clearGlobalState, free, run;
+          job.doRun();
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
+            timeout: setTimeout(() => {
+              return job.doExecute(this._limiter, clearGlobalState, run, free);
+            }, wait),
+            expiration: job.options.expiration != null ? setTimeout(function() {
+              return job.doExpire(clearGlobalState, run, free);
+            }, wait + job.options.expiration) : void 0,
+            job
+          };
+        }
+        _drainOne(capacity) {
+          return this._registerLock.schedule(() => {
+            var args, index, next, options2, queue;
+            if (this.queued() === 0) {
+              return this.Promise.resolve(null);
+            }
+            queue = this._queues.getFirst();
+            var _next2 = next = queue.first();
+            options2 = _next2.options;
+            args = _next2.args;
+            if (capacity != null && options2.weight > capacity) {
+              return this.Promise.resolve(null);
+            }
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
+              args,
+              options: options2
+            });
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+              success: success2,
+              wait,
+              reservoir
+            }) => {
+              var empty;
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
+                success: success2,
+                args,
+                options: options2
+              });
+              if (success2) {
+                queue.shift();
+                empty = this.empty();
+                if (empty) {
+                  this.Events.trigger("empty");
+                }
+                if (reservoir === 0) {
+                  this.Events.trigger("depleted", empty);
+                }
+                this._run(index, next, wait);
+                return this.Promise.resolve(options2.weight);
+              } else {
+                return this.Promise.resolve(null);
+              }
+            });
+          });
+        }
+        _drainAll(capacity, total = 0) {
+          return this._drainOne(capacity).then((drained) => {
+            var newCapacity;
+            if (drained != null) {
+              newCapacity = capacity != null ? capacity - drained : capacity;
+              return this._drainAll(newCapacity, total + drained);
+            } else {
+              return this.Promise.resolve(total);
+            }
+          }).catch((e) => {
+            return this.Events.trigger("error", e);
+          });
+        }
+        _dropAllQueued(message) {
+          return this._queues.shiftAll(function(job) {
+            return job.doDrop({
+              message
+            });
+          });
+        }
+        stop(options2 = {}) {
+          var done, waitForExecuting;
+          options2 = parser2.load(options2, this.stopDefaults);
+          waitForExecuting = (at3) => {
+            var finished;
+            finished = () => {
+              var counts;
+              counts = this._states.counts;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+            };
+            return new this.Promise((resolve5, reject) => {
+              if (finished()) {
+                return resolve5();
+              } else {
+                return this.on("done", () => {
+                  if (finished()) {
+                    this.removeAllListeners("done");
+                    return resolve5();
+                  }
+                });
+              }
+            });
+          };
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            return next.doDrop({
+              message: options2.dropErrorMessage
+            });
+          }, this._drainOne = () => {
+            return this.Promise.resolve(null);
+          }, this._registerLock.schedule(() => {
+            return this._submitLock.schedule(() => {
+              var k, ref, v2;
+              ref = this._scheduled;
+              for (k in ref) {
+                v2 = ref[k];
+                if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                  clearTimeout(v2.timeout);
+                  clearTimeout(v2.expiration);
+                  v2.job.doDrop({
+                    message: options2.dropErrorMessage
+                  });
+                }
+              }
+              this._dropAllQueued(options2.dropErrorMessage);
+              return waitForExecuting(0);
+            });
+          })) : this.schedule({
+            priority: NUM_PRIORITIES - 1,
+            weight: 0
+          }, () => {
+            return waitForExecuting(1);
+          });
+          this._receive = function(job) {
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+          };
+          this.stop = () => {
+            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+          };
+          return done;
+        }
+        _addToQueue(job) {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
+            args = job.args;
+            options2 = job.options;
+            try {
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              reachedHWM = _ref2.reachedHWM;
+              blocked = _ref2.blocked;
+              strategy = _ref2.strategy;
+            } catch (error1) {
+              error62 = error1;
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+                args,
+                options: options2,
+                error: error62
+              });
+              job.doDrop({
+                error: error62
+              });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            _this2._queues.push(job);
+            yield _this2._drainAll();
+            return reachedHWM;
+          })();
+        }
+        _receive(job) {
+          if (this._states.jobStatus(job.options.id) != null) {
+            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            return false;
+          } else {
+            job.doReceive();
+            return this._submitLock.schedule(this._addToQueue, job);
+          }
+        }
+        submit(...args) {
+          var cb, fn, job, options2, ref, ref1, task;
+          if (typeof args[0] === "function") {
+            var _ref3, _ref4, _splice$call, _splice$call2;
+            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            options2 = parser2.load({}, this.jobDefaults);
+          } else {
+            var _ref5, _ref6, _splice$call3, _splice$call4;
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options2 = parser2.load(options2, this.jobDefaults);
+          }
+          task = (...args2) => {
+            return new this.Promise(function(resolve5, reject) {
+              return fn(...args2, function(...args3) {
+                return (args3[0] != null ? reject : resolve5)(args3);
+              });
+            });
+          };
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job.promise.then(function(args2) {
+            return typeof cb === "function" ? cb(...args2) : void 0;
+          }).catch(function(args2) {
+            if (Array.isArray(args2)) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            } else {
+              return typeof cb === "function" ? cb(args2) : void 0;
+            }
+          });
+          return this._receive(job);
+        }
+        schedule(...args) {
+          var job, options2, task;
+          if (typeof args[0] === "function") {
+            var _args = args;
+            var _args2 = _toArray(_args);
+            task = _args2[0];
+            args = _args2.slice(1);
+            options2 = {};
+          } else {
+            var _args3 = args;
+            var _args4 = _toArray(_args3);
+            options2 = _args4[0];
+            task = _args4[1];
+            args = _args4.slice(2);
+          }
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          this._receive(job);
+          return job.promise;
+        }
+        wrap(fn) {
+          var schedule, wrapped;
+          schedule = this.schedule.bind(this);
+          wrapped = function wrapped2(...args) {
+            return schedule(fn.bind(this), ...args);
+          };
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
+          };
+          return wrapped;
+        }
+        updateSettings(options2 = {}) {
+          var _this3 = this;
+          return _asyncToGenerator2(function* () {
+            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
+            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
+            return _this3;
+          })();
+        }
+        currentReservoir() {
+          return this._store.__currentReservoir__();
+        }
+        incrementReservoir(incr = 0) {
+          return this._store.__incrementReservoir__(incr);
+        }
+      }
+      ;
+      Bottleneck4.default = Bottleneck4;
+      Bottleneck4.Events = Events2;
+      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
+      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+        LEAK: 1,
+        OVERFLOW: 2,
+        OVERFLOW_PRIORITY: 4,
+        BLOCK: 3
+      };
+      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
+      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
+      Bottleneck4.prototype.jobDefaults = {
+        priority: DEFAULT_PRIORITY,
+        weight: 1,
+        expiration: null,
+        id: "<no-id>"
+      };
+      Bottleneck4.prototype.storeDefaults = {
+        maxConcurrent: null,
+        minTime: 0,
+        highWater: null,
+        strategy: Bottleneck4.prototype.strategy.LEAK,
+        penalty: null,
+        reservoir: null,
+        reservoirRefreshInterval: null,
+        reservoirRefreshAmount: null,
+        reservoirIncreaseInterval: null,
+        reservoirIncreaseAmount: null,
+        reservoirIncreaseMaximum: null
+      };
+      Bottleneck4.prototype.localStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 250
+      };
+      Bottleneck4.prototype.redisStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 5e3,
+        clientTimeout: 1e4,
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        clearDatastore: false,
+        connection: null
+      };
+      Bottleneck4.prototype.instanceDefaults = {
+        datastore: "local",
+        connection: null,
+        id: "<no-id>",
+        rejectOnDrop: true,
+        trackDoneStatus: false,
+        Promise
+      };
+      Bottleneck4.prototype.stopDefaults = {
+        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+        dropWaitingJobs: true,
+        dropErrorMessage: "This limiter has been stopped."
+      };
+      return Bottleneck4;
+    }.call(void 0);
+    module2.exports = Bottleneck3;
+  }
+});
+
+// node_modules/bottleneck/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_Bottleneck();
   }
 });
 
@@ -9146,4204 +13338,12 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports2, module2) {
-    (function(global2, factory) {
-      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports2, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load2 = function(received, defaults, onto = {}) {
-        var k, ref, v2;
-        for (k in defaults) {
-          v2 = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v2;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults, onto = {}) {
-        var k, v2;
-        for (k in received) {
-          v2 = received[k];
-          if (defaults[k] !== void 0) {
-            onto[k] = v2;
-          }
-        }
-        return onto;
-      };
-      var parser2 = {
-        load: load2,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node2;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node2 = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node2;
-            this._last = node2;
-          } else {
-            this._first = this._last = node2;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node2, ref, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref = node2, node2 = node2.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node2;
-          node2 = this.shift();
-          while (node2 != null) {
-            cb(node2), node2 = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node2, ref, ref1, ref2, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref = node2, node2 = node2.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events2;
-      Events2 = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name2, cb) => {
-            return this._addListener(name2, "many", cb);
-          };
-          this.instance.once = (name2, cb) => {
-            return this._addListener(name2, "once", cb);
-          };
-          this.instance.removeAllListeners = (name2 = null) => {
-            if (name2 != null) {
-              return delete this._events[name2];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name2, status2, cb) {
-          var base;
-          if ((base = this._events)[name2] == null) {
-            base[name2] = [];
-          }
-          this._events[name2].push({ cb, status: status2 });
-          return this.instance;
-        }
-        listenerCount(name2) {
-          if (this._events[name2] != null) {
-            return this._events[name2].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name2, ...args) {
-          var e, promises;
-          try {
-            if (name2 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name2}`, args);
-            }
-            if (this._events[name2] == null) {
-              return;
-            }
-            this._events[name2] = this._events[name2].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = this._events[name2].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error62) {
-                e2 = error62;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises)).find(function(x2) {
-              return x2 != null;
-            });
-          } catch (error62) {
-            e = error62;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events2;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser2;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events3;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options2, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected2) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error62, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error62 = error1;
-            return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-          }
-        }
-        doExpire(clearGlobalState, run, free) {
-          var error62, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-        }
-        async _onFailure(error62, eventInfo, clearGlobalState, run, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error62, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error62);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser2;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options2) {
-          await this.yieldLoop();
-          parser$2.overwrite(options2, options2, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time3) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time3;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id2) {
-          var current, next;
-          current = this._jobs[id2];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id2]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id2];
-          }
-        }
-        start(id2) {
-          var initial;
-          initial = 0;
-          this._jobs[id2] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id2) {
-          var current;
-          current = this._jobs[id2];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id2];
-          }
-          return current != null;
-        }
-        jobStatus(id2) {
-          var ref;
-          return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
-        }
-        statusJobs(status2) {
-          var k, pos, ref, results, v2;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v2 = ref[k];
-              if (v2 === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v2, i) => {
-            acc[this.status[i]] = v2;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name2, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name2;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error62, reject, resolve4, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve4(returned);
-                };
-              } catch (error1) {
-                error62 = error1;
-                return function() {
-                  return reject(error62);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise2, reject, resolve4;
-          resolve4 = reject = null;
-          promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve: resolve4, reject });
-          this._tryToRun();
-          return promise2;
-        }
-      };
-      var Sync_1 = Sync;
-      var version2 = "2.19.5";
-      var version$1 = {
-        version: version2
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version2,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser2;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v2;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v2 = ref[k];
-              results.push({
-                key: k,
-                limiter: v2
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time3, v2;
-              time3 = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v2 = ref[k];
-                try {
-                  if (await v2._store.__groupCheck__(time3)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error62) {
-                  e = error62;
-                  results.push(v2.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options2 = {}) {
-            parser$3.overwrite(options2, this.defaults, this);
-            parser$3.overwrite(options2, options2, this.limiterOptions);
-            if (options2.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser2;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options2 = {}) {
-            this.options = options2;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser2;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck3 = (function() {
-        class Bottleneck4 {
-          constructor(options2 = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options2, invalid);
-            parser$5.load(options2, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options2, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options2, invalid) {
-            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id2) {
-            return this._states.jobStatus(id2);
-          }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options2, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options2.weight));
-              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options: options2, args } = next = queue.first());
-              if (capacity != null && options2.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
-              index = this._randomIndex();
-              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
-                if (success2) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options2.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options2 = {}) {
-            var done, waitForExecuting;
-            options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at3) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
-              };
-              return new this.Promise((resolve4, reject) => {
-                if (finished()) {
-                  return resolve4();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve4();
-                    }
-                  });
-                }
-              });
-            };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options2.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v2;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v2 = ref[k];
-                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
-                    clearTimeout(v2.timeout);
-                    clearTimeout(v2.expiration);
-                    v2.job.doDrop({
-                      message: options2.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options2.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
-            ({ args, options: options2 } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
-            } catch (error1) {
-              error62 = error1;
-              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error62 });
-              job.doDrop({ error: error62 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options2, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options2 = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options2 = parser$5.load(options2, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options2, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options2 = {};
-            } else {
-              [options2, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options2 = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
-            parser$5.overwrite(options2, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck4.default = Bottleneck4;
-        Bottleneck4.Events = Events$4;
-        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
-        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
-        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
-        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
-        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
-        Bottleneck4.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck4.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck4.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck4.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck4.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck4.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck4.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck4;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck3;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
-// node_modules/bottleneck/lib/parser.js
-var require_parser2 = __commonJS({
-  "node_modules/bottleneck/lib/parser.js"(exports2) {
-    "use strict";
-    exports2.load = function(received, defaults, onto = {}) {
-      var k, ref, v2;
-      for (k in defaults) {
-        v2 = defaults[k];
-        onto[k] = (ref = received[k]) != null ? ref : v2;
-      }
-      return onto;
-    };
-    exports2.overwrite = function(received, defaults, onto = {}) {
-      var k, v2;
-      for (k in received) {
-        v2 = received[k];
-        if (defaults[k] !== void 0) {
-          onto[k] = v2;
-        }
-      }
-      return onto;
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/DLList.js
-var require_DLList = __commonJS({
-  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    DLList = class DLList {
-      constructor(incr, decr) {
-        this.incr = incr;
-        this.decr = decr;
-        this._first = null;
-        this._last = null;
-        this.length = 0;
-      }
-      push(value) {
-        var node2;
-        this.length++;
-        if (typeof this.incr === "function") {
-          this.incr();
-        }
-        node2 = {
-          value,
-          prev: this._last,
-          next: null
-        };
-        if (this._last != null) {
-          this._last.next = node2;
-          this._last = node2;
-        } else {
-          this._first = this._last = node2;
-        }
-        return void 0;
-      }
-      shift() {
-        var value;
-        if (this._first == null) {
-          return;
-        } else {
-          this.length--;
-          if (typeof this.decr === "function") {
-            this.decr();
-          }
-        }
-        value = this._first.value;
-        if ((this._first = this._first.next) != null) {
-          this._first.prev = null;
-        } else {
-          this._last = null;
-        }
-        return value;
-      }
-      first() {
-        if (this._first != null) {
-          return this._first.value;
-        }
-      }
-      getArray() {
-        var node2, ref, results;
-        node2 = this._first;
-        results = [];
-        while (node2 != null) {
-          results.push((ref = node2, node2 = node2.next, ref.value));
-        }
-        return results;
-      }
-      forEachShift(cb) {
-        var node2;
-        node2 = this.shift();
-        while (node2 != null) {
-          cb(node2), node2 = this.shift();
-        }
-        return void 0;
-      }
-      debug() {
-        var node2, ref, ref1, ref2, results;
-        node2 = this._first;
-        results = [];
-        while (node2 != null) {
-          results.push((ref = node2, node2 = node2.next, {
-            value: ref.value,
-            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-            next: (ref2 = ref.next) != null ? ref2.value : void 0
-          }));
-        }
-        return results;
-      }
-    };
-    module2.exports = DLList;
-  }
-});
-
-// node_modules/bottleneck/lib/Events.js
-var require_Events = __commonJS({
-  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    Events2 = class Events {
-      constructor(instance) {
-        this.instance = instance;
-        this._events = {};
-        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-          throw new Error("An Emitter already exists for this object");
-        }
-        this.instance.on = (name2, cb) => {
-          return this._addListener(name2, "many", cb);
-        };
-        this.instance.once = (name2, cb) => {
-          return this._addListener(name2, "once", cb);
-        };
-        this.instance.removeAllListeners = (name2 = null) => {
-          if (name2 != null) {
-            return delete this._events[name2];
-          } else {
-            return this._events = {};
-          }
-        };
-      }
-      _addListener(name2, status2, cb) {
-        var base;
-        if ((base = this._events)[name2] == null) {
-          base[name2] = [];
-        }
-        this._events[name2].push({
-          cb,
-          status: status2
-        });
-        return this.instance;
-      }
-      listenerCount(name2) {
-        if (this._events[name2] != null) {
-          return this._events[name2].length;
-        } else {
-          return 0;
-        }
-      }
-      trigger(name2, ...args) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var e, promises;
-          try {
-            if (name2 !== "debug") {
-              _this.trigger("debug", `Event triggered: ${name2}`, args);
-            }
-            if (_this._events[name2] == null) {
-              return;
-            }
-            _this._events[name2] = _this._events[name2].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises = _this._events[name2].map(
-              /* @__PURE__ */ (function() {
-                var _ref = _asyncToGenerator2(function* (listener) {
-                  var e2, returned;
-                  if (listener.status === "none") {
-                    return;
-                  }
-                  if (listener.status === "once") {
-                    listener.status = "none";
-                  }
-                  try {
-                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                    if (typeof (returned != null ? returned.then : void 0) === "function") {
-                      return yield returned;
-                    } else {
-                      return returned;
-                    }
-                  } catch (error62) {
-                    e2 = error62;
-                    if (true) {
-                      _this.trigger("error", e2);
-                    }
-                    return null;
-                  }
-                });
-                return function(_x) {
-                  return _ref.apply(this, arguments);
-                };
-              })()
-            );
-            return (yield Promise.all(promises)).find(function(x2) {
-              return x2 != null;
-            });
-          } catch (error62) {
-            e = error62;
-            if (true) {
-              _this.trigger("error", e);
-            }
-            return null;
-          }
-        })();
-      }
-    };
-    module2.exports = Events2;
-  }
-});
-
-// node_modules/bottleneck/lib/Queues.js
-var require_Queues = __commonJS({
-  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    var Events2;
-    var Queues;
-    DLList = require_DLList();
-    Events2 = require_Events();
-    Queues = class Queues {
-      constructor(num_priorities) {
-        var i;
-        this.Events = new Events2(this);
-        this._length = 0;
-        this._lists = function() {
-          var j, ref, results;
-          results = [];
-          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-            results.push(new DLList(() => {
-              return this.incr();
-            }, () => {
-              return this.decr();
-            }));
-          }
-          return results;
-        }.call(this);
-      }
-      incr() {
-        if (this._length++ === 0) {
-          return this.Events.trigger("leftzero");
-        }
-      }
-      decr() {
-        if (--this._length === 0) {
-          return this.Events.trigger("zero");
-        }
-      }
-      push(job) {
-        return this._lists[job.options.priority].push(job);
-      }
-      queued(priority) {
-        if (priority != null) {
-          return this._lists[priority].length;
-        } else {
-          return this._length;
-        }
-      }
-      shiftAll(fn) {
-        return this._lists.forEach(function(list) {
-          return list.forEachShift(fn);
-        });
-      }
-      getFirst(arr = this._lists) {
-        var j, len, list;
-        for (j = 0, len = arr.length; j < len; j++) {
-          list = arr[j];
-          if (list.length > 0) {
-            return list;
-          }
-        }
-        return [];
-      }
-      shiftLastFrom(priority) {
-        return this.getFirst(this._lists.slice(priority).reverse()).shift();
-      }
-    };
-    module2.exports = Queues;
-  }
-});
-
-// node_modules/bottleneck/lib/BottleneckError.js
-var require_BottleneckError = __commonJS({
-  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    BottleneckError = class BottleneckError extends Error {
-    };
-    module2.exports = BottleneckError;
-  }
-});
-
-// node_modules/bottleneck/lib/Job.js
-var require_Job = __commonJS({
-  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var DEFAULT_PRIORITY;
-    var Job;
-    var NUM_PRIORITIES;
-    var parser2;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    Job = class Job {
-      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-        this.task = task;
-        this.args = args;
-        this.rejectOnDrop = rejectOnDrop;
-        this.Events = Events2;
-        this._states = _states;
-        this.Promise = Promise2;
-        this.options = parser2.load(options2, jobDefaults);
-        this.options.priority = this._sanitizePriority(this.options.priority);
-        if (this.options.id === jobDefaults.id) {
-          this.options.id = `${this.options.id}-${this._randomIndex()}`;
-        }
-        this.promise = new this.Promise((_resolve, _reject) => {
-          this._resolve = _resolve;
-          this._reject = _reject;
-        });
-        this.retryCount = 0;
-      }
-      _sanitizePriority(priority) {
-        var sProperty;
-        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-        if (sProperty < 0) {
-          return 0;
-        } else if (sProperty > NUM_PRIORITIES - 1) {
-          return NUM_PRIORITIES - 1;
-        } else {
-          return sProperty;
-        }
-      }
-      _randomIndex() {
-        return Math.random().toString(36).slice(2);
-      }
-      doDrop({
-        error: error62,
-        message = "This job has been dropped by Bottleneck"
-      } = {}) {
-        if (this._states.remove(this.options.id)) {
-          if (this.rejectOnDrop) {
-            this._reject(error62 != null ? error62 : new BottleneckError(message));
-          }
-          this.Events.trigger("dropped", {
-            args: this.args,
-            options: this.options,
-            task: this.task,
-            promise: this.promise
-          });
-          return true;
-        } else {
-          return false;
-        }
-      }
-      _assertStatus(expected2) {
-        var status2;
-        status2 = this._states.jobStatus(this.options.id);
-        if (!(status2 === expected2 || expected2 === "DONE" && status2 === null)) {
-          throw new BottleneckError(`Invalid job status ${status2}, expected ${expected2}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-        }
-      }
-      doReceive() {
-        this._states.start(this.options.id);
-        return this.Events.trigger("received", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doQueue(reachedHWM, blocked) {
-        this._assertStatus("RECEIVED");
-        this._states.next(this.options.id);
-        return this.Events.trigger("queued", {
-          args: this.args,
-          options: this.options,
-          reachedHWM,
-          blocked
-        });
-      }
-      doRun() {
-        if (this.retryCount === 0) {
-          this._assertStatus("QUEUED");
-          this._states.next(this.options.id);
-        } else {
-          this._assertStatus("EXECUTING");
-        }
-        return this.Events.trigger("scheduled", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doExecute(chained, clearGlobalState, run, free) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var error62, eventInfo, passed;
-          if (_this.retryCount === 0) {
-            _this._assertStatus("RUNNING");
-            _this._states.next(_this.options.id);
-          } else {
-            _this._assertStatus("EXECUTING");
-          }
-          eventInfo = {
-            args: _this.args,
-            options: _this.options,
-            retryCount: _this.retryCount
-          };
-          _this.Events.trigger("executing", eventInfo);
-          try {
-            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
-            if (clearGlobalState()) {
-              _this.doDone(eventInfo);
-              yield free(_this.options, eventInfo);
-              _this._assertStatus("DONE");
-              return _this._resolve(passed);
-            }
-          } catch (error1) {
-            error62 = error1;
-            return _this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-          }
-        })();
-      }
-      doExpire(clearGlobalState, run, free) {
-        var error62, eventInfo;
-        if (this._states.jobStatus(this.options.id === "RUNNING")) {
-          this._states.next(this.options.id);
-        }
-        this._assertStatus("EXECUTING");
-        eventInfo = {
-          args: this.args,
-          options: this.options,
-          retryCount: this.retryCount
-        };
-        error62 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
-      }
-      _onFailure(error62, eventInfo, clearGlobalState, run, free) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = yield _this2.Events.trigger("failed", error62, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
-              _this2.retryCount++;
-              return run(retryAfter);
-            } else {
-              _this2.doDone(eventInfo);
-              yield free(_this2.options, eventInfo);
-              _this2._assertStatus("DONE");
-              return _this2._reject(error62);
-            }
-          }
-        })();
-      }
-      doDone(eventInfo) {
-        this._assertStatus("EXECUTING");
-        this._states.next(this.options.id);
-        return this.Events.trigger("done", eventInfo);
-      }
-    };
-    module2.exports = Job;
-  }
-});
-
-// node_modules/bottleneck/lib/LocalDatastore.js
-var require_LocalDatastore = __commonJS({
-  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var LocalDatastore;
-    var parser2;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    LocalDatastore = class LocalDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-        this._running = 0;
-        this._done = 0;
-        this._unblockTime = 0;
-        this.ready = this.Promise.resolve();
-        this.clients = {};
-        this._startHeartbeat();
-      }
-      _startHeartbeat() {
-        var base;
-        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-          return typeof (base = this.heartbeat = setInterval(() => {
-            var amount, incr, maximum, now, reservoir;
-            now = Date.now();
-            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-              this._lastReservoirRefresh = now;
-              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-              this.instance._drainAll(this.computeCapacity());
-            }
-            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-              var _this$storeOptions = this.storeOptions;
-              amount = _this$storeOptions.reservoirIncreaseAmount;
-              maximum = _this$storeOptions.reservoirIncreaseMaximum;
-              reservoir = _this$storeOptions.reservoir;
-              this._lastReservoirIncrease = now;
-              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-              if (incr > 0) {
-                this.storeOptions.reservoir += incr;
-                return this.instance._drainAll(this.computeCapacity());
-              }
-            }
-          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-        } else {
-          return clearInterval(this.heartbeat);
-        }
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
-        })();
-      }
-      __disconnect__(flush) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this2.yieldLoop();
-          clearInterval(_this2.heartbeat);
-          return _this2.Promise.resolve();
-        })();
-      }
-      yieldLoop(t = 0) {
-        return new this.Promise(function(resolve4, reject) {
-          return setTimeout(resolve4, t);
-        });
-      }
-      computePenalty() {
-        var ref;
-        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-      }
-      __updateSettings__(options2) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this3.yieldLoop();
-          parser2.overwrite(options2, options2, _this3.storeOptions);
-          _this3._startHeartbeat();
-          _this3.instance._drainAll(_this3.computeCapacity());
-          return true;
-        })();
-      }
-      __running__() {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.yieldLoop();
-          return _this4._running;
-        })();
-      }
-      __queued__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this5.yieldLoop();
-          return _this5.instance.queued();
-        })();
-      }
-      __done__() {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this6.yieldLoop();
-          return _this6._done;
-        })();
-      }
-      __groupCheck__(time3) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time3;
-        })();
-      }
-      computeCapacity() {
-        var maxConcurrent, reservoir;
-        var _this$storeOptions2 = this.storeOptions;
-        maxConcurrent = _this$storeOptions2.maxConcurrent;
-        reservoir = _this$storeOptions2.reservoir;
-        if (maxConcurrent != null && reservoir != null) {
-          return Math.min(maxConcurrent - this._running, reservoir);
-        } else if (maxConcurrent != null) {
-          return maxConcurrent - this._running;
-        } else if (reservoir != null) {
-          return reservoir;
-        } else {
-          return null;
-        }
-      }
-      conditionsCheck(weight) {
-        var capacity;
-        capacity = this.computeCapacity();
-        return capacity == null || weight <= capacity;
-      }
-      __incrementReservoir__(incr) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir;
-          yield _this8.yieldLoop();
-          reservoir = _this8.storeOptions.reservoir += incr;
-          _this8.instance._drainAll(_this8.computeCapacity());
-          return reservoir;
-        })();
-      }
-      __currentReservoir__() {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this9.yieldLoop();
-          return _this9.storeOptions.reservoir;
-        })();
-      }
-      isBlocked(now) {
-        return this._unblockTime >= now;
-      }
-      check(weight, now) {
-        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-      }
-      __check__(weight) {
-        var _this10 = this;
-        return _asyncToGenerator2(function* () {
-          var now;
-          yield _this10.yieldLoop();
-          now = Date.now();
-          return _this10.check(weight, now);
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this11 = this;
-        return _asyncToGenerator2(function* () {
-          var now, wait;
-          yield _this11.yieldLoop();
-          now = Date.now();
-          if (_this11.conditionsCheck(weight)) {
-            _this11._running += weight;
-            if (_this11.storeOptions.reservoir != null) {
-              _this11.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(_this11._nextRequest - now, 0);
-            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: _this11.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        })();
-      }
-      strategyIsBlock() {
-        return this.storeOptions.strategy === 3;
-      }
-      __submit__(queueLength, weight) {
-        var _this12 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, now, reachedHWM;
-          yield _this12.yieldLoop();
-          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
-            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
-          if (blocked) {
-            _this12._unblockTime = now + _this12.computePenalty();
-            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
-            _this12.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: _this12.storeOptions.strategy
-          };
-        })();
-      }
-      __free__(index, weight) {
-        var _this13 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this13.yieldLoop();
-          _this13._running -= weight;
-          _this13._done += weight;
-          _this13.instance._drainAll(_this13.computeCapacity());
-          return {
-            running: _this13._running
-          };
-        })();
-      }
-    };
-    module2.exports = LocalDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/lua.json
-var require_lua = __commonJS({
-  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
-    module2.exports = {
-      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
-      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
-      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
-      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
-      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
-      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
-      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
-      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
-      "heartbeat.lua": "process_tick(now, true)\n",
-      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
-      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
-local limiter_version = ARGV[num_static_argv + 2]
-local num_local_argv = num_static_argv + 2
-
-if clear == 1 then
-  redis.call('del', unpack(KEYS))
-end
-
-if redis.call('exists', settings_key) == 0 then
-  -- Create
-  local args = {'hmset', settings_key}
-
-  for i = num_local_argv + 1, #ARGV do
-    table.insert(args, ARGV[i])
-  end
-
-  redis.call(unpack(args))
-  redis.call('hmset', settings_key,
-    'nextRequest', now,
-    'lastReservoirRefresh', now,
-    'lastReservoirIncrease', now,
-    'running', 0,
-    'done', 0,
-    'unblockTime', 0,
-    'capacityPriorityCounter', 0
-  )
-
-else
-  -- Apply migrations
-  local settings = redis.call('hmget', settings_key,
-    'id',
-    'version'
-  )
-  local id = settings[1]
-  local current_version = settings[2]
-
-  if current_version ~= limiter_version then
-    local version_digits = {}
-    for k, v in string.gmatch(current_version, "([^.]+)") do
-      table.insert(version_digits, tonumber(k))
-    end
-
-    -- 2.10.0
-    if version_digits[2] < 10 then
-      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
-      redis.call('hsetnx', settings_key, 'done', 0)
-      redis.call('hset', settings_key, 'version', '2.10.0')
-    end
-
-    -- 2.11.1
-    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
-      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
-        redis.call('hmset', settings_key,
-          'lastReservoirRefresh', now,
-          'version', '2.11.1'
-        )
-      end
-    end
-
-    -- 2.14.0
-    if version_digits[2] < 14 then
-      local old_running_key = 'b_'..id..'_running'
-      local old_executing_key = 'b_'..id..'_executing'
-
-      if redis.call('exists', old_running_key) == 1 then
-        redis.call('rename', old_running_key, job_weights_key)
-      end
-      if redis.call('exists', old_executing_key) == 1 then
-        redis.call('rename', old_executing_key, job_expirations_key)
-      end
-      redis.call('hset', settings_key, 'version', '2.14.0')
-    end
-
-    -- 2.15.2
-    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
-      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
-      redis.call('hset', settings_key, 'version', '2.15.2')
-    end
-
-    -- 2.17.0
-    if version_digits[2] < 17 then
-      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
-      redis.call('hset', settings_key, 'version', '2.17.0')
-    end
-
-    -- 2.18.0
-    if version_digits[2] < 18 then
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
-      redis.call('hset', settings_key, 'version', '2.18.0')
-    end
-
-  end
-
-  process_tick(now, false)
-end
-
-local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
-refresh_expiration(0, 0, groupTimeout)
-
-return {}
-`,
-      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
-      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
-      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
-      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
-      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
-      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
-      "running.lua": "return process_tick(now, false)['running']\n",
-      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
-      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
-      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
-      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/Scripts.js
-var require_Scripts = __commonJS({
-  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
-    "use strict";
-    var headers;
-    var lua;
-    var templates;
-    lua = require_lua();
-    headers = {
-      refs: lua["refs.lua"],
-      validate_keys: lua["validate_keys.lua"],
-      validate_client: lua["validate_client.lua"],
-      refresh_expiration: lua["refresh_expiration.lua"],
-      process_tick: lua["process_tick.lua"],
-      conditions_check: lua["conditions_check.lua"],
-      get_time: lua["get_time.lua"]
-    };
-    exports2.allKeys = function(id2) {
-      return [
-        /*
-        HASH
-        */
-        `b_${id2}_settings`,
-        /*
-        HASH
-        job index -> weight
-        */
-        `b_${id2}_job_weights`,
-        /*
-        ZSET
-        job index -> expiration
-        */
-        `b_${id2}_job_expirations`,
-        /*
-        HASH
-        job index -> client
-        */
-        `b_${id2}_job_clients`,
-        /*
-        ZSET
-        client -> sum running
-        */
-        `b_${id2}_client_running`,
-        /*
-        HASH
-        client -> num queued
-        */
-        `b_${id2}_client_num_queued`,
-        /*
-        ZSET
-        client -> last job registered
-        */
-        `b_${id2}_client_last_registered`,
-        /*
-        ZSET
-        client -> last seen
-        */
-        `b_${id2}_client_last_seen`
-      ];
-    };
-    templates = {
-      init: {
-        keys: exports2.allKeys,
-        headers: ["process_tick"],
-        refresh_expiration: true,
-        code: lua["init.lua"]
-      },
-      group_check: {
-        keys: exports2.allKeys,
-        headers: [],
-        refresh_expiration: false,
-        code: lua["group_check.lua"]
-      },
-      register_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys"],
-        refresh_expiration: false,
-        code: lua["register_client.lua"]
-      },
-      blacklist_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["blacklist_client.lua"]
-      },
-      heartbeat: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["heartbeat.lua"]
-      },
-      update_settings: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["update_settings.lua"]
-      },
-      running: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["running.lua"]
-      },
-      queued: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["queued.lua"]
-      },
-      done: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["done.lua"]
-      },
-      check: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: false,
-        code: lua["check.lua"]
-      },
-      submit: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["submit.lua"]
-      },
-      register: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["register.lua"]
-      },
-      free: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["free.lua"]
-      },
-      current_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["current_reservoir.lua"]
-      },
-      increment_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["increment_reservoir.lua"]
-      }
-    };
-    exports2.names = Object.keys(templates);
-    exports2.keys = function(name2, id2) {
-      return templates[name2].keys(id2);
-    };
-    exports2.payload = function(name2) {
-      var template;
-      template = templates[name2];
-      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
-        return headers[h];
-      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/RedisConnection.js
-var require_RedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
-    "use strict";
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var RedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser2();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    RedisConnection = function() {
-      class RedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("redis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.client == null) {
-            this.client = this.Redis.createClient(this.clientOptions);
-          }
-          this.subscriber = this.client.duplicate();
-          this.limiters = {};
-          this.shas = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            return this._loadScripts();
-          }).then(() => {
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.ready) {
-              return resolve4();
-            } else {
-              return client.once("ready", resolve4);
-            }
-          });
-        }
-        _loadScript(name2) {
-          return new this.Promise((resolve4, reject) => {
-            var payload;
-            payload = Scripts.payload(name2);
-            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
-              if (err != null) {
-                return reject(err);
-              }
-              this.shas[name2] = replies[0];
-              return resolve4(replies[0]);
-            });
-          });
-        }
-        _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
-          }));
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            yield _this.ready;
-            return new _this.Promise((resolve4, reject) => {
-              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
-                if (err != null) {
-                  return reject(err);
-                } else {
-                  return resolve4(replies[0]);
-                }
-              });
-            });
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
-              var handler2;
-              handler2 = (chan) => {
-                if (chan === channel) {
-                  this.subscriber.removeListener("subscribe", handler2);
-                  this.limiters[channel] = instance;
-                  return resolve4();
-                }
-              };
-              this.subscriber.on("subscribe", handler2);
-              return this.subscriber.subscribe(channel);
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return this.Promise.all([instance.channel(), instance.channel_client()].map(
-            /* @__PURE__ */ (function() {
-              var _ref = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve4, reject) => {
-                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
-                      if (err != null) {
-                        return reject(err);
-                      }
-                      if (chan === channel) {
-                        return resolve4();
-                      }
-                    });
-                  });
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref.apply(this, arguments);
-              };
-            })()
-          ));
-        }
-        __scriptArgs__(name2, id2, args, cb) {
-          var keys;
-          keys = Scripts.keys(name2, id2);
-          return [this.shas[name2], keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name2) {
-          return this.client.evalsha.bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          this.client.end(flush);
-          this.subscriber.end(flush);
-          return this.Promise.resolve();
-        }
-      }
-      ;
-      RedisConnection.prototype.datastore = "redis";
-      RedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        client: null,
-        Promise,
-        Events: null
-      };
-      return RedisConnection;
-    }.call(void 0);
-    module.exports = RedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/IORedisConnection.js
-var require_IORedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
-    "use strict";
-    function _slicedToArray(arr, i) {
-      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
-    }
-    function _nonIterableRest() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e2 = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e2 = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e2;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var IORedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser2();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    IORedisConnection = function() {
-      class IORedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("ioredis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.clusterNodes != null) {
-            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-          } else if (this.client != null && this.client.duplicate == null) {
-            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
-          } else {
-            if (this.client == null) {
-              this.client = new this.Redis(this.clientOptions);
-            }
-            this.subscriber = this.client.duplicate();
-          }
-          this.limiters = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            this._loadScripts();
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve4, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.status === "ready") {
-              return resolve4();
-            } else {
-              return client.once("ready", resolve4);
-            }
-          });
-        }
-        _loadScripts() {
-          return Scripts.names.forEach((name2) => {
-            return this.client.defineCommand(name2, {
-              lua: Scripts.payload(name2)
-            });
-          });
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            var _2, deleted;
-            yield _this.ready;
-            var _ref = yield _this.client.pipeline([cmd]).exec();
-            var _ref2 = _slicedToArray(_ref, 1);
-            var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _2 = _ref2$[0];
-            deleted = _ref2$[1];
-            return deleted;
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve4, reject) => {
-              return this.subscriber.subscribe(channel, () => {
-                this.limiters[channel] = instance;
-                return resolve4();
-              });
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return [instance.channel(), instance.channel_client()].forEach(
-            /* @__PURE__ */ (function() {
-              var _ref3 = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield _this2.subscriber.unsubscribe(channel);
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref3.apply(this, arguments);
-              };
-            })()
-          );
-        }
-        __scriptArgs__(name2, id2, args, cb) {
-          var keys;
-          keys = Scripts.keys(name2, id2);
-          return [keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name2) {
-          return this.client[name2].bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          if (flush) {
-            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
-          } else {
-            this.client.disconnect();
-            this.subscriber.disconnect();
-            return this.Promise.resolve();
-          }
-        }
-      }
-      ;
-      IORedisConnection.prototype.datastore = "ioredis";
-      IORedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        client: null,
-        Promise,
-        Events: null
-      };
-      return IORedisConnection;
-    }.call(void 0);
-    module.exports = IORedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/RedisDatastore.js
-var require_RedisDatastore = __commonJS({
-  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e2 = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e2 = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e2;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var RedisDatastore;
-    var parser2;
-    parser2 = require_parser2();
-    BottleneckError = require_BottleneckError();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    RedisDatastore = class RedisDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.originalId = this.instance.id;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this.clients = {};
-        this.capacityPriorityCounters = {};
-        this.sharedConnection = this.connection != null;
-        if (this.connection == null) {
-          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            clusterNodes: this.clusterNodes,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : void 0;
-        }
-        this.instance.connection = this.connection;
-        this.instance.datastore = this.connection.datastore;
-        this.ready = this.connection.ready.then((clients) => {
-          this.clients = clients;
-          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
-        }).then(() => {
-          return this.connection.__addLimiter__(this.instance);
-        }).then(() => {
-          return this.runScript("register_client", [this.instance.queued()]);
-        }).then(() => {
-          var base;
-          if (typeof (base = this.heartbeat = setInterval(() => {
-            return this.runScript("heartbeat", []).catch((e) => {
-              return this.instance.Events.trigger("error", e);
-            });
-          }, this.heartbeatInterval)).unref === "function") {
-            base.unref();
-          }
-          return this.clients;
-        });
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var client;
-          var _ref = yield _this.ready;
-          client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
-        })();
-      }
-      onMessage(channel, message) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
-          try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
-            type = _ref2[0];
-            data = _ref2[1];
-            if (type === "capacity") {
-              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
-            } else if (type === "capacity-priority") {
-              var _data$split = data.split(":");
-              var _data$split2 = _slicedToArray2(_data$split, 3);
-              rawCapacity = _data$split2[0];
-              priorityClient = _data$split2[1];
-              counter = _data$split2[2];
-              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
-              if (priorityClient === _this2.clientId) {
-                drained = yield _this2.instance._drainAll(capacity);
-                newCapacity = capacity != null ? capacity - (drained || 0) : "";
-                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
-              } else if (priorityClient === "") {
-                clearTimeout(_this2.capacityPriorityCounters[counter]);
-                delete _this2.capacityPriorityCounters[counter];
-                return _this2.instance._drainAll(capacity);
-              } else {
-                return _this2.capacityPriorityCounters[counter] = setTimeout(
-                  /* @__PURE__ */ _asyncToGenerator2(function* () {
-                    var e2;
-                    try {
-                      delete _this2.capacityPriorityCounters[counter];
-                      yield _this2.runScript("blacklist_client", [priorityClient]);
-                      return yield _this2.instance._drainAll(capacity);
-                    } catch (error62) {
-                      e2 = error62;
-                      return _this2.instance.Events.trigger("error", e2);
-                    }
-                  }),
-                  1e3
-                );
-              }
-            } else if (type === "message") {
-              return _this2.instance.Events.trigger("message", data);
-            } else if (type === "blocked") {
-              return yield _this2.instance._dropAllQueued();
-            }
-          } catch (error62) {
-            e = error62;
-            return _this2.instance.Events.trigger("error", e);
-          }
-        })();
-      }
-      __disconnect__(flush) {
-        clearInterval(this.heartbeat);
-        if (this.sharedConnection) {
-          return this.connection.__removeLimiter__(this.instance);
-        } else {
-          return this.connection.disconnect(flush);
-        }
-      }
-      runScript(name2, args) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          if (!(name2 === "init" || name2 === "register_client")) {
-            yield _this3.ready;
-          }
-          return new _this3.Promise((resolve4, reject) => {
-            var all_args, arr;
-            all_args = [Date.now(), _this3.clientId].concat(args);
-            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name2}.lua`, all_args);
-            arr = _this3.connection.__scriptArgs__(name2, _this3.originalId, all_args, function(err, replies) {
-              if (err != null) {
-                return reject(err);
-              }
-              return resolve4(replies);
-            });
-            return _this3.connection.__scriptFn__(name2)(...arr);
-          }).catch((e) => {
-            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
-              if (name2 === "heartbeat") {
-                return _this3.Promise.resolve();
-              } else {
-                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
-                  return _this3.runScript(name2, args);
-                });
-              }
-            } else if (e.message === "UNKNOWN_CLIENT") {
-              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
-                return _this3.runScript(name2, args);
-              });
-            } else {
-              return _this3.Promise.reject(e);
-            }
-          });
-        })();
-      }
-      prepareArray(arr) {
-        var i, len, results, x2;
-        results = [];
-        for (i = 0, len = arr.length; i < len; i++) {
-          x2 = arr[i];
-          results.push(x2 != null ? x2.toString() : "");
-        }
-        return results;
-      }
-      prepareObject(obj) {
-        var arr, k, v2;
-        arr = [];
-        for (k in obj) {
-          v2 = obj[k];
-          arr.push(k, v2 != null ? v2.toString() : "");
-        }
-        return arr;
-      }
-      prepareInitSettings(clear) {
-        var args;
-        args = this.prepareObject(Object.assign({}, this.storeOptions, {
-          id: this.originalId,
-          version: this.instance.version,
-          groupTimeout: this.timeout,
-          clientTimeout: this.clientTimeout
-        }));
-        args.unshift(clear ? 1 : 0, this.instance.version);
-        return args;
-      }
-      convertBool(b) {
-        return !!b;
-      }
-      __updateSettings__(options2) {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
-          return parser2.overwrite(options2, options2, _this4.storeOptions);
-        })();
-      }
-      __running__() {
-        return this.runScript("running", []);
-      }
-      __queued__() {
-        return this.runScript("queued", []);
-      }
-      __done__() {
-        return this.runScript("done", []);
-      }
-      __groupCheck__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          return _this5.convertBool(yield _this5.runScript("group_check", []));
-        })();
-      }
-      __incrementReservoir__(incr) {
-        return this.runScript("increment_reservoir", [incr]);
-      }
-      __currentReservoir__() {
-        return this.runScript("current_reservoir", []);
-      }
-      __check__(weight) {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir, success2, wait;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
-          var _ref5 = _slicedToArray2(_ref4, 3);
-          success2 = _ref5[0];
-          wait = _ref5[1];
-          reservoir = _ref5[2];
-          return {
-            success: _this7.convertBool(success2),
-            wait,
-            reservoir
-          };
-        })();
-      }
-      __submit__(queueLength, weight) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
-          try {
-            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
-            var _ref7 = _slicedToArray2(_ref6, 3);
-            reachedHWM = _ref7[0];
-            blocked = _ref7[1];
-            strategy = _ref7[2];
-            return {
-              reachedHWM: _this8.convertBool(reachedHWM),
-              blocked: _this8.convertBool(blocked),
-              strategy
-            };
-          } catch (error62) {
-            e = error62;
-            if (e.message.indexOf("OVERWEIGHT") === 0) {
-              var _e$message$split = e.message.split(":");
-              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
-              overweight = _e$message$split2[0];
-              weight = _e$message$split2[1];
-              maxConcurrent = _e$message$split2[2];
-              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
-            } else {
-              throw e;
-            }
-          }
-        })();
-      }
-      __free__(index, weight) {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          var running;
-          running = yield _this9.runScript("free", _this9.prepareArray([index]));
-          return {
-            running
-          };
-        })();
-      }
-    };
-    module2.exports = RedisDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/States.js
-var require_States = __commonJS({
-  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    var States;
-    BottleneckError = require_BottleneckError();
-    States = class States {
-      constructor(status1) {
-        this.status = status1;
-        this._jobs = {};
-        this.counts = this.status.map(function() {
-          return 0;
-        });
-      }
-      next(id2) {
-        var current, next;
-        current = this._jobs[id2];
-        next = current + 1;
-        if (current != null && next < this.status.length) {
-          this.counts[current]--;
-          this.counts[next]++;
-          return this._jobs[id2]++;
-        } else if (current != null) {
-          this.counts[current]--;
-          return delete this._jobs[id2];
-        }
-      }
-      start(id2) {
-        var initial;
-        initial = 0;
-        this._jobs[id2] = initial;
-        return this.counts[initial]++;
-      }
-      remove(id2) {
-        var current;
-        current = this._jobs[id2];
-        if (current != null) {
-          this.counts[current]--;
-          delete this._jobs[id2];
-        }
-        return current != null;
-      }
-      jobStatus(id2) {
-        var ref;
-        return (ref = this.status[this._jobs[id2]]) != null ? ref : null;
-      }
-      statusJobs(status2) {
-        var k, pos, ref, results, v2;
-        if (status2 != null) {
-          pos = this.status.indexOf(status2);
-          if (pos < 0) {
-            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
-          }
-          ref = this._jobs;
-          results = [];
-          for (k in ref) {
-            v2 = ref[k];
-            if (v2 === pos) {
-              results.push(k);
-            }
-          }
-          return results;
-        } else {
-          return Object.keys(this._jobs);
-        }
-      }
-      statusCounts() {
-        return this.counts.reduce((acc, v2, i) => {
-          acc[this.status[i]] = v2;
-          return acc;
-        }, {});
-      }
-    };
-    module2.exports = States;
-  }
-});
-
-// node_modules/bottleneck/lib/Sync.js
-var require_Sync = __commonJS({
-  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var DLList;
-    var Sync;
-    DLList = require_DLList();
-    Sync = class Sync {
-      constructor(name2, Promise2) {
-        this.schedule = this.schedule.bind(this);
-        this.name = name2;
-        this.Promise = Promise2;
-        this._running = 0;
-        this._queue = new DLList();
-      }
-      isEmpty() {
-        return this._queue.length === 0;
-      }
-      _tryToRun() {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve4, returned, task;
-          if (_this._running < 1 && _this._queue.length > 0) {
-            _this._running++;
-            var _this$_queue$shift = _this._queue.shift();
-            task = _this$_queue$shift.task;
-            args = _this$_queue$shift.args;
-            resolve4 = _this$_queue$shift.resolve;
-            reject = _this$_queue$shift.reject;
-            cb = yield _asyncToGenerator2(function* () {
-              try {
-                returned = yield task(...args);
-                return function() {
-                  return resolve4(returned);
-                };
-              } catch (error1) {
-                error62 = error1;
-                return function() {
-                  return reject(error62);
-                };
-              }
-            })();
-            _this._running--;
-            _this._tryToRun();
-            return cb();
-          }
-        })();
-      }
-      schedule(task, ...args) {
-        var promise2, reject, resolve4;
-        resolve4 = reject = null;
-        promise2 = new this.Promise(function(_resolve, _reject) {
-          resolve4 = _resolve;
-          return reject = _reject;
-        });
-        this._queue.push({
-          task,
-          args,
-          resolve: resolve4,
-          reject
-        });
-        this._tryToRun();
-        return promise2;
-      }
-    };
-    module2.exports = Sync;
-  }
-});
-
-// node_modules/bottleneck/lib/version.json
-var require_version = __commonJS({
-  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
-    module2.exports = { version: "2.19.5" };
-  }
-});
-
-// node_modules/bottleneck/lib/Group.js
-var require_Group = __commonJS({
-  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e2 = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e2 = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e2;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    var Group;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var Scripts2;
-    var parser2;
-    parser2 = require_parser2();
-    Events2 = require_Events();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    Scripts2 = require_Scripts();
-    Group = function() {
-      class Group2 {
-        constructor(limiterOptions = {}) {
-          this.deleteKey = this.deleteKey.bind(this);
-          this.limiterOptions = limiterOptions;
-          parser2.load(this.limiterOptions, this.defaults, this);
-          this.Events = new Events2(this);
-          this.instances = {};
-          this.Bottleneck = require_Bottleneck();
-          this._startAutoCleanup();
-          this.sharedConnection = this.connection != null;
-          if (this.connection == null) {
-            if (this.limiterOptions.datastore === "redis") {
-              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            } else if (this.limiterOptions.datastore === "ioredis") {
-              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            }
-          }
-        }
-        key(key = "") {
-          var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
-            var limiter;
-            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-              id: `${this.id}-${key}`,
-              timeout: this.timeout,
-              connection: this.connection
-            }));
-            this.Events.trigger("created", limiter, key);
-            return limiter;
-          })();
-        }
-        deleteKey(key = "") {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var deleted, instance;
-            instance = _this.instances[key];
-            if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete _this.instances[key];
-              yield instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          })();
-        }
-        limiters() {
-          var k, ref, results, v2;
-          ref = this.instances;
-          results = [];
-          for (k in ref) {
-            v2 = ref[k];
-            results.push({
-              key: k,
-              limiter: v2
-            });
-          }
-          return results;
-        }
-        keys() {
-          return Object.keys(this.instances);
-        }
-        clusterKeys() {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (_this2.connection == null) {
-              return _this2.Promise.resolve(_this2.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${_this2.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
-              var _ref2 = _slicedToArray2(_ref, 2);
-              next = _ref2[0];
-              found = _ref2[1];
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          })();
-        }
-        _startAutoCleanup() {
-          var _this3 = this;
-          var base;
-          clearInterval(this.interval);
-          return typeof (base = this.interval = setInterval(
-            /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time3, v2;
-              time3 = Date.now();
-              ref = _this3.instances;
-              results = [];
-              for (k in ref) {
-                v2 = ref[k];
-                try {
-                  if (yield v2._store.__groupCheck__(time3)) {
-                    results.push(_this3.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error62) {
-                  e = error62;
-                  results.push(v2.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }),
-            this.timeout / 2
-          )).unref === "function" ? base.unref() : void 0;
-        }
-        updateSettings(options2 = {}) {
-          parser2.overwrite(options2, this.defaults, this);
-          parser2.overwrite(options2, options2, this.limiterOptions);
-          if (options2.timeout != null) {
-            return this._startAutoCleanup();
-          }
-        }
-        disconnect(flush = true) {
-          var ref;
-          if (!this.sharedConnection) {
-            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-          }
-        }
-      }
-      ;
-      Group2.prototype.defaults = {
-        timeout: 1e3 * 60 * 5,
-        connection: null,
-        Promise,
-        id: "group-key"
-      };
-      return Group2;
-    }.call(void 0);
-    module2.exports = Group;
-  }
-});
-
-// node_modules/bottleneck/lib/Batcher.js
-var require_Batcher = __commonJS({
-  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
-    "use strict";
-    var Batcher;
-    var Events2;
-    var parser2;
-    parser2 = require_parser2();
-    Events2 = require_Events();
-    Batcher = function() {
-      class Batcher2 {
-        constructor(options2 = {}) {
-          this.options = options2;
-          parser2.load(this.options, this.defaults, this);
-          this.Events = new Events2(this);
-          this._arr = [];
-          this._resetPromise();
-          this._lastFlush = Date.now();
-        }
-        _resetPromise() {
-          return this._promise = new this.Promise((res, rej) => {
-            return this._resolve = res;
-          });
-        }
-        _flush() {
-          clearTimeout(this._timeout);
-          this._lastFlush = Date.now();
-          this._resolve();
-          this.Events.trigger("batch", this._arr);
-          this._arr = [];
-          return this._resetPromise();
-        }
-        add(data) {
-          var ret;
-          this._arr.push(data);
-          ret = this._promise;
-          if (this._arr.length === this.maxSize) {
-            this._flush();
-          } else if (this.maxTime != null && this._arr.length === 1) {
-            this._timeout = setTimeout(() => {
-              return this._flush();
-            }, this.maxTime);
-          }
-          return ret;
-        }
-      }
-      ;
-      Batcher2.prototype.defaults = {
-        maxTime: null,
-        maxSize: null,
-        Promise
-      };
-      return Batcher2;
-    }.call(void 0);
-    module2.exports = Batcher;
-  }
-});
-
-// node_modules/bottleneck/lib/Bottleneck.js
-var require_Bottleneck = __commonJS({
-  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e2 = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e2 = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e2;
-        }
-      }
-      return _arr;
-    }
-    function _toArray(arr) {
-      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArray(iter) {
-      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, key, arg) {
-      try {
-        var info = gen[key](arg);
-        var value = info.value;
-      } catch (error62) {
-        reject(error62);
-        return;
-      }
-      if (info.done) {
-        resolve4(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve4, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve4, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Bottleneck3;
-    var DEFAULT_PRIORITY;
-    var Events2;
-    var Job;
-    var LocalDatastore;
-    var NUM_PRIORITIES;
-    var Queues;
-    var RedisDatastore;
-    var States;
-    var Sync;
-    var parser2;
-    var splice = [].splice;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser2();
-    Queues = require_Queues();
-    Job = require_Job();
-    LocalDatastore = require_LocalDatastore();
-    RedisDatastore = require_RedisDatastore();
-    Events2 = require_Events();
-    States = require_States();
-    Sync = require_Sync();
-    Bottleneck3 = function() {
-      class Bottleneck4 {
-        constructor(options2 = {}, ...invalid) {
-          var storeInstanceOptions, storeOptions;
-          this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid);
-          parser2.load(options2, this.instanceDefaults, this);
-          this._queues = new Queues(NUM_PRIORITIES);
-          this._scheduled = {};
-          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-          this._limiter = null;
-          this.Events = new Events2(this);
-          this._submitLock = new Sync("submit", this.Promise);
-          this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser2.load(options2, this.storeDefaults, {});
-          this._store = function() {
-            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
-              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
-            } else if (this.datastore === "local") {
-              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
-              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
-            } else {
-              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-            }
-          }.call(this);
-          this._queues.on("leftzero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-          });
-          this._queues.on("zero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-          });
-        }
-        _validateOptions(options2, invalid) {
-          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-          }
-        }
-        ready() {
-          return this._store.ready;
-        }
-        clients() {
-          return this._store.clients;
-        }
-        channel() {
-          return `b_${this.id}`;
-        }
-        channel_client() {
-          return `b_${this.id}_${this._store.clientId}`;
-        }
-        publish(message) {
-          return this._store.__publish__(message);
-        }
-        disconnect(flush = true) {
-          return this._store.__disconnect__(flush);
-        }
-        chain(_limiter) {
-          this._limiter = _limiter;
-          return this;
-        }
-        queued(priority) {
-          return this._queues.queued(priority);
-        }
-        clusterQueued() {
-          return this._store.__queued__();
-        }
-        empty() {
-          return this.queued() === 0 && this._submitLock.isEmpty();
-        }
-        running() {
-          return this._store.__running__();
-        }
-        done() {
-          return this._store.__done__();
-        }
-        jobStatus(id2) {
-          return this._states.jobStatus(id2);
-        }
-        jobs(status2) {
-          return this._states.statusJobs(status2);
-        }
-        counts() {
-          return this._states.statusCounts();
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        check(weight = 1) {
-          return this._store.__check__(weight);
-        }
-        _clearGlobalState(index) {
-          if (this._scheduled[index] != null) {
-            clearTimeout(this._scheduled[index].expiration);
-            delete this._scheduled[index];
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _free(index, job, options2, eventInfo) {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var e, running;
-            try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
-              running = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && _this.empty()) {
-                return _this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return _this.Events.trigger("error", e);
-            }
-          })();
-        }
-        _run(index, job, wait) {
-          var clearGlobalState, free, run;
-          job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index);
-          run = this._run.bind(this, index, job);
-          free = this._free.bind(this, index, job);
-          return this._scheduled[index] = {
-            timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run, free);
-            }, wait),
-            expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run, free);
-            }, wait + job.options.expiration) : void 0,
-            job
-          };
-        }
-        _drainOne(capacity) {
-          return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue;
-            if (this.queued() === 0) {
-              return this.Promise.resolve(null);
-            }
-            queue = this._queues.getFirst();
-            var _next2 = next = queue.first();
-            options2 = _next2.options;
-            args = _next2.args;
-            if (capacity != null && options2.weight > capacity) {
-              return this.Promise.resolve(null);
-            }
-            this.Events.trigger("debug", `Draining ${options2.id}`, {
-              args,
-              options: options2
-            });
-            index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
-              success: success2,
-              wait,
-              reservoir
-            }) => {
-              var empty;
-              this.Events.trigger("debug", `Drained ${options2.id}`, {
-                success: success2,
-                args,
-                options: options2
-              });
-              if (success2) {
-                queue.shift();
-                empty = this.empty();
-                if (empty) {
-                  this.Events.trigger("empty");
-                }
-                if (reservoir === 0) {
-                  this.Events.trigger("depleted", empty);
-                }
-                this._run(index, next, wait);
-                return this.Promise.resolve(options2.weight);
-              } else {
-                return this.Promise.resolve(null);
-              }
-            });
-          });
-        }
-        _drainAll(capacity, total = 0) {
-          return this._drainOne(capacity).then((drained) => {
-            var newCapacity;
-            if (drained != null) {
-              newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
-            } else {
-              return this.Promise.resolve(total);
-            }
-          }).catch((e) => {
-            return this.Events.trigger("error", e);
-          });
-        }
-        _dropAllQueued(message) {
-          return this._queues.shiftAll(function(job) {
-            return job.doDrop({
-              message
-            });
-          });
-        }
-        stop(options2 = {}) {
-          var done, waitForExecuting;
-          options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at3) => {
-            var finished;
-            finished = () => {
-              var counts;
-              counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at3;
-            };
-            return new this.Promise((resolve4, reject) => {
-              if (finished()) {
-                return resolve4();
-              } else {
-                return this.on("done", () => {
-                  if (finished()) {
-                    this.removeAllListeners("done");
-                    return resolve4();
-                  }
-                });
-              }
-            });
-          };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-            return next.doDrop({
-              message: options2.dropErrorMessage
-            });
-          }, this._drainOne = () => {
-            return this.Promise.resolve(null);
-          }, this._registerLock.schedule(() => {
-            return this._submitLock.schedule(() => {
-              var k, ref, v2;
-              ref = this._scheduled;
-              for (k in ref) {
-                v2 = ref[k];
-                if (this.jobStatus(v2.job.options.id) === "RUNNING") {
-                  clearTimeout(v2.timeout);
-                  clearTimeout(v2.expiration);
-                  v2.job.doDrop({
-                    message: options2.dropErrorMessage
-                  });
-                }
-              }
-              this._dropAllQueued(options2.dropErrorMessage);
-              return waitForExecuting(0);
-            });
-          })) : this.schedule({
-            priority: NUM_PRIORITIES - 1,
-            weight: 0
-          }, () => {
-            return waitForExecuting(1);
-          });
-          this._receive = function(job) {
-            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-          };
-          this.stop = () => {
-            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-          };
-          return done;
-        }
-        _addToQueue(job) {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var args, blocked, error62, options2, reachedHWM, shifted, strategy;
-            args = job.args;
-            options2 = job.options;
-            try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
-              reachedHWM = _ref2.reachedHWM;
-              blocked = _ref2.blocked;
-              strategy = _ref2.strategy;
-            } catch (error1) {
-              error62 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
-                args,
-                options: options2,
-                error: error62
-              });
-              job.doDrop({
-                error: error62
-              });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            _this2._queues.push(job);
-            yield _this2._drainAll();
-            return reachedHWM;
-          })();
-        }
-        _receive(job) {
-          if (this._states.jobStatus(job.options.id) != null) {
-            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-            return false;
-          } else {
-            job.doReceive();
-            return this._submitLock.schedule(this._addToQueue, job);
-          }
-        }
-        submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
-          if (typeof args[0] === "function") {
-            var _ref3, _ref4, _splice$call, _splice$call2;
-            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
-            options2 = parser2.load({}, this.jobDefaults);
-          } else {
-            var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
-            options2 = parser2.load(options2, this.jobDefaults);
-          }
-          task = (...args2) => {
-            return new this.Promise(function(resolve4, reject) {
-              return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve4)(args3);
-              });
-            });
-          };
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          job.promise.then(function(args2) {
-            return typeof cb === "function" ? cb(...args2) : void 0;
-          }).catch(function(args2) {
-            if (Array.isArray(args2)) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            } else {
-              return typeof cb === "function" ? cb(args2) : void 0;
-            }
-          });
-          return this._receive(job);
-        }
-        schedule(...args) {
-          var job, options2, task;
-          if (typeof args[0] === "function") {
-            var _args = args;
-            var _args2 = _toArray(_args);
-            task = _args2[0];
-            args = _args2.slice(1);
-            options2 = {};
-          } else {
-            var _args3 = args;
-            var _args4 = _toArray(_args3);
-            options2 = _args4[0];
-            task = _args4[1];
-            args = _args4.slice(2);
-          }
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          this._receive(job);
-          return job.promise;
-        }
-        wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
-          wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
-          };
-          wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
-          };
-          return wrapped;
-        }
-        updateSettings(options2 = {}) {
-          var _this3 = this;
-          return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
-            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
-            return _this3;
-          })();
-        }
-        currentReservoir() {
-          return this._store.__currentReservoir__();
-        }
-        incrementReservoir(incr = 0) {
-          return this._store.__incrementReservoir__(incr);
-        }
-      }
-      ;
-      Bottleneck4.default = Bottleneck4;
-      Bottleneck4.Events = Events2;
-      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
-      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-        LEAK: 1,
-        OVERFLOW: 2,
-        OVERFLOW_PRIORITY: 4,
-        BLOCK: 3
-      };
-      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
-      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
-      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
-      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
-      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
-      Bottleneck4.prototype.jobDefaults = {
-        priority: DEFAULT_PRIORITY,
-        weight: 1,
-        expiration: null,
-        id: "<no-id>"
-      };
-      Bottleneck4.prototype.storeDefaults = {
-        maxConcurrent: null,
-        minTime: 0,
-        highWater: null,
-        strategy: Bottleneck4.prototype.strategy.LEAK,
-        penalty: null,
-        reservoir: null,
-        reservoirRefreshInterval: null,
-        reservoirRefreshAmount: null,
-        reservoirIncreaseInterval: null,
-        reservoirIncreaseAmount: null,
-        reservoirIncreaseMaximum: null
-      };
-      Bottleneck4.prototype.localStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 250
-      };
-      Bottleneck4.prototype.redisStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 5e3,
-        clientTimeout: 1e4,
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        clearDatastore: false,
-        connection: null
-      };
-      Bottleneck4.prototype.instanceDefaults = {
-        datastore: "local",
-        connection: null,
-        id: "<no-id>",
-        rejectOnDrop: true,
-        trackDoneStatus: false,
-        Promise
-      };
-      Bottleneck4.prototype.stopDefaults = {
-        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-        dropWaitingJobs: true,
-        dropErrorMessage: "This limiter has been stopped."
-      };
-      return Bottleneck4;
-    }.call(void 0);
-    module2.exports = Bottleneck3;
-  }
-});
-
-// node_modules/bottleneck/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_Bottleneck();
-  }
-});
-
 // src/cli/main.ts
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // package.json
-var package_default = { version: "0.1.0" };
+var package_default = { version: "1.0.0" };
 
 // src/cli/args.ts
 import { readFile } from "node:fs/promises";
@@ -13405,6 +13405,86 @@ async function findDefaultPlan(io, candidates) {
   }
   return null;
 }
+
+// src/cli/init.ts
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { dirname, resolve as resolve4 } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/model/names/due-on.ts
+var DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+var NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+function dueOnTimestamp(day) {
+  return `${day.slice(0, 10)}T12:00:00Z`;
+}
+var pacificDay;
+function githubDay(dueOn) {
+  if (dueOn === null) return null;
+  const trimmed = dueOn.trim();
+  if (DATE_ONLY.test(trimmed)) return trimmed;
+  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
+  if (Number.isNaN(ms)) return null;
+  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit"
+  });
+  const parts = pacificDay.formatToParts(new Date(ms));
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+// src/github/open-milestones.ts
+async function openMilestones(params) {
+  const { client, owner, repo } = params;
+  const all2 = await client.paginate(client.rest.issues.listMilestones, {
+    owner,
+    repo,
+    state: "open",
+    sort: "due_on",
+    direction: "asc",
+    per_page: 100
+  });
+  return all2.map((m) => ({
+    title: m.title,
+    dueOn: m.due_on ? githubDay(m.due_on) : null,
+    description: m.description ?? null
+  }));
+}
+
+// src/model/words.ts
+var numberFormat = new Intl.NumberFormat("en-US");
+function formatCount(n) {
+  return numberFormat.format(n);
+}
+function plural(n, singular, pluralForm = `${singular}s`) {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
+function joinAnd(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function quotedList(items) {
+  return joinAnd(items.map((s) => JSON.stringify(s)));
+}
+var LIST_LIMIT = 10;
+function refList(numbers) {
+  const shown = numbers.slice(0, LIST_LIMIT).map((n) => `#${n}`);
+  const more = numbers.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+
+// src/plan/format-finding.ts
+function formatFinding(path, f) {
+  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+}
+
+// src/criteria/kind.ts
+function defineKind(kind) {
+  return kind;
+}
+var NAME_KEY = "name";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -18473,7 +18553,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -18483,7 +18563,7 @@ function isRecursive(inst, stack, resolve4) {
   let result2 = NONE;
   const check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result2)
         result2 = answer;
     }
@@ -18494,7 +18574,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -18558,7 +18638,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -32408,7 +32488,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
+function plural2(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -32447,7 +32527,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -32455,7 +32535,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -33123,28 +33203,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/model/words.ts
-var numberFormat = new Intl.NumberFormat("en-US");
-function formatCount(n) {
-  return numberFormat.format(n);
-}
-function plural2(n, singular, pluralForm = `${singular}s`) {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
-}
-function joinAnd(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function quotedList(items) {
-  return joinAnd(items.map((s) => JSON.stringify(s)));
-}
-var LIST_LIMIT = 10;
-function refList(numbers) {
-  const shown = numbers.slice(0, LIST_LIMIT).map((n) => `#${n}`);
-  const more = numbers.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
-}
-
 // src/criteria/fields.ts
 var nameField = external_exports.string().min(1).optional().describe("Shown in reports instead of the generated name.");
 function compareThreshold(params) {
@@ -33179,12 +33237,6 @@ function compareList(params) {
   }
 }
 
-// src/criteria/kind.ts
-function defineKind(kind) {
-  return kind;
-}
-var NAME_KEY = "name";
-
 // src/criteria/checks.ts
 var checksKind = defineKind({
   key: "checks",
@@ -33206,7 +33258,7 @@ var checksKind = defineKind({
       else if (conclusion2.toLowerCase() === "success") passed++;
       else problems.push(`${name2} concluded ${conclusion2.toLowerCase()}`);
     }
-    const head = `${passed} of ${plural2(criterion.checks.length, "check")} succeeded`;
+    const head = `${passed} of ${plural(criterion.checks.length, "check")} succeeded`;
     return {
       met: problems.length === 0,
       detail: problems.length === 0 ? head : `${head}; ${problems.join("; ")}`
@@ -34864,8 +34916,8 @@ var fileKind = defineKind({
     const parts = [];
     const headings = criterion.headings ?? [];
     const contains = criterion.contains ?? [];
-    if (headings.length > 0) parts.push(`with ${plural2(headings.length, "required heading")}`);
-    if (contains.length > 0) parts.push(`containing ${plural2(contains.length, "required text")}`);
+    if (headings.length > 0) parts.push(`with ${plural(headings.length, "required heading")}`);
+    if (contains.length > 0) parts.push(`containing ${plural(contains.length, "required text")}`);
     return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
   },
   needs: ({ criterion, needs }) => {
@@ -35018,11 +35070,11 @@ var issuesKind = defineKind({
       }
       return {
         met: false,
-        detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural2(min, "issue")}`,
+        detail: `no issues labelled "${label2}" in scope${leftNote}; label at least ${plural(min, "issue")}`,
         refs: inScope
       };
     }
-    const parts = [`${closed} of ${plural2(inScope.length, "issue")} closed`];
+    const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
     if (open2.length > 0) parts.push(`open: ${refList(open2)}`);
     if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
     return {
@@ -35242,7 +35294,7 @@ var pullRequestsKind = defineKind({
   name: ({ criterion }) => {
     let name2 = "Pull requests merged";
     if (criterion.min > 1) name2 += ` (min ${criterion.min})`;
-    if (criterion.approvals > 0) name2 += `, ${plural2(criterion.approvals, "approval")} each`;
+    if (criterion.approvals > 0) name2 += `, ${plural(criterion.approvals, "approval")} each`;
     return name2;
   },
   needs: ({ needs }) => {
@@ -35257,15 +35309,15 @@ var pullRequestsKind = defineKind({
     const parts = [];
     if (prs.length === 0) parts.push("no pull requests found");
     else if (merged.length === 0)
-      parts.push(`none of ${plural2(prs.length, "pull request")} merged`);
+      parts.push(`none of ${plural(prs.length, "pull request")} merged`);
     else
       parts.push(
-        `${merged.length} of ${plural2(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`
+        `${merged.length} of ${plural(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`
       );
     if (merged.length < min) parts.push(`needs at least ${min} merged`);
     for (const pr of short.slice(0, MAX_NAMED)) {
       const n = new Set(pr.approvals).size;
-      parts.push(`#${pr.number} had ${n} of ${plural2(approvals, "required approval")}`);
+      parts.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
     }
     if (short.length > MAX_NAMED) {
       parts.push(`and ${short.length - MAX_NAMED} more without enough approvals`);
@@ -35314,979 +35366,6 @@ function kindOf(criterion) {
 }
 function modifiersOf(kind) {
   return Object.keys(kind.schema.shape).filter((k) => k !== kind.key && k !== "name");
-}
-
-// src/criteria/projection.ts
-function projectMerge(snapshot, pr) {
-  let projected = snapshot;
-  for (const kind of CRITERION_KINDS) {
-    if (kind.project) projected = { ...projected, ...kind.project({ snapshot: projected, pr }) };
-  }
-  return projected;
-}
-
-// src/plan/format-finding.ts
-function formatFinding(path, f) {
-  return `${path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
-}
-
-// src/model/names/milestone-description.ts
-var MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
-var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
-var MAX_EVIDENCE_LINES = 20;
-function milestoneMarker(id2) {
-  return `<!-- plan-align:id=${id2} -->`;
-}
-function readMilestoneMarker(description) {
-  if (!description) return null;
-  return MARKER.exec(description)?.[1] ?? null;
-}
-function expectedDescription(params) {
-  const text2 = normalize(params.description ?? "");
-  const marker = milestoneMarker(params.id);
-  return text2 === "" ? marker : `${text2}
-
-${marker}`;
-}
-function achievedFooter(params) {
-  const evidence2 = params.evidence ?? [];
-  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
-  for (const line of evidence2.slice(0, MAX_EVIDENCE_LINES)) {
-    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
-  }
-  if (evidence2.length > MAX_EVIDENCE_LINES) {
-    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES} more`);
-  }
-  return lines.join("\n");
-}
-function appendAchievedFooter(params) {
-  const body = stripAchievedFooter(params.description);
-  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
-  return body === "" ? footer : `${body}
-
-${footer}`;
-}
-function stripAchievedFooter(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return normalize(at3 === -1 ? text2 : text2.slice(0, at3));
-}
-function achievedFooterOf(description) {
-  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
-  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
-  return at3 === -1 ? "" : text2.slice(at3).trim();
-}
-function withCurrentFooter(params) {
-  const body = stripAchievedFooter(params.description);
-  const footer = achievedFooterOf(params.current);
-  return footer === "" ? body : `${body}
-
-${footer}`;
-}
-function descriptionMatches(params) {
-  return stripAchievedFooter(params.actual) === normalize(params.expected);
-}
-function normalize(text2) {
-  return text2.replace(/\r\n?/g, "\n").trim();
-}
-
-// src/evaluate/github-milestones.ts
-function matchGitHubMilestones(params) {
-  const { plan } = params;
-  const planIds = new Set(plan.milestones.map((m) => m.id));
-  const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
-  const github = [...params.milestones].sort((a, b) => a.number - b.number);
-  const byId = /* @__PURE__ */ new Map();
-  const claimed = /* @__PURE__ */ new Set();
-  for (const gh of github) {
-    const id2 = readMilestoneMarker(gh.description);
-    if (id2 === null || !planIds.has(id2)) continue;
-    const held = byId.get(id2);
-    if (held && !(held.title !== titleOf.get(id2) && gh.title === titleOf.get(id2))) continue;
-    if (held) claimed.delete(held.number);
-    byId.set(id2, gh);
-    claimed.add(gh.number);
-  }
-  const byTitle = /* @__PURE__ */ new Map();
-  for (const gh of github) {
-    const id2 = readMilestoneMarker(gh.description);
-    if (id2 !== null && planIds.has(id2)) continue;
-    if (!byTitle.has(gh.title)) byTitle.set(gh.title, gh);
-  }
-  for (const m of plan.milestones) {
-    if (byId.has(m.id)) continue;
-    const gh = byTitle.get(m.title);
-    if (gh && !claimed.has(gh.number)) {
-      byId.set(m.id, gh);
-      claimed.add(gh.number);
-    }
-  }
-  return byId;
-}
-
-// src/criteria/describe.ts
-function criterionName(criterion, objectiveTitle = () => void 0) {
-  return criterion.name ?? kindOf(criterion).name({ criterion, objectiveTitle });
-}
-function addCriterionNeeds(criterion, needs) {
-  kindOf(criterion).needs({ criterion, needs });
-}
-
-// src/criteria/plan-diff.ts
-function group(criteria) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const c of criteria) {
-    const key = kindOf(c).identity(c);
-    const list = groups2.get(key);
-    if (list) list.push(c);
-    else groups2.set(key, [c]);
-  }
-  return groups2;
-}
-function diffCriteria(params) {
-  const { who } = params;
-  const name2 = (c) => `"${criterionName(c, params.objectiveTitle)}"`;
-  const changes = [];
-  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
-  const headGroups = group(params.head.criteria);
-  const paired = /* @__PURE__ */ new Set();
-  for (const [key, baseList] of group(params.base.criteria)) {
-    const headList = headGroups.get(key) ?? [];
-    baseList.forEach((base, i) => {
-      const head = headList[i];
-      if (!head) {
-        add2("criterion-removed", true, `${who} loses the criterion ${name2(base)}.`);
-        return;
-      }
-      paired.add(head);
-      kindOf(base).diff({ base, head, who, name: name2(base), add: add2 });
-    });
-  }
-  for (const head of params.head.criteria) {
-    if (!paired.has(head))
-      add2("criterion-added", false, `${who} gains the criterion ${name2(head)}.`);
-  }
-  return changes;
-}
-
-// src/evaluate/plan-diff-objectives.ts
-function compareTargets(from, to) {
-  const upper = (op) => op === "<" || op === "<=";
-  const lower2 = (op) => op === ">" || op === ">=";
-  if (from.op === to.op && from.bound === to.bound) return "same";
-  if (upper(from.op) && upper(to.op)) {
-    if (to.bound !== from.bound) return to.bound > from.bound ? "looser" : "tighter";
-    return to.op === "<=" ? "looser" : "tighter";
-  }
-  if (lower2(from.op) && lower2(to.op)) {
-    if (to.bound !== from.bound) return to.bound < from.bound ? "looser" : "tighter";
-    return to.op === ">=" ? "looser" : "tighter";
-  }
-  return "other";
-}
-function objectivesOf(plan) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const g2 of plan.goals) for (const o of g2.objectives) if (!map2.has(o.id)) map2.set(o.id, o);
-  return map2;
-}
-function diffGoalsAndObjectives(base, head) {
-  const changes = [];
-  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
-  const headGoals = new Set(head.goals.map((g2) => g2.id));
-  const baseGoals = new Set(base.goals.map((g2) => g2.id));
-  for (const g2 of base.goals) {
-    if (!headGoals.has(g2.id)) add2("goal-removed", false, `Goal "${g2.title}" (${g2.id}) is removed.`);
-  }
-  for (const g2 of head.goals) {
-    if (!baseGoals.has(g2.id)) add2("goal-added", false, `Goal "${g2.title}" (${g2.id}) is added.`);
-  }
-  const baseObjectives = objectivesOf(base);
-  const headObjectives = objectivesOf(head);
-  for (const [id2, b] of baseObjectives) {
-    const who = `Objective "${b.title}" (${id2})`;
-    const h = headObjectives.get(id2);
-    if (!h) {
-      add2("objective-removed", true, `${who} is removed.`);
-      continue;
-    }
-    if (b.title !== h.title) add2("objective-renamed", false, `${who} is renamed to "${h.title}".`);
-    if (b.due && h.due && h.due > b.due)
-      add2("date-later", true, `${who} is now due ${h.due} instead of ${b.due} (later).`);
-    if (b.due && h.due && h.due < b.due)
-      add2("date-earlier", false, `${who} is now due ${h.due} instead of ${b.due} (earlier).`);
-    if (b.due && !h.due)
-      add2("date-removed", true, `${who} no longer has a due date (was ${b.due}).`);
-    if (!b.due && h.due) add2("date-added", false, `${who} is now due ${h.due}.`);
-    const bm = b.measure;
-    const hm = h.measure;
-    if (bm && !hm)
-      add2("measure-removed", true, `${who} is no longer measured (was ${bm.path} in ${bm.file}).`);
-    if (!bm && hm)
-      add2(
-        "measure-added",
-        false,
-        `${who} is now measured by ${hm.path} in ${hm.file}, target ${hm.target.trim()}.`
-      );
-    if (!bm || !hm) continue;
-    if (bm.file !== hm.file || bm.path !== hm.path) {
-      add2(
-        "measure-changed",
-        true,
-        `${who} is now measured by ${hm.path} in ${hm.file} instead of ${bm.path} in ${bm.file}.`
-      );
-    }
-    const from = parseTarget(bm.target);
-    const to = parseTarget(hm.target);
-    if (!from || !to) continue;
-    const how = compareTargets(from, to);
-    const move = `target from "${bm.target.trim()}" to "${hm.target.trim()}"`;
-    if (how === "looser") add2("target-loosened", true, `${who} loosens its ${move}.`);
-    if (how === "tighter") add2("target-tightened", false, `${who} tightens its ${move}.`);
-    if (how === "other") add2("target-changed", true, `${who} changes its ${move}.`);
-  }
-  for (const [id2, h] of headObjectives) {
-    if (!baseObjectives.has(id2))
-      add2("objective-added", false, `Objective "${h.title}" (${id2}) is added.`);
-  }
-  return changes;
-}
-var LEVEL_RANK = { ignore: 0, warn: 1, fail: 2 };
-function diffSettings(base, head) {
-  const changes = [];
-  const add2 = (weakens, message) => changes.push({ code: "setting-changed", weakens, message });
-  if (base.at_risk_days !== head.at_risk_days) {
-    add2(
-      head.at_risk_days < base.at_risk_days,
-      `Setting at_risk_days changes from ${base.at_risk_days} to ${head.at_risk_days}${head.at_risk_days < base.at_risk_days ? " (milestones are flagged at risk later)" : ""}.`
-    );
-  }
-  if (base.on_regression !== head.on_regression) {
-    add2(
-      head.on_regression === "report",
-      `Setting on_regression changes from ${base.on_regression} to ${head.on_regression}.`
-    );
-  }
-  if (base.enforce_milestones !== head.enforce_milestones) {
-    add2(
-      false,
-      `Setting enforce_milestones changes from ${base.enforce_milestones} to ${head.enforce_milestones}.`
-    );
-  }
-  const bp = base.pull_requests;
-  const hp = head.pull_requests;
-  if (bp.check !== hp.check) {
-    add2(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
-  }
-  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened"]) {
-    if (bp[key] === hp[key]) continue;
-    add2(
-      LEVEL_RANK[hp[key]] < LEVEL_RANK[bp[key]],
-      `Setting pull_requests.${key} changes from ${bp[key]} to ${hp[key]}.`
-    );
-  }
-  return changes;
-}
-
-// src/evaluate/plan-diff.ts
-var milestoneName = (m) => `Milestone "${m.title}" (${m.id})`;
-var deliverableName = (d) => `Deliverable "${d.title}" (${d.id})`;
-function sameList(a, b) {
-  return a.length === b.length && a.every((x2, i) => x2 === b[i]);
-}
-function diffMilestones(base, head, add2) {
-  const headById = new Map(head.milestones.map((m) => [m.id, m]));
-  const baseIds = new Set(base.milestones.map((m) => m.id));
-  for (const b of base.milestones) {
-    const who = milestoneName(b);
-    const h = headById.get(b.id);
-    if (!h) {
-      add2("milestone-removed", true, `${who}, due ${b.due}, is removed.`);
-      continue;
-    }
-    if (b.title !== h.title) add2("milestone-renamed", false, `${who} is renamed to "${h.title}".`);
-    if (h.due > b.due) add2("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
-    if (h.due < b.due)
-      add2("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
-    if ((b.description ?? "") !== (h.description ?? "")) {
-      add2("milestone-description-changed", false, `${who} has a new description.`);
-    }
-    const bReq = b.requires ?? [];
-    const hReq = h.requires ?? [];
-    const reqRemoved = bReq.filter((r) => !hReq.includes(r));
-    const reqAdded = hReq.filter((r) => !bReq.includes(r));
-    if (reqRemoved.length > 0) {
-      add2(
-        "requires-removed",
-        true,
-        `${who} no longer requires ${quotedList(reqRemoved)} to be achieved first.`
-      );
-    }
-    if (reqAdded.length > 0) {
-      add2(
-        "requires-added",
-        false,
-        `${who} now requires ${quotedList(reqAdded)} to be achieved first.`
-      );
-    }
-    if (b.review && !h.review)
-      add2("review-removed", true, `${who} no longer needs a review sign-off.`);
-    if (!b.review && h.review) {
-      add2(
-        "review-added",
-        false,
-        `${who} now needs a review sign-off by one of ${h.review.approvers.join(", ")}.`
-      );
-    }
-    if (b.review && h.review) {
-      const key = (s) => s.toLowerCase();
-      const bApp = new Set(b.review.approvers.map(key));
-      const hApp = new Set(h.review.approvers.map(key));
-      const added = h.review.approvers.filter((a) => !bApp.has(key(a)));
-      const removed = b.review.approvers.filter((a) => !hApp.has(key(a)));
-      if (added.length > 0)
-        add2("approvers-added", true, `${who} can now also be signed off by ${added.join(", ")}.`);
-      if (removed.length > 0)
-        add2(
-          "approvers-removed",
-          false,
-          `${who} can no longer be signed off by ${removed.join(", ")}.`
-        );
-    }
-    if (b.close !== h.close)
-      add2("close-changed", false, `${who} changes from close: ${b.close} to close: ${h.close}.`);
-  }
-  for (const h of head.milestones) {
-    if (!baseIds.has(h.id))
-      add2("milestone-added", false, `${milestoneName(h)}, due ${h.due}, is added.`);
-  }
-}
-function milestoneOf(plan) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const m of plan.milestones) for (const d of m.deliverables) if (!map2.has(d)) map2.set(d, m);
-  return map2;
-}
-function diffDeliverables(base, head, add2, changes) {
-  const headById = new Map(head.deliverables.map((d) => [d.id, d]));
-  const baseIds = new Set(base.deliverables.map((d) => d.id));
-  const baseMilestone = milestoneOf(base);
-  const headMilestone = milestoneOf(head);
-  const titles = /* @__PURE__ */ new Map();
-  for (const plan of [base, head]) {
-    for (const g2 of plan.goals) for (const o of g2.objectives) titles.set(o.id, o.title);
-  }
-  for (const b of base.deliverables) {
-    const who = deliverableName(b);
-    const h = headById.get(b.id);
-    if (!h) {
-      add2(
-        "deliverable-removed",
-        true,
-        `${who} is removed, with its ${b.criteria.length === 1 ? "criterion" : `${b.criteria.length} criteria`}.`
-      );
-      continue;
-    }
-    const bm = baseMilestone.get(b.id);
-    const hm = headMilestone.get(b.id);
-    if (bm && !hm)
-      add2(
-        "deliverable-unscheduled",
-        true,
-        `${who} is no longer under milestone "${bm.title}" (${bm.id}), so no milestone waits for it.`
-      );
-    if (bm && hm && bm.id !== hm.id) {
-      add2(
-        "deliverable-moved",
-        true,
-        `${who} moves from milestone "${bm.title}" (${bm.id}) to "${hm.title}" (${hm.id}).`
-      );
-    }
-    if (!bm && hm)
-      add2(
-        "deliverable-scheduled",
-        false,
-        `${who} is now under milestone "${hm.title}" (${hm.id}).`
-      );
-    if (b.title !== h.title)
-      add2("deliverable-renamed", false, `${who} is renamed to "${h.title}".`);
-    const bl = deliverableLabel(b);
-    const hl = deliverableLabel(h);
-    if (bl.toLowerCase() !== hl.toLowerCase()) {
-      add2(
-        "label-changed",
-        true,
-        `${who} changes its label from "${bl}" to "${hl}", so other issues count as its proof.`
-      );
-    }
-    if (!sameList(b.paths ?? [], h.paths ?? []))
-      add2("paths-changed", false, `${who} changes its paths.`);
-    if ((b.objective ?? null) !== (h.objective ?? null)) {
-      add2(
-        "deliverable-objective-changed",
-        false,
-        `${who} now serves objective ${h.objective ?? "(none)"} instead of ${b.objective ?? "(none)"}.`
-      );
-    }
-    changes.push(
-      ...diffCriteria({ base: b, head: h, who, objectiveTitle: (id2) => titles.get(id2) })
-    );
-  }
-  for (const h of head.deliverables) {
-    if (baseIds.has(h.id)) continue;
-    const hm = headMilestone.get(h.id);
-    const where2 = hm ? ` under milestone "${hm.title}" (${hm.id})` : "";
-    add2("deliverable-added", false, `${deliverableName(h)} is added${where2}.`);
-  }
-}
-function diffPlans(base, head) {
-  const changes = [];
-  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
-  diffMilestones(base, head, add2);
-  diffDeliverables(base, head, add2, changes);
-  changes.push(...diffGoalsAndObjectives(base, head));
-  changes.push(...diffSettings(base.settings, head.settings));
-  return changes;
-}
-
-// src/criteria/evaluate.ts
-function evaluateCriterion(params) {
-  const { ctx, deliverable, criterion } = params;
-  const kind = kindOf(criterion);
-  const name2 = criterionName(criterion, (id2) => ctx.objective(id2)?.title);
-  return { kind: kind.key, name: name2, ...kind.evaluate({ ctx, deliverable, criterion }) };
-}
-
-// src/criteria/snapshot-index.ts
-function resolveLabel(label2, wanted, cache2) {
-  let key = cache2.get(label2);
-  if (key === void 0) {
-    const k = labelKey(label2);
-    key = wanted.has(k) ? k : null;
-    cache2.set(label2, key);
-  }
-  return key;
-}
-function add(map2, key, value) {
-  const list = map2.get(key);
-  if (!list) map2.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
-}
-function sortByNumber(map2) {
-  for (const list of map2.values()) {
-    for (let i = 1; i < list.length; i++) {
-      if (list[i - 1].number > list[i].number) {
-        list.sort((a, b) => a.number - b.number);
-        break;
-      }
-    }
-  }
-}
-function indexSnapshot(snapshot, plan) {
-  const reviewKey = labelKey(REVIEW_LABEL.name);
-  const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
-  wanted.add(reviewKey);
-  const cache2 = /* @__PURE__ */ new Map();
-  const index = {
-    issuesByLabel: /* @__PURE__ */ new Map(),
-    pullRequestsByLabel: /* @__PURE__ */ new Map(),
-    pullRequestsByClosingIssue: /* @__PURE__ */ new Map(),
-    reviewIssuesByTitle: /* @__PURE__ */ new Map()
-  };
-  for (const issue2 of snapshot.issues) {
-    for (const label2 of issue2.labels) {
-      const key = resolveLabel(label2, wanted, cache2);
-      if (key === null) continue;
-      add(index.issuesByLabel, key, issue2);
-      if (key === reviewKey) add(index.reviewIssuesByTitle, issue2.title, issue2);
-    }
-  }
-  for (const pr of snapshot.pullRequests) {
-    for (const label2 of pr.labels) {
-      const key = resolveLabel(label2, wanted, cache2);
-      if (key !== null) add(index.pullRequestsByLabel, key, pr);
-    }
-    for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
-  }
-  sortByNumber(index.issuesByLabel);
-  sortByNumber(index.pullRequestsByLabel);
-  return index;
-}
-
-// src/evaluate/context.ts
-function createContext(plan, snapshot) {
-  const objectives = /* @__PURE__ */ new Map();
-  for (const goal of plan.goals) {
-    for (const objective of goal.objectives) {
-      if (!objectives.has(objective.id)) objectives.set(objective.id, { objective, goal });
-    }
-  }
-  return {
-    plan,
-    snapshot,
-    index: indexSnapshot(snapshot, plan),
-    objectives,
-    objective: (id2) => objectives.get(id2)?.objective,
-    headings: /* @__PURE__ */ new Map(),
-    dataFiles: /* @__PURE__ */ new Map()
-  };
-}
-
-// src/evaluate/dates.ts
-var DAY_MS = 864e5;
-var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-function dayIndex(date6) {
-  const m = DATE_ONLY.exec(date6);
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
-}
-function milestoneTiming(params) {
-  const due = dayIndex(params.due);
-  const nowMs = Date.parse(params.now);
-  if (Number.isNaN(due) || Number.isNaN(nowMs))
-    return { overdue: false, atRisk: false, daysLeft: 0 };
-  const today = Math.floor(nowMs / DAY_MS);
-  const daysLeft = due - today;
-  const overdue = !params.achieved && daysLeft < 0;
-  const atRisk = !params.achieved && !overdue && daysLeft <= params.atRiskDays;
-  return { overdue, atRisk, daysLeft };
-}
-
-// src/model/github-limits.ts
-var ISSUE_TITLE_CHARS = 256;
-var LABEL_NAME_CHARS = 50;
-var LABEL_DESCRIPTION_CHARS = 100;
-
-// src/model/names/review-issue.ts
-var REVIEW_TITLE_PREFIX = "Milestone review: ";
-var MAX_REVIEWED_MILESTONE_TITLE = ISSUE_TITLE_CHARS - REVIEW_TITLE_PREFIX.length;
-function reviewIssueTitle(milestoneTitle2) {
-  return milestoneTitle2.startsWith(REVIEW_TITLE_PREFIX) ? milestoneTitle2 : REVIEW_TITLE_PREFIX + milestoneTitle2;
-}
-function reviewedMilestoneTitle(issueTitle) {
-  return issueTitle.startsWith(REVIEW_TITLE_PREFIX) ? issueTitle.slice(REVIEW_TITLE_PREFIX.length) : null;
-}
-function reviewBodyMarker(milestoneId2) {
-  return `<!-- plan-align:review=${milestoneId2} -->`;
-}
-
-// src/evaluate/review.ts
-function isCompleted(issue2) {
-  return issue2.state === "closed" && issue2.stateReason !== "not_planned" && issue2.stateReason !== "duplicate";
-}
-function evaluateReview(params) {
-  const { milestone } = params;
-  if (!milestone.review) return void 0;
-  const approvers = milestone.review.approvers;
-  const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
-  const title2 = reviewIssueTitle(milestone.title);
-  const issues = [...params.ctx.index.reviewIssuesByTitle.get(title2) ?? []].sort(
-    (a, b) => b.number - a.number
-  );
-  const byApprover = (i) => isCompleted(i) && !!i.closedBy && approverKeys.has(i.closedBy.toLowerCase());
-  const signed = issues.find(byApprover);
-  if (signed) {
-    return {
-      approvers,
-      issue: signed.number,
-      signedOff: true,
-      detail: `signed off by ${signed.closedBy} in #${signed.number}`
-    };
-  }
-  const issue2 = issues.find((i) => i.state === "open") ?? issues[0];
-  const who = approvers.join(", ");
-  let detail;
-  if (!issue2) {
-    detail = `no review issue "${title2}" yet; it is opened when everything else is met`;
-  } else if (issue2.state === "open") {
-    detail = `review issue #${issue2.number} is open; one of ${who} must close it as completed`;
-  } else if (!isCompleted(issue2)) {
-    detail = `review issue #${issue2.number} was closed as ${issue2.stateReason === "duplicate" ? "a duplicate" : "not planned"}, which is not a sign-off`;
-  } else if (!issue2.closedBy) {
-    detail = `review issue #${issue2.number} is closed, but who closed it is unknown; one of ${who} must close it`;
-  } else {
-    detail = `review issue #${issue2.number} was closed by ${issue2.closedBy}, who is not an approver (${who})`;
-  }
-  return { approvers, issue: issue2?.number ?? null, signedOff: false, detail };
-}
-
-// src/evaluate/milestones.ts
-function missingDeliverable(id2) {
-  return { id: id2, title: id2, label: "", done: false, criteria: [] };
-}
-function evaluateMilestones(params) {
-  const { ctx, deliverables } = params;
-  const { plan, snapshot } = ctx;
-  const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
-  const byId = new Map(plan.milestones.map((m) => [m.id, m]));
-  const own2 = /* @__PURE__ */ new Map();
-  for (const m of plan.milestones) {
-    const ds = m.deliverables.map((id2) => deliverables.get(id2) ?? missingDeliverable(id2));
-    const review = evaluateReview({ ctx, milestone: m });
-    const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
-    own2.set(m.id, { deliverables: ds, review, met });
-  }
-  const achieved = /* @__PURE__ */ new Map();
-  const visiting = /* @__PURE__ */ new Set();
-  const isAchieved = (id2) => {
-    const known = achieved.get(id2);
-    if (known !== void 0) return known;
-    const m = byId.get(id2);
-    if (!m || visiting.has(id2)) return false;
-    visiting.add(id2);
-    const result2 = (own2.get(id2)?.met ?? false) && (m.requires ?? []).every(isAchieved);
-    visiting.delete(id2);
-    achieved.set(id2, result2);
-    return result2;
-  };
-  return plan.milestones.map((m) => {
-    const status2 = own2.get(m.id);
-    const ds = status2?.deliverables ?? [];
-    const review = status2?.review;
-    const requires = (m.requires ?? []).map((id2) => ({ id: id2, achieved: isAchieved(id2) }));
-    const isDone = isAchieved(m.id);
-    const timing = milestoneTiming({
-      due: m.due,
-      now: snapshot.fetchedAt,
-      achieved: isDone,
-      atRiskDays: plan.settings.at_risk_days
-    });
-    let met = 0;
-    let total = 0;
-    for (const d of ds) {
-      total += d.criteria.length;
-      for (const c of d.criteria) if (c.met) met++;
-    }
-    total += requires.length;
-    met += requires.filter((r) => r.achieved).length;
-    if (review) {
-      total += 1;
-      if (review.signedOff) met += 1;
-    }
-    const gh = github.get(m.id);
-    return {
-      id: m.id,
-      title: m.title,
-      due: m.due,
-      achieved: isDone,
-      overdue: timing.overdue,
-      atRisk: timing.atRisk,
-      daysLeft: timing.daysLeft,
-      githubMilestone: gh?.number ?? null,
-      githubState: gh?.state ?? null,
-      close: m.close,
-      criteria: { met, total },
-      deliverables: ds,
-      requires,
-      ...review ? { review } : {}
-    };
-  });
-}
-
-// src/evaluate/objectives.ts
-function evaluateGoals(ctx) {
-  return ctx.plan.goals.map((g2) => ({
-    id: g2.id,
-    title: g2.title,
-    objectives: g2.objectives.map((o) => o.id)
-  }));
-}
-function evaluateObjectives(ctx) {
-  const results = [];
-  for (const goal of ctx.plan.goals) {
-    for (const objective of goal.objectives) {
-      const base = {
-        id: objective.id,
-        title: objective.title,
-        goal: goal.id,
-        ...objective.due !== void 0 ? { due: objective.due } : {}
-      };
-      const measure = objective.measure;
-      if (!measure) {
-        results.push({
-          ...base,
-          met: null,
-          value: null,
-          target: null,
-          detail: "no measure, so it cannot be judged; add `measure` with a file, path and target"
-        });
-        continue;
-      }
-      const target = measure.target.trim();
-      const baseline = measure.baseline !== void 0 ? { baseline: measure.baseline } : {};
-      const reading = readMeasure(ctx, measure);
-      if (!reading.ok) {
-        results.push({
-          ...base,
-          ...baseline,
-          met: false,
-          value: null,
-          target,
-          detail: reading.reason
-        });
-        continue;
-      }
-      results.push({
-        ...base,
-        ...baseline,
-        met: reading.met,
-        value: reading.value,
-        target,
-        detail: `${measure.path} in ${measure.file} is ${reading.value}; target ${target} ${reading.met ? "met" : "not met"}`
-      });
-    }
-  }
-  return results;
-}
-
-// src/evaluate/repository.ts
-function evaluateDeliverables(ctx) {
-  const results = /* @__PURE__ */ new Map();
-  for (const deliverable of ctx.plan.deliverables) {
-    if (results.has(deliverable.id)) continue;
-    const criteria = deliverable.criteria.map(
-      (criterion) => evaluateCriterion({ ctx, deliverable, criterion })
-    );
-    results.set(deliverable.id, {
-      id: deliverable.id,
-      title: deliverable.title,
-      label: deliverableLabel(deliverable),
-      // A deliverable without criteria (an error in the plan) has no proof: not done.
-      done: criteria.length > 0 && criteria.every((c) => c.met),
-      criteria
-    });
-  }
-  return results;
-}
-function evaluateRepository(params) {
-  const ctx = createContext(params.plan, params.snapshot);
-  const deliverables = evaluateDeliverables(ctx);
-  const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
-  return {
-    goals: evaluateGoals(ctx),
-    objectives: evaluateObjectives(ctx),
-    milestones: evaluateMilestones({ ctx, deliverables }),
-    unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id))
-  };
-}
-
-// src/evaluate/globs.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var CACHE_LIMIT = 1e4;
-var cache = /* @__PURE__ */ new Map();
-function normalize2(pattern) {
-  return pattern.replace(/^\.\//, "").replace(/^\/+/, "").replace(/[()|+]/g, "\\$&");
-}
-function compile2(pattern) {
-  let matcher = cache.get(pattern);
-  if (!matcher) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    matcher = (0, import_picomatch.default)(normalize2(pattern), { dot: true, noextglob: true, nonegate: true });
-    cache.set(pattern, matcher);
-  }
-  return matcher;
-}
-function pathMatcher(patterns) {
-  const rules = patterns.map((pattern) => {
-    const exclude = pattern.startsWith("!");
-    return { exclude, matches: compile2(exclude ? pattern.slice(1) : pattern) };
-  });
-  return (path) => {
-    let matched = false;
-    for (const rule of rules) {
-      if (rule.exclude ? matched : !matched) {
-        if (rule.matches(path)) matched = !rule.exclude;
-      }
-    }
-    return matched;
-  };
-}
-
-// src/evaluate/serves.ts
-function servedDeliverables(params) {
-  const { plan, issues, pr } = params;
-  const prLabels = new Set(pr.labels.map(labelKey));
-  const closing = new Set(pr.closingIssues);
-  const closedLabels = /* @__PURE__ */ new Set();
-  if (closing.size > 0) {
-    for (const issue2 of issues) {
-      if (!closing.has(issue2.number)) continue;
-      for (const label2 of issue2.labels) closedLabels.add(labelKey(label2));
-    }
-  }
-  const changed = pr.changedFiles ?? [];
-  const served = [];
-  for (const d of plan.deliverables) {
-    const key = labelKey(deliverableLabel(d));
-    const byPath = () => {
-      if (!d.paths || d.paths.length === 0 || changed.length === 0) return false;
-      const matches = pathMatcher(d.paths);
-      return changed.some(matches);
-    };
-    if (prLabels.has(key) || closedLabels.has(key) || byPath()) served.push(d.id);
-  }
-  return [...new Set(served)];
-}
-function servedMilestones(plan, deliverables) {
-  const wanted = new Set(deliverables);
-  return plan.milestones.filter((m) => m.deliverables.some((d) => wanted.has(d))).map((m) => m.id);
-}
-
-// src/evaluate/pull-request.ts
-var MAX_LISTED_CHANGES = 5;
-function missingReport(number4) {
-  return {
-    number: number4,
-    aligned: false,
-    deliverables: [],
-    milestones: [],
-    achieves: [],
-    regresses: [],
-    warnings: [
-      {
-        code: "unlinked",
-        level: "warn",
-        message: `Pull request #${number4} is not in the repository snapshot, so its alignment could not be judged. Take the snapshot with --pr ${number4} so that it includes this pull request.`
-      }
-    ],
-    planChanges: [],
-    conclusion: "neutral"
-  };
-}
-function conclusionOf(warnings) {
-  if (warnings.some((w2) => w2.level === "fail")) return "failure";
-  return warnings.length > 0 ? "neutral" : "success";
-}
-function describeGitHubMilestone(snapshot, number4) {
-  const gh = snapshot.milestones.find((m) => m.number === number4);
-  return gh ? `"${gh.title}" (#${number4})` : `#${number4}`;
-}
-function mismatchMessage(params) {
-  const own2 = describeGitHubMilestone(params.snapshot, params.pr.milestone ?? 0);
-  if (params.served.length === 0) {
-    return `This pull request is in GitHub milestone ${own2}, but it serves no deliverable of the plan, so no plan milestone waits for it.`;
-  }
-  const targets = params.served.map(
-    (m) => m.githubMilestone === null ? `"${m.title}" (not yet on GitHub)` : `"${m.title}" (#${m.githubMilestone})`
-  );
-  return `This pull request is in GitHub milestone ${own2}, but the deliverables it serves belong to ${targets.join(" and ")}. Move it to ${params.served.length === 1 ? "that milestone" : "one of those milestones"}.`;
-}
-function timingWarnings(after) {
-  const warnings = [];
-  for (const m of after) {
-    if (m.overdue) {
-      const late = -m.daysLeft;
-      warnings.push({
-        code: "overdue",
-        level: "warn",
-        message: `Milestone "${m.title}" was due ${m.due} and is overdue by ${plural2(late, "day")}; merging this pull request does not achieve it.`
-      });
-    } else if (m.atRisk) {
-      const when = m.daysLeft === 0 ? "today" : `in ${plural2(m.daysLeft, "day")}`;
-      warnings.push({
-        code: "at-risk",
-        level: "warn",
-        message: `Milestone "${m.title}" is due ${when} (${m.due}) and is at risk: merging this pull request does not achieve it.`
-      });
-    }
-  }
-  return warnings;
-}
-function planWarnings(params) {
-  const { planPath, headPlan } = params;
-  const warnings = [];
-  let planChanges = [];
-  const touched = params.pr.changedFiles?.includes(planPath) ?? false;
-  const headValid = headPlan?.valid === true && headPlan.plan !== null;
-  if (headValid && headPlan.plan) planChanges = diffPlans(params.plan, headPlan.plan);
-  const invalid = headPlan !== void 0 && !headValid;
-  if (touched || planChanges.length > 0 || invalid) {
-    let message;
-    if (headValid) {
-      const weakening2 = planChanges.filter((c) => c.weakens).length;
-      message = planChanges.length === 0 ? `This pull request edits the plan file ${planPath}, without changing what it plans.` : `This pull request changes the plan file ${planPath}: ${plural2(planChanges.length, "change")}${weakening2 > 0 ? `, ${weakening2} of which weaken${weakening2 === 1 ? "s" : ""} it` : ""}. It is still judged against the plan on its base branch.`;
-    } else if (invalid) {
-      message = `This pull request changes the plan file ${planPath}, but the changed plan is invalid, so its changes cannot be listed.`;
-    } else {
-      message = `This pull request changes the plan file ${planPath}. It is judged against the plan on its base branch.`;
-    }
-    warnings.push({ code: "plan-changed", level: "warn", message });
-  }
-  const weakening = planChanges.filter((c) => c.weakens);
-  if (weakening.length > 0 && params.weakenedLevel !== "ignore") {
-    const listed = weakening.slice(0, MAX_LISTED_CHANGES).map((c) => c.message.replace(/\.$/, ""));
-    const more = weakening.length - listed.length;
-    warnings.push({
-      code: "plan-weakened",
-      level: params.weakenedLevel,
-      message: `This pull request weakens the plan: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}. A maintainer should confirm the plan may be lowered.`
-    });
-  }
-  if (invalid && headPlan) {
-    const errors = headPlan.findings.filter((f) => f.severity === "error");
-    const first = errors[0];
-    const where2 = first ? ` First: ${formatFinding(headPlan.path || planPath, first)}` : "";
-    warnings.push({
-      code: "plan-invalid",
-      level: "fail",
-      message: `The plan file ${headPlan.path || planPath} at the head of this pull request is invalid (${plural2(errors.length, "error")}); fix it before merging.${where2}`
-    });
-  }
-  return { warnings, planChanges };
-}
-function evaluatePullRequest(params) {
-  const { plan, snapshot, current } = params;
-  const pr = snapshot.pullRequests.find((p) => p.number === params.number);
-  if (!pr) return missingReport(params.number);
-  const levels = plan.settings.pull_requests;
-  const deliverables = servedDeliverables({ plan, issues: snapshot.issues, pr });
-  const milestones = servedMilestones(plan, deliverables);
-  const after = evaluateRepository({ plan, snapshot: projectMerge(snapshot, pr) });
-  const achievedNow = new Map(current.milestones.map((m) => [m.id, m.achieved]));
-  const achieves = after.milestones.filter((m) => m.achieved && achievedNow.get(m.id) === false).map((m) => m.id);
-  const regresses = after.milestones.filter((m) => !m.achieved && achievedNow.get(m.id) === true).map((m) => m.id);
-  const warnings = [];
-  if (deliverables.length === 0 && levels.unlinked !== "ignore") {
-    warnings.push({
-      code: "unlinked",
-      level: levels.unlinked,
-      message: "This pull request serves no deliverable of the plan: it carries no deliverable's label, closes none of a deliverable's issues and changes no file under a deliverable's paths. Link it to the work it serves, or add that work to the plan."
-    });
-  }
-  const servedIds = new Set(milestones);
-  const served = after.milestones.filter((m) => servedIds.has(m.id));
-  if (pr.milestone !== null && levels.milestone_mismatch !== "ignore") {
-    const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
-    const expected2 = new Set(milestones.map((id2) => github.get(id2)?.number));
-    if (!expected2.has(pr.milestone)) {
-      warnings.push({
-        code: "milestone-mismatch",
-        level: levels.milestone_mismatch,
-        message: mismatchMessage({ snapshot, pr, served })
-      });
-    }
-  }
-  warnings.push(...timingWarnings(served));
-  const planPart = planWarnings({
-    plan,
-    planPath: params.planPath,
-    pr,
-    ...params.headPlan ? { headPlan: params.headPlan } : {},
-    weakenedLevel: levels.plan_weakened
-  });
-  warnings.push(...planPart.warnings);
-  const conclusion2 = conclusionOf(warnings);
-  return {
-    number: pr.number,
-    title: pr.title,
-    aligned: deliverables.length > 0 && conclusion2 !== "failure",
-    deliverables,
-    milestones,
-    achieves,
-    regresses,
-    warnings,
-    planChanges: planPart.planChanges,
-    ...params.headPlan ? { headPlanFindings: params.headPlan.findings } : {},
-    conclusion: conclusion2
-  };
 }
 
 // src/plan/schema.ts
@@ -36970,6 +36049,24 @@ function textFindings(params) {
     });
   }
   return findings;
+}
+
+// src/model/github-limits.ts
+var ISSUE_TITLE_CHARS = 256;
+var LABEL_NAME_CHARS = 50;
+var LABEL_DESCRIPTION_CHARS = 100;
+
+// src/model/names/review-issue.ts
+var REVIEW_TITLE_PREFIX = "Milestone review: ";
+var MAX_REVIEWED_MILESTONE_TITLE = ISSUE_TITLE_CHARS - REVIEW_TITLE_PREFIX.length;
+function reviewIssueTitle(milestoneTitle2) {
+  return milestoneTitle2.startsWith(REVIEW_TITLE_PREFIX) ? milestoneTitle2 : REVIEW_TITLE_PREFIX + milestoneTitle2;
+}
+function reviewedMilestoneTitle(issueTitle) {
+  return issueTitle.startsWith(REVIEW_TITLE_PREFIX) ? issueTitle.slice(REVIEW_TITLE_PREFIX.length) : null;
+}
+function reviewBodyMarker(milestoneId2) {
+  return `<!-- plan-align:review=${milestoneId2} -->`;
 }
 
 // src/plan/dates.ts
@@ -37664,2199 +36761,93 @@ function loadPlan(params) {
   }
 }
 
-// src/model/names/due-on.ts
-var DATE_ONLY2 = /^\d{4}-\d{2}-\d{2}$/;
-var NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
-function dueOnTimestamp(day) {
-  return `${day.slice(0, 10)}T12:00:00Z`;
-}
-var pacificDay;
-function githubDay(dueOn) {
-  if (dueOn === null) return null;
-  const trimmed = dueOn.trim();
-  if (DATE_ONLY2.test(trimmed)) return trimmed;
-  const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
-  if (Number.isNaN(ms)) return null;
-  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Los_Angeles",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit"
+// src/plan/starter.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var SCHEMA_URL = "https://raw.githubusercontent.com/plan-align/plan-align/main/schema/plan.schema.json";
+function uniqueIds2(titles, fallback) {
+  const used = /* @__PURE__ */ new Set();
+  return titles.map((title2, i) => {
+    const base = slugify2(title2).slice(0, 60).replace(/[-._]+$/, "") || `${fallback}-${i + 1}`;
+    let id2 = base;
+    for (let n = 2; used.has(id2); n++) id2 = `${base}-${n}`;
+    used.add(id2);
+    return id2;
   });
-  const parts = pacificDay.formatToParts(new Date(ms));
-  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
-
-// src/sync/evidence.ts
-function milestoneEvidence(result2) {
-  const lines = [];
-  for (const d of result2.deliverables) {
-    for (const c of d.criteria) {
-      if (c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}`);
-    }
-  }
-  for (const r of result2.requires) {
-    if (r.achieved) lines.push(`Requires "${r.id}": achieved`);
-  }
-  if (result2.review?.signedOff) lines.push(`Review: ${result2.review.detail}`);
-  return lines;
+function dayAfter(now, days) {
+  return new Date(now.getTime() + days * 864e5).toISOString().slice(0, 10);
 }
-function milestoneGaps(result2) {
-  const lines = [];
-  for (const d of result2.deliverables) {
-    for (const c of d.criteria) {
-      if (!c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}`);
-    }
-  }
-  for (const r of result2.requires) {
-    if (!r.achieved) lines.push(`Requires "${r.id}": not achieved`);
-  }
-  if (result2.review && !result2.review.signedOff) lines.push(`Review: ${result2.review.detail}`);
-  return lines;
-}
-function readyForReview(result2) {
-  return result2.deliverables.every((d) => d.done) && result2.requires.every((r) => r.achieved);
-}
-
-// src/sync/issue-actions.ts
-function issueActions(params) {
-  const { plan, snapshot, matched } = params;
-  const milestonesOfLabel = labelToMilestones(plan);
-  const actions = [];
-  const issues = [...snapshot.issues].sort((a, b) => a.number - b.number);
-  for (const issue2 of issues) {
-    if (outOfScope(issue2)) continue;
-    const candidates = candidateMilestones({ issue: issue2, byLabel: milestonesOfLabel, plan });
-    const target = candidates[0];
-    if (target === void 0) continue;
-    const numbers = candidates.map((id2) => matched.get(id2)?.number ?? null);
-    if (issue2.milestone !== null && numbers.includes(issue2.milestone)) continue;
-    if (issue2.milestone !== null && !plan.settings.enforce_milestones) continue;
-    actions.push({
-      type: "set-issue-milestone",
-      issue: issue2.number,
-      milestone: target,
-      // null: the milestone is created by an earlier action of this list.
-      number: matched.get(target)?.number ?? null,
-      from: issue2.milestone
-    });
-  }
-  return actions;
-}
-function outOfScope(issue2) {
-  return issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
-}
-function labelToMilestones(plan) {
-  const byDeliverable = new Map(plan.deliverables.map((d) => [d.id, d]));
-  const result2 = /* @__PURE__ */ new Map();
-  for (const m of plan.milestones) {
-    for (const id2 of m.deliverables) {
-      const d = byDeliverable.get(id2);
-      if (!d) continue;
-      const label2 = labelKey(deliverableLabel(d));
-      const list = result2.get(label2) ?? [];
-      if (!list.includes(m.id)) list.push(m.id);
-      result2.set(label2, list);
-    }
-  }
-  return result2;
-}
-function candidateMilestones(params) {
-  const { issue: issue2, byLabel, plan } = params;
-  const ids = [];
-  for (const label2 of issue2.labels) {
-    for (const id2 of byLabel.get(labelKey(label2)) ?? []) {
-      if (!ids.includes(id2)) ids.push(id2);
-    }
-  }
-  const order = plan.milestones.map((m) => m.id);
-  return ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-}
-
-// src/sync/label-actions.ts
-function labelActions(params) {
-  const existing = new Set(params.snapshot.labels.map((l3) => labelKey(l3)));
-  const actions = [];
-  for (const d of params.plan.deliverables) {
-    const label2 = deliverableLabel(d);
-    if (existing.has(labelKey(label2))) continue;
-    existing.add(labelKey(label2));
-    actions.push({ type: "create-label", label: label2, deliverable: d.id });
-  }
-  return actions;
-}
-
-// src/sync/plan-sync.ts
-var MAX_REASON_GAPS = 5;
-function planSync(params) {
-  const { plan, snapshot, evaluation } = params;
-  const matched = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
-  const results = new Map(evaluation.milestones.map((m) => [m.id, m]));
-  const actions = [...labelActions({ plan, snapshot })];
-  for (const milestone of plan.milestones) {
-    const action = milestoneAction({
-      milestone,
-      github: matched.get(milestone.id),
-      result: results.get(milestone.id)
-    });
-    if (action) actions.push(action);
-  }
-  actions.push(...issueActions({ plan, snapshot, matched }));
-  const reopen = [];
-  const review = [];
-  const close = [];
-  for (const milestone of plan.milestones) {
-    const result2 = results.get(milestone.id);
-    if (!result2) continue;
-    const github = matched.get(milestone.id);
-    const reopenAction = reopenIfRegressed({ plan, milestone, result: result2, github });
-    if (reopenAction) reopen.push(reopenAction);
-    const reviewAction = reviewIfReady({ milestone, result: result2, github });
-    if (reviewAction) review.push(reviewAction);
-    if (github && github.state === "open" && result2.achieved && milestone.close === "auto") {
-      close.push({
-        type: "close-milestone",
-        milestone: milestone.id,
-        number: github.number,
-        evidence: milestoneEvidence(result2)
-      });
-    }
-  }
-  actions.push(...reopen, ...review, ...close);
-  const claimed = new Set([...matched.values()].map((m) => m.number));
-  const notInPlan = snapshot.milestones.filter((m) => !claimed.has(m.number)).sort((a, b) => a.number - b.number).map((m) => ({ number: m.number, title: m.title, state: m.state }));
-  return { actions, notInPlan };
-}
-function milestoneAction(params) {
-  const { milestone, github, result: result2 } = params;
-  const description = expectedDescription(milestone);
-  if (!github) {
-    const action = {
-      type: "create-milestone",
-      milestone: milestone.id,
-      title: milestone.title,
-      dueOn: milestone.due,
-      description
-    };
-    if (result2?.achieved && milestone.close === "auto") {
-      action.state = "closed";
-      action.evidence = milestoneEvidence(result2);
-    }
-    return action;
-  }
-  const changes = [];
-  if (github.title !== milestone.title) changes.push("title");
-  if (githubDay(github.dueOn) !== milestone.due) changes.push("dueOn");
-  if (!descriptionMatches({ actual: github.description, expected: description })) {
-    changes.push("description");
-  }
-  if (changes.length === 0) return null;
-  const footer = achievedFooterOf(github.description);
-  return {
-    type: "update-milestone",
-    milestone: milestone.id,
-    number: github.number,
-    title: milestone.title,
-    dueOn: milestone.due,
-    description: footer === "" ? description : `${description}
-
-${footer}`,
-    changes
-  };
-}
-function reopenIfRegressed(params) {
-  const { plan, milestone, result: result2, github } = params;
-  if (github?.state !== "closed" || result2.achieved) return null;
-  if (plan.settings.on_regression !== "reopen" || milestone.close !== "auto") return null;
-  const gaps = milestoneGaps(result2);
-  const shown = gaps.slice(0, MAX_REASON_GAPS).join("; ");
-  const more = gaps.length > MAX_REASON_GAPS ? `; and ${gaps.length - MAX_REASON_GAPS} more` : "";
-  return {
-    type: "reopen-milestone",
-    milestone: milestone.id,
-    number: github.number,
-    reason: `No longer achieved: ${shown}${more}`
-  };
-}
-function reviewIfReady(params) {
-  const { milestone, result: result2, github } = params;
-  const review = milestone.review;
-  if (!review || !result2.review || result2.review.issue !== null) return null;
-  if (result2.achieved || !readyForReview(result2)) return null;
-  return {
-    type: "open-review",
-    milestone: milestone.id,
-    number: github?.number ?? null,
-    title: reviewIssueTitle(milestone.title),
-    approvers: [...review.approvers],
-    evidence: milestoneEvidence(result2)
-  };
-}
-
-// src/report/build.ts
-function buildReport(params) {
-  const { snapshot, planPath, pr } = params;
-  const loaded = params.loaded ?? loadPlan({ text: params.planText, path: planPath });
-  const base = {
+function starterPlan(params) {
+  const { now } = params;
+  const imported = params.milestones ?? [];
+  const milestones = imported.length > 0 ? [...imported] : [{ title: "First release", dueOn: dayAfter(now, 30), description: "What we ship first." }];
+  const ids = uniqueIds2(
+    milestones.map((m) => m.title),
+    "milestone"
+  );
+  const doc = new import_yaml4.Document({
     version: 1,
-    repository: snapshot.repository,
-    evaluatedAt: snapshot.fetchedAt,
-    plan: { path: planPath, valid: loaded.valid, findings: loaded.findings },
-    goals: [],
-    objectives: [],
-    milestones: [],
-    unscheduled: [],
-    actions: [],
-    notInPlan: []
-  };
-  if (!loaded.valid || loaded.plan === null) {
-    if (pr === void 0) return base;
-    return { ...base, pullRequest: invalidBasePullRequest({ snapshot, pr, planPath }) };
-  }
-  const plan = loaded.plan;
-  const evaluation = evaluateRepository({ plan, snapshot });
-  const sync2 = planSync({ plan, snapshot, evaluation });
-  const report = {
-    ...base,
-    goals: evaluation.goals,
-    objectives: evaluation.objectives,
-    milestones: evaluation.milestones,
-    unscheduled: evaluation.unscheduled,
-    actions: sync2.actions,
-    notInPlan: sync2.notInPlan
-  };
-  if (pr === void 0) return report;
-  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
-  const headPlan = headPlanOf({ snapshot, pr, repoPath });
-  report.pullRequest = evaluatePullRequest({
-    plan,
-    snapshot,
-    number: pr,
-    planPath: repoPath,
-    current: evaluation,
-    ...headPlan ? { headPlan } : {}
-  });
-  return report;
-}
-function repositoryPlanPath(params) {
-  const { snapshot, planPath } = params;
-  if (snapshot.planPath) return snapshot.planPath;
-  const pull = snapshot.pullRequests.find((p) => p.number === params.pr);
-  const changed = [...pull?.changedFiles ?? [], ...Object.keys(pull?.headFiles ?? {})];
-  const given = planPath.replace(/^\.\//, "");
-  if (changed.includes(given)) return given;
-  return DEFAULT_PLAN_PATHS.find((p) => changed.includes(p)) ?? given;
-}
-function headPlanOf(params) {
-  const pull = params.snapshot.pullRequests.find((p) => p.number === params.pr);
-  const text2 = headPlanText(pull, params.repoPath);
-  return text2 === void 0 ? void 0 : loadPlan({ text: text2, path: params.repoPath });
-}
-function headPlanText(pull, repoPath) {
-  const text2 = pull?.headFiles?.[repoPath];
-  if (text2 !== void 0) return text2;
-  if (!pull?.changedFiles?.includes(repoPath) || pull.headFiles === void 0) return void 0;
-  return "";
-}
-function invalidBasePullRequest(params) {
-  const { snapshot, pr, planPath } = params;
-  const pull = snapshot.pullRequests.find((p) => p.number === pr);
-  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
-  const headText = headPlanText(pull, repoPath);
-  const fixes = headText === void 0 ? void 0 : loadPlan({ text: headText, path: repoPath });
-  const unjudged = {
-    number: pr,
-    ...pull ? { title: pull.title } : {},
-    aligned: false,
-    deliverables: [],
-    milestones: [],
-    achieves: [],
-    regresses: [],
-    planChanges: []
-  };
-  if (fixes?.valid) {
-    return {
-      ...unjudged,
-      warnings: [
-        {
-          code: "plan-changed",
-          level: "warn",
-          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
-        }
-      ],
-      headPlanFindings: fixes.findings,
-      conclusion: "neutral"
-    };
-  }
-  return {
-    ...unjudged,
-    warnings: [
+    goals: [
       {
-        code: "plan-invalid",
-        level: "fail",
-        message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`
+        id: "main-goal",
+        title: "What this project is for (edit me)",
+        objectives: [
+          {
+            id: "first-objective",
+            title: "A measurable result, with a number and a date (edit me)",
+            due: milestones.find((m) => m.dueOn)?.dueOn ?? dayAfter(now, 90)
+          }
+        ]
       }
     ],
-    ...fixes ? { headPlanFindings: fixes.findings } : {},
-    conclusion: "failure"
-  };
-}
-
-// src/model/actions.ts
-var milestoneId = external_exports.string().describe("The plan milestone's id.");
-var milestoneNumber = external_exports.number().int().describe("The GitHub milestone's number.");
-var evidence = external_exports.array(external_exports.string()).describe("What proves the milestone achieved.");
-var createMilestoneSchema = external_exports.object({
-  type: external_exports.literal("create-milestone"),
-  milestone: milestoneId,
-  title: external_exports.string(),
-  dueOn: external_exports.string().describe("`YYYY-MM-DD`, or empty when the plan milestone has no date."),
-  description: external_exports.string(),
-  state: external_exports.enum(["open", "closed"]).optional().describe(
-    '"closed": already achieved (close: auto) — created closed with its Achieved-on footer.'
-  ),
-  evidence: evidence.optional()
-});
-var updateMilestoneSchema = external_exports.object({
-  type: external_exports.literal("update-milestone"),
-  milestone: milestoneId,
-  number: milestoneNumber,
-  title: external_exports.string(),
-  dueOn: external_exports.string(),
-  description: external_exports.string(),
-  changes: external_exports.array(external_exports.string()).describe("Which of title, dueOn, description differ.")
-});
-var createLabelSchema = external_exports.object({
-  type: external_exports.literal("create-label"),
-  label: external_exports.string(),
-  deliverable: external_exports.string()
-});
-var setIssueMilestoneSchema = external_exports.object({
-  type: external_exports.literal("set-issue-milestone"),
-  milestone: milestoneId,
-  number: milestoneNumber.nullable().describe("Null when the milestone is created in this run."),
-  issue: external_exports.number().int(),
-  from: external_exports.number().int().nullable().describe("The issue's milestone when it was read.")
-});
-var closeMilestoneSchema = external_exports.object({
-  type: external_exports.literal("close-milestone"),
-  milestone: milestoneId,
-  number: milestoneNumber,
-  evidence
-});
-var reopenMilestoneSchema = external_exports.object({
-  type: external_exports.literal("reopen-milestone"),
-  milestone: milestoneId,
-  number: milestoneNumber,
-  reason: external_exports.string()
-});
-var openReviewSchema = external_exports.object({
-  type: external_exports.literal("open-review"),
-  milestone: milestoneId,
-  number: milestoneNumber.nullable(),
-  title: external_exports.string().describe("The review issue's title."),
-  approvers: external_exports.array(external_exports.string()),
-  evidence
-});
-var syncActionSchema = external_exports.discriminatedUnion("type", [
-  createMilestoneSchema,
-  updateMilestoneSchema,
-  createLabelSchema,
-  setIssueMilestoneSchema,
-  closeMilestoneSchema,
-  reopenMilestoneSchema,
-  openReviewSchema
-]).describe("One change on GitHub; the list of them is the dry run.");
-
-// src/model/findings.ts
-var FINDING_CODES = [
-  // The file and its YAML.
-  "file-too-large",
-  "not-utf8",
-  "stray-bom",
-  "empty-file",
-  "not-a-map",
-  "yaml-syntax",
-  "yaml-tab",
-  "yaml-tag",
-  "yaml-duplicate-key",
-  "yaml-multiple-documents",
-  "yaml-too-deep",
-  "yaml-too-many-aliases",
-  // The shape of the plan.
-  "unsupported-version",
-  "unknown-key",
-  "missing-key",
-  "wrong-type",
-  "out-of-range",
-  "invalid-value",
-  "invalid-id",
-  "invalid-date",
-  "invalid-target",
-  "invalid-plan",
-  "criterion-no-kind",
-  "criterion-several-kinds",
-  "criterion-modifier",
-  // Cross-references and rules the schema cannot express.
-  "duplicate-id",
-  "duplicate-milestone-title",
-  "duplicate-label",
-  "duplicate-reference",
-  "blank-title",
-  "blank-label",
-  "label-too-long",
-  "invalid-repo-path",
-  "review-title-too-long",
-  "unknown-deliverable",
-  "unknown-milestone",
-  "unknown-objective",
-  "milestone-without-deliverables",
-  "deliverable-without-criteria",
-  "deliverable-in-two-milestones",
-  "requires-cycle",
-  "objective-without-measure",
-  // Warnings.
-  "deliverable-without-milestone",
-  "deliverable-without-objective",
-  "objective-not-smart",
-  "requires-later-milestone",
-  // A bug of ours, reported instead of a crash.
-  "internal-error"
-];
-var severitySchema = external_exports.enum(["error", "warning"]);
-var findingSchema = external_exports.object({
-  severity: severitySchema,
-  line: external_exports.number().int().min(1).describe("1-based line of the offending key or value."),
-  column: external_exports.number().int().min(1).describe("1-based column."),
-  endLine: external_exports.number().int().optional().describe("Where the range ends, when known."),
-  endColumn: external_exports.number().int().optional(),
-  code: external_exports.enum(FINDING_CODES).optional().describe("Stable machine code, e.g. `unknown-key`."),
-  message: external_exports.string().describe("What is wrong and how to fix it.")
-}).describe("One validation finding, positioned in the plan file.");
-
-// src/model/report.ts
-var criterionResultSchema = external_exports.object({
-  kind: external_exports.string().describe("The criterion's kind key: issues, file, checks, pull_requests, objective."),
-  name: external_exports.string().describe("The criterion's `name:`, or a generated one."),
-  met: external_exports.boolean(),
-  detail: external_exports.string().describe("What was found, and what is missing when not met."),
-  refs: external_exports.array(external_exports.number().int()).optional().describe("Issue or pull request numbers behind it.")
-});
-var deliverableResultSchema = external_exports.object({
-  id: external_exports.string(),
-  title: external_exports.string(),
-  label: external_exports.string().describe("The GitHub label of its issues and pull requests."),
-  done: external_exports.boolean().describe("Every criterion is met."),
-  criteria: external_exports.array(criterionResultSchema)
-});
-var reviewResultSchema = external_exports.object({
-  approvers: external_exports.array(external_exports.string()),
-  issue: external_exports.number().int().nullable().describe("The review issue, when there is one."),
-  signedOff: external_exports.boolean(),
-  detail: external_exports.string()
-});
-var milestoneResultSchema = external_exports.object({
-  id: external_exports.string(),
-  title: external_exports.string(),
-  due: external_exports.string().describe("`YYYY-MM-DD`."),
-  achieved: external_exports.boolean(),
-  overdue: external_exports.boolean(),
-  atRisk: external_exports.boolean(),
-  daysLeft: external_exports.number().int().describe("Whole days from `evaluatedAt` to the end of the due day (negative when overdue)."),
-  githubMilestone: external_exports.number().int().nullable(),
-  githubState: external_exports.enum(["open", "closed"]).nullable(),
-  close: external_exports.enum(["auto", "manual"]),
-  criteria: external_exports.object({ met: external_exports.number().int(), total: external_exports.number().int() }).describe("Criteria of its deliverables, plus one per `requires` entry and one for review."),
-  deliverables: external_exports.array(deliverableResultSchema),
-  requires: external_exports.array(external_exports.object({ id: external_exports.string(), achieved: external_exports.boolean() })),
-  review: reviewResultSchema.optional().describe("Present when the milestone has `review`.")
-});
-var objectiveResultSchema = external_exports.object({
-  id: external_exports.string(),
-  title: external_exports.string(),
-  goal: external_exports.string(),
-  met: external_exports.boolean().nullable().describe("Null when unknown (no measure)."),
-  value: external_exports.number().nullable(),
-  target: external_exports.string().nullable(),
-  baseline: external_exports.number().optional(),
-  due: external_exports.string().optional(),
-  detail: external_exports.string()
-});
-var goalResultSchema = external_exports.object({
-  id: external_exports.string(),
-  title: external_exports.string(),
-  objectives: external_exports.array(external_exports.string()).describe("Ids of its objectives.")
-});
-var WARNING_CODES = [
-  "unlinked",
-  "milestone-mismatch",
-  "overdue",
-  "at-risk",
-  "plan-changed",
-  "plan-weakened",
-  "plan-invalid"
-];
-var PLAN_CHANGE_CODES = [
-  "goal-added",
-  "goal-removed",
-  "objective-added",
-  "objective-removed",
-  "objective-renamed",
-  "measure-added",
-  "measure-removed",
-  "measure-changed",
-  "target-loosened",
-  "target-tightened",
-  "target-changed",
-  "milestone-added",
-  "milestone-removed",
-  "milestone-renamed",
-  "milestone-description-changed",
-  "date-later",
-  "date-earlier",
-  "date-added",
-  "date-removed",
-  "requires-added",
-  "requires-removed",
-  "review-added",
-  "review-removed",
-  "approvers-added",
-  "approvers-removed",
-  "close-changed",
-  "deliverable-added",
-  "deliverable-removed",
-  "deliverable-renamed",
-  "deliverable-moved",
-  "deliverable-scheduled",
-  "deliverable-unscheduled",
-  "deliverable-objective-changed",
-  "label-changed",
-  "paths-changed",
-  "criterion-added",
-  "criterion-removed",
-  "min-lowered",
-  "min-raised",
-  "approvals-lowered",
-  "approvals-raised",
-  "headings-added",
-  "headings-removed",
-  "contains-added",
-  "contains-removed",
-  "checks-added",
-  "checks-removed",
-  "setting-changed"
-];
-var conclusionSchema = external_exports.enum(["success", "neutral", "failure"]);
-var planChangeSchema = external_exports.object({
-  code: external_exports.enum(PLAN_CHANGE_CODES),
-  weakens: external_exports.boolean().describe("The change lowers the bar (flagged `plan-weakened`)."),
-  message: external_exports.string()
-});
-var pullRequestWarningSchema = external_exports.object({
-  code: external_exports.enum(WARNING_CODES),
-  level: external_exports.enum(["warn", "fail"]).optional().describe("What the finding does to the conclusion."),
-  message: external_exports.string()
-});
-var pullRequestReportSchema = external_exports.object({
-  number: external_exports.number().int(),
-  title: external_exports.string().optional(),
-  aligned: external_exports.boolean().describe("It serves at least one deliverable and is not failing."),
-  deliverables: external_exports.array(external_exports.string()).describe("Ids of the deliverables it serves."),
-  milestones: external_exports.array(external_exports.string()).describe("Ids of the milestones it serves."),
-  achieves: external_exports.array(external_exports.string()).describe("Milestones not achieved now but after the merge."),
-  regresses: external_exports.array(external_exports.string()).describe("Milestones achieved now but not after the merge."),
-  warnings: external_exports.array(pullRequestWarningSchema),
-  planChanges: external_exports.array(planChangeSchema),
-  headPlanFindings: external_exports.array(findingSchema).optional().describe("Findings of the plan at its head, when it changes the plan."),
-  conclusion: conclusionSchema
-});
-var reportSchema = external_exports.object({
-  version: external_exports.literal(1),
-  repository: external_exports.string().describe("`owner/name`."),
-  evaluatedAt: external_exports.string().describe("The snapshot's `fetchedAt`: the report's \"now\"."),
-  plan: external_exports.object({ path: external_exports.string(), valid: external_exports.boolean(), findings: external_exports.array(findingSchema) }),
-  goals: external_exports.array(goalResultSchema),
-  objectives: external_exports.array(objectiveResultSchema),
-  milestones: external_exports.array(milestoneResultSchema).describe("In plan order."),
-  unscheduled: external_exports.array(deliverableResultSchema).describe("Deliverables under no milestone (evaluated, but with no date)."),
-  actions: external_exports.array(syncActionSchema).describe("What a sync would change on GitHub."),
-  notInPlan: external_exports.array(
-    external_exports.object({
-      number: external_exports.number().int(),
-      title: external_exports.string(),
-      state: external_exports.enum(["open", "closed"]).optional()
-    })
-  ).describe("GitHub milestones no plan milestone names (never touched)."),
-  pullRequest: pullRequestReportSchema.optional().describe("Present only with `--pr`.")
-}).describe("plan-align's JSON report, version 1.");
-function orderedReport(report) {
-  const parsed = reportSchema.safeParse(report);
-  return parsed.success ? parsed.data : report;
-}
-
-// src/report/json.ts
-function renderJson(report) {
-  return `${JSON.stringify(orderedReport(report), null, 2)}
-`;
-}
-
-// src/report/format.ts
-function formatInstant(iso) {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-function describeDaysLeft(daysLeft) {
-  if (daysLeft === 0) return "due today";
-  if (daysLeft > 0) return `${plural2(daysLeft, "day")} left`;
-  return `${plural2(-daysLeft, "day")} overdue`;
-}
-function byteLength(text2) {
-  return new TextEncoder().encode(text2).length;
-}
-function truncateToBytes(text2, maxBytes) {
-  const bytes = new TextEncoder().encode(text2);
-  if (bytes.length <= maxBytes) return text2;
-  let cut = new TextDecoder("utf-8", { fatal: false }).decode(bytes.slice(0, maxBytes));
-  if (cut.endsWith("�")) cut = cut.slice(0, -1);
-  const lineEnd = cut.lastIndexOf("\n");
-  return lineEnd > cut.length / 2 ? cut.slice(0, lineEnd + 1) : cut;
-}
-
-// src/report/describe-action.ts
-function describeAction(params) {
-  const { action: a } = params;
-  const strong = params.strong ?? ((t) => t);
-  const code2 = params.code ?? ((t) => t);
-  const name2 = (id2) => strong(params.title(id2));
-  const ref = (n) => n === null ? "" : ` #${n}`;
-  switch (a.type) {
-    case "create-milestone":
-      return a.state === "closed" ? `Create milestone ${strong(a.title)} (due ${a.dueOn}) closed, as it is already achieved` : `Create milestone ${strong(a.title)} (due ${a.dueOn})`;
-    case "update-milestone":
-      return `Update milestone${ref(a.number)} ${strong(a.title)}: ${joinAnd(a.changes.map(changeName))}`;
-    case "create-label":
-      return `Create label ${code2(a.label)}`;
-    case "set-issue-milestone":
-      return a.from === null ? `Put issue #${a.issue} in milestone ${name2(a.milestone)}` : `Move issue #${a.issue} from milestone #${a.from} to ${name2(a.milestone)}`;
-    case "close-milestone":
-      return `Close milestone${ref(a.number)} ${name2(a.milestone)}: achieved`;
-    case "reopen-milestone":
-      return `Reopen milestone${ref(a.number)} ${name2(a.milestone)}: ${a.reason}`;
-    case "open-review":
-      return `Open the review issue “${a.title}” for ${joinAnd(a.approvers.map((l3) => `@${l3}`))}`;
-  }
-}
-function changeName(field) {
-  if (field === "dueOn") return "due date";
-  return field;
-}
-function actionVerb(action) {
-  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
-  switch (action.type) {
-    case "create-milestone":
-      return `create milestone "${action.title}"`;
-    case "update-milestone":
-      return `update ${ms(action.milestone, action.number)}`;
-    case "create-label":
-      return `create label "${action.label}"`;
-    case "set-issue-milestone":
-      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
-    case "close-milestone":
-      return `close ${ms(action.milestone, action.number)}`;
-    case "reopen-milestone":
-      return `reopen ${ms(action.milestone, action.number)}`;
-    case "open-review":
-      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
-  }
-}
-function actionLine(action) {
-  const verb = actionVerb(action);
-  switch (action.type) {
-    case "create-milestone":
-      return `${verb} due ${action.dueOn}`;
-    case "update-milestone":
-      return `${verb}: ${action.changes.join(", ")}`;
-    case "close-milestone":
-      return `${verb} (achieved)`;
-    case "reopen-milestone":
-      return `${verb}: ${action.reason}`;
-    default:
-      return verb;
-  }
-}
-
-// src/report/markdown-escape.ts
-function md(text2, maxChars) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  const clipped = maxChars !== void 0 && flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
-  return clipped.replace(/&/g, "&amp;").replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`);
-}
-function code(text2) {
-  const flat = text2.replace(/\s+/g, " ");
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = longest > 0 || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function bold(text2) {
-  return `**${text2}**`;
-}
-
-// src/report/verdict.ts
-function verdict(report, style = {}) {
-  const strong = style.strong ?? ((t) => t);
-  const code2 = style.code ?? ((t) => t);
-  const title2 = (id2) => strong(report.milestones.find((m) => m.id === id2)?.title ?? id2);
-  if (!report.plan.valid) {
-    const errors = report.plan.findings.filter((f) => f.severity === "error").length;
-    return {
-      icon: "❌",
-      text: `The plan ${code2(report.plan.path)} is invalid (${plural2(errors, "error")}); nothing is evaluated or synced until it is fixed`
-    };
-  }
-  const pr = report.pullRequest;
-  if (pr) {
-    const codes = new Set(pr.warnings.map((w2) => w2.code));
-    if (codes.has("plan-invalid")) {
-      return { icon: "❌", text: "The plan at the head of this pull request is invalid" };
-    }
-    const lost = pr.regresses.map(title2);
-    const lostText = `${joinAnd(lost)} ${lost.length === 1 ? "is" : "are"} no longer achieved after merging`;
-    if (pr.achieves.length) {
-      return {
-        icon: lost.length ? "⚠️" : "🎯",
-        text: `Merging this achieves ${joinAnd(pr.achieves.map(title2))}${lost.length ? `, but ${lostText}` : ""}`
-      };
-    }
-    if (lost.length) return { icon: "⚠️", text: lostText };
-    if (codes.has("unlinked")) {
-      const level = pr.warnings.find((w2) => w2.code === "unlinked")?.level;
-      return { icon: level === "fail" ? "❌" : "⚠️", text: "Not linked to any deliverable" };
-    }
-    const icon = pr.conclusion === "success" ? "✅" : pr.conclusion === "neutral" ? "⚠️" : "❌";
-    const served = pr.milestones.length ? ` of ${joinAnd(pr.milestones.map(title2))}` : " (in no milestone)";
-    return {
-      icon,
-      text: `Serves ${plural2(pr.deliverables.length, "deliverable")}${served}`
-    };
-  }
-  const achieved = report.milestones.filter((m) => m.achieved).length;
-  const overdue = report.milestones.filter((m) => m.overdue).length;
-  const atRisk = report.milestones.filter((m) => m.atRisk).length;
-  const parts = [
-    strong(`${achieved} of ${plural2(report.milestones.length, "milestone")} achieved`)
-  ];
-  if (overdue) parts.push(`${overdue} overdue`);
-  if (atRisk) parts.push(`${atRisk} at risk`);
-  if (report.actions.length) parts.push(plural2(report.actions.length, "planned change"));
-  return { icon: overdue ? "⏰" : atRisk ? "⚠️" : "📋", text: parts.join(" · ") };
-}
-
-// src/report/warning-titles.ts
-var WARNING_TITLES = {
-  unlinked: "Unlinked",
-  "milestone-mismatch": "Milestone mismatch",
-  overdue: "Overdue",
-  "at-risk": "At risk",
-  "plan-changed": "Plan changed",
-  "plan-weakened": "Plan weakened",
-  "plan-invalid": "Plan invalid"
-};
-
-// src/report/markdown-sections.ts
-var LIST_LIMIT2 = {
-  full: Number.POSITIVE_INFINITY,
-  collapsed: Number.POSITIVE_INFINITY,
-  summary: 50,
-  counts: 10
-};
-var TEXT_LIMIT = {
-  full: void 0,
-  collapsed: 500,
-  summary: 160,
-  counts: 100
-};
-function renderSections(params) {
-  const { report, detail } = params;
-  const clip = TEXT_LIMIT[detail];
-  const ctx = {
-    report,
-    detail,
-    cuts: [],
-    text: (s) => md(s, clip),
-    name: (s) => bold(md(s, clip))
-  };
-  const body = [
-    pullRequestSection(ctx),
-    milestonesSection(ctx),
-    unscheduledSection(ctx),
-    objectivesSection(ctx),
-    findingsSection(ctx),
-    planChangesSection(ctx),
-    actionsSection(ctx),
-    notInPlanSection(ctx)
-  ].filter((s) => s !== "");
-  const v2 = verdict(report, { strong: ctx.name, code });
-  const head = [`${v2.icon} ${v2.text}`, contextLine(report)];
-  if (ctx.cuts.length) {
-    head.push(
-      `> ✂️ ${capitalize(joinAnd(ctx.cuts))}, to fit ${params.limit}; run \`plan-align report\` for the full report.`
-    );
-  }
-  return `${[...head, ...body].join("\n\n")}
-`;
-}
-function capitalize(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function contextLine(report) {
-  const parts = [
-    md(report.repository),
-    `plan ${code(report.plan.path)}`,
-    `evaluated ${formatInstant(report.evaluatedAt)}`
-  ];
-  return `<sub>${parts.join(" · ")}</sub>`;
-}
-function capped(ctx, items, what, line) {
-  const limit = LIST_LIMIT2[ctx.detail];
-  const lines = items.slice(0, limit).map(line);
-  if (items.length > limit) {
-    const rest = items.length - limit;
-    lines.push(`- …and ${formatCount(rest)} more`);
-    ctx.cuts.push(`${formatCount(rest)} of ${plural2(items.length, what)} not listed`);
-  }
-  return lines;
-}
-function pullRequestSection(ctx) {
-  const pr = ctx.report.pullRequest;
-  if (!pr) return "";
-  const title2 = pr.title ? `: ${ctx.text(pr.title)}` : "";
-  const lines = [`### Pull request #${pr.number}${title2}`];
-  const served = pr.deliverables.map((id2) => ctx.name(deliverableTitle(ctx.report, id2)));
-  const milestones = pr.milestones.map((id2) => ctx.name(milestoneTitle(ctx.report, id2)));
-  lines.push(
-    served.length ? `Serves ${joinAnd(served)}${milestones.length ? ` → ${joinAnd(milestones)}` : " (in no milestone)"}.` : "Serves no deliverable of the plan."
-  );
-  lines.push(`Conclusion: **${pr.conclusion}**.`);
-  if (pr.warnings.length) {
-    lines.push("");
-    lines.push(
-      ...capped(ctx, pr.warnings, "warning", (w2) => {
-        const icon = w2.level === "fail" || w2.code === "plan-invalid" ? "❌" : "⚠️";
-        return `- ${icon} **${WARNING_TITLES[w2.code]}**: ${ctx.text(w2.message)}`;
-      })
-    );
-  }
-  const headFindings = pr.headPlanFindings ?? [];
-  if (headFindings.length) {
-    lines.push("", "Findings of the plan at the head of this pull request:", "");
-    lines.push(...capped(ctx, headFindings, "finding", (f) => findingLine(ctx, f)));
-  }
-  return lines.join("\n");
-}
-function milestonesSection(ctx) {
-  const { report, detail } = ctx;
-  if (!report.plan.valid) return "";
-  if (report.milestones.length === 0) return "### Milestones\n\nThe plan has no milestones.";
-  if (detail === "counts") return countsSection(ctx);
-  const lines = ["### Milestones", ""];
-  if (detail === "summary") {
-    lines.push(...summaryTable(ctx));
-    const deliverables = report.milestones.reduce((n, m) => n + m.deliverables.length, 0);
-    ctx.cuts.push(`criteria of ${plural2(deliverables, "deliverable")} omitted`);
-    return lines.join("\n");
-  }
-  lines.push("| | Milestone | Due | Status | Criteria met | GitHub |", "|---|---|---|---|---|---|");
-  for (const m of report.milestones) {
-    lines.push(
-      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`
-    );
-  }
-  const achieved = report.milestones.filter((m) => m.achieved);
-  if (detail === "collapsed") {
-    const done = report.milestones.flatMap((m) => m.deliverables).filter((d) => d.done).length;
-    if (achieved.length || done) {
-      ctx.cuts.push(
-        `details of ${plural2(achieved.length, "achieved milestone")} and ${plural2(done, "done deliverable")} collapsed`
-      );
-    }
-  }
-  for (const m of report.milestones) {
-    if (m.achieved && detail === "collapsed") continue;
-    const section2 = milestoneDetail(ctx, m);
-    lines.push(
-      "",
-      m.achieved && detail === "full" ? `<details><summary>✅ ${ctx.text(m.title)}: achieved</summary>
-
-${section2}
-
-</details>` : `#### ${m.achieved ? "✅" : "❌"} ${ctx.text(m.title)}
-
-${section2}`
-    );
-  }
-  return lines.join("\n");
-}
-function status(m) {
-  if (m.achieved) return "Achieved";
-  if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural2(-m.daysLeft, "day")}`;
-  if (m.atRisk) return `Not achieved · ⚠️ **at risk**: ${describeDaysLeft(m.daysLeft)}`;
-  return `Not achieved (${describeDaysLeft(m.daysLeft)})`;
-}
-function githubCell(m) {
-  if (m.githubMilestone === null) return "not created yet";
-  return `#${m.githubMilestone} ${m.githubState ?? ""}`.trim();
-}
-function milestoneDetail(ctx, m) {
-  const facts = [
-    `Due ${m.due}`,
-    status(m),
-    `${m.criteria.met} of ${m.criteria.total} criteria met`
-  ];
-  if (m.githubMilestone !== null) facts.push(`GitHub milestone ${githubCell(m)}`);
-  const lines = [facts.join(" · "), ""];
-  for (const r of m.requires) {
-    lines.push(
-      `- ${r.achieved ? "✅" : "❌"} Requires ${ctx.name(milestoneTitle(ctx.report, r.id))}: ${r.achieved ? "achieved" : "not achieved"}`
-    );
-  }
-  for (const d of m.deliverables) lines.push(...deliverableLines(ctx, d));
-  if (m.review) {
-    const who = m.review.approvers.map((a) => ctx.text(a)).join(", ");
-    const icon = m.review.signedOff ? "✅" : "⏳";
-    const issue2 = m.review.issue === null ? "" : ` (#${m.review.issue})`;
-    lines.push(`- ${icon} Review by ${who}${issue2}: ${ctx.text(m.review.detail)}`);
-  }
-  return lines.join("\n");
-}
-function deliverableLines(ctx, d) {
-  const met = d.criteria.filter((c) => c.met).length;
-  const head = `- ${d.done ? "✅" : "❌"} ${ctx.name(d.title)} ${code(d.label)}`;
-  if (d.done && ctx.detail === "collapsed") {
-    return [`${head}: ${met} of ${d.criteria.length} criteria met`];
-  }
-  return [head, ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}`)];
-}
-function criterionLine(ctx, c) {
-  return `${c.met ? "✅" : "❌"} ${ctx.text(c.name)}: ${ctx.text(c.detail)}`;
-}
-function summaryTable(ctx) {
-  const { report } = ctx;
-  const achieved = report.milestones.filter((m) => m.achieved);
-  const open2 = report.milestones.filter((m) => !m.achieved);
-  const lines = [];
-  lines.push(
-    `${plural2(achieved.length, "milestone")} of ${formatCount(report.milestones.length)} achieved.`
-  );
-  if (open2.length === 0) return lines;
-  lines.push(
-    "",
-    "| Not achieved | Due | Status | Criteria met | Deliverables not done |",
-    "|---|---|---|---|---|"
-  );
-  const limit = LIST_LIMIT2[ctx.detail];
-  for (const m of open2.slice(0, limit)) {
-    const missing = m.deliverables.filter((d) => !d.done).map((d) => ctx.text(d.title));
-    const shown = missing.slice(0, 3).join(", ");
-    const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
-    lines.push(
-      `| ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`
-    );
-  }
-  if (open2.length > limit) {
-    lines.push("", `…and ${formatCount(open2.length - limit)} more milestones not achieved.`);
-    ctx.cuts.push(`${formatCount(open2.length - limit)} milestones not achieved not listed`);
-  }
-  return lines;
-}
-function countsSection(ctx) {
-  const { report } = ctx;
-  const ms = report.milestones;
-  const deliverables = [...ms.flatMap((m) => m.deliverables), ...report.unscheduled];
-  const known = report.objectives.filter((o) => o.met !== null);
-  const lines = [
-    "### Milestones",
-    "",
-    "| | Count |",
-    "|---|---|",
-    `| Milestones achieved | ${formatCount(ms.filter((m) => m.achieved).length)} of ${formatCount(ms.length)} |`,
-    `| Overdue | ${formatCount(ms.filter((m) => m.overdue).length)} |`,
-    `| At risk | ${formatCount(ms.filter((m) => m.atRisk).length)} |`,
-    `| Deliverables done | ${formatCount(deliverables.filter((d) => d.done).length)} of ${formatCount(deliverables.length)} |`,
-    `| Objectives met | ${formatCount(known.filter((o) => o.met).length)} of ${formatCount(report.objectives.length)} |`
-  ];
-  const attention = [...ms.filter((m) => m.overdue), ...ms.filter((m) => m.atRisk)];
-  if (attention.length) {
-    lines.push("", "Needing attention:", "");
-    lines.push(
-      ...capped(ctx, attention, "milestone needing attention", (m) => {
-        return `- ${m.overdue ? "⏰" : "⚠️"} ${ctx.name(m.title)}: due ${m.due}, ${describeDaysLeft(m.daysLeft)}, ${m.criteria.met} of ${m.criteria.total} criteria met`;
-      })
-    );
-  }
-  ctx.cuts.push(`details of ${plural2(deliverables.length, "deliverable")} omitted`);
-  return lines.join("\n");
-}
-function unscheduledSection(ctx) {
-  const list = ctx.report.unscheduled;
-  if (list.length === 0 || ctx.detail === "counts") return "";
-  const lines = ["### Deliverables in no milestone", "", "They have no date to be proved by.", ""];
-  if (ctx.detail === "summary") {
-    lines.push(
-      ...capped(ctx, list, "deliverable in no milestone", (d) => {
-        const met = d.criteria.filter((c) => c.met).length;
-        return `- ${d.done ? "✅" : "❌"} ${ctx.name(d.title)}: ${met} of ${d.criteria.length} criteria met`;
-      })
-    );
-  } else {
-    for (const d of list) lines.push(...deliverableLines(ctx, d));
-  }
-  return lines.join("\n");
-}
-function objectivesSection(ctx) {
-  const { report } = ctx;
-  if (report.objectives.length === 0 || ctx.detail === "counts") return "";
-  const goals = new Map(report.goals.map((g2) => [g2.id, g2.title]));
-  const lines = [
-    "### Objectives",
-    "",
-    "| | Objective | Goal | Now | Target | Due |",
-    "|---|---|---|---|---|---|"
-  ];
-  const limit = LIST_LIMIT2[ctx.detail];
-  for (const o of report.objectives.slice(0, limit)) {
-    const icon = o.met === null ? "❔" : o.met ? "✅" : "❌";
-    const now = o.value === null ? ctx.text(o.detail) : `${o.value}${o.baseline === void 0 ? "" : ` (baseline ${o.baseline})`}`;
-    const target = o.target === null ? "no measure" : ctx.text(o.target);
-    lines.push(
-      `| ${icon} | ${ctx.text(o.title)} | ${ctx.text(goals.get(o.goal) ?? o.goal)} | ${now} | ${target} | ${o.due ?? "—"} |`
-    );
-  }
-  if (report.objectives.length > limit) {
-    const rest = report.objectives.length - limit;
-    lines.push("", `…and ${formatCount(rest)} more objectives.`);
-    ctx.cuts.push(
-      `${formatCount(rest)} of ${plural2(report.objectives.length, "objective")} not listed`
-    );
-  }
-  return lines.join("\n");
-}
-function findingLine(ctx, f) {
-  const where2 = code(`${ctx.report.plan.path}:${f.line}:${f.column}`);
-  return `- ${f.severity === "error" ? "❌" : "⚠️"} ${where2} ${f.severity}: ${ctx.text(f.message)}`;
-}
-function findingsSection(ctx) {
-  const findings = ctx.report.plan.findings;
-  if (findings.length === 0) return "";
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const title2 = `### Plan findings (${plural2(errors, "error")}, ${plural2(findings.length - errors, "warning")})`;
-  return [title2, "", ...capped(ctx, findings, "finding", (f) => findingLine(ctx, f))].join("\n");
-}
-function planChangesSection(ctx) {
-  const changes = ctx.report.pullRequest?.planChanges ?? [];
-  if (changes.length === 0) return "";
-  const weakening = changes.filter((c) => c.weakens).length;
-  const lines = [
-    "### Plan changes in this pull request",
-    "",
-    weakening ? `${plural2(weakening, "change")} weaken${weakening === 1 ? "s" : ""} the plan (🔻): review them before merging.` : "No change weakens the plan.",
-    "",
-    ...capped(
-      ctx,
-      changes,
-      "plan change",
-      (c) => `- ${c.weakens ? "🔻" : "✏️"} ${ctx.text(c.message)}`
-    )
-  ];
-  return lines.join("\n");
-}
-function actionsSection(ctx) {
-  const { report } = ctx;
-  if (!report.plan.valid) return "";
-  if (report.actions.length === 0) {
-    return "### Planned changes on GitHub\n\nNone: GitHub is in step with the plan.";
-  }
-  const lines = [
-    "### Planned changes on GitHub",
-    "",
-    "What `plan-align sync` (or the App) does next. It never deletes a milestone, label or issue.",
-    "",
-    ...actionCounts(ctx),
-    ...capped(ctx, report.actions, "planned change", (action) => {
-      const sentence = describeAction({
-        action,
-        title: (id2) => milestoneTitle(report, id2),
-        strong: ctx.name,
-        code
-      });
-      return `- ${sentence}`;
-    })
-  ];
-  return lines.join("\n");
-}
-function actionCounts(ctx) {
-  const actions = ctx.report.actions;
-  if (actions.length <= LIST_LIMIT2[ctx.detail]) return [];
-  const counts = /* @__PURE__ */ new Map();
-  for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  const parts = [...counts].map(([type, n]) => `${formatCount(n)} ${code(type)}`);
-  return [`${plural2(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
-}
-function notInPlanSection(ctx) {
-  const list = ctx.report.notInPlan;
-  if (list.length === 0) return "";
-  return [
-    "### GitHub milestones not in the plan",
-    "",
-    "plan-align leaves them untouched.",
-    "",
-    ...capped(
-      ctx,
-      list,
-      "milestone not in the plan",
-      (m) => `- #${m.number} ${ctx.text(m.title)}${m.state ? ` (${m.state})` : ""}`
-    )
+    milestones: milestones.map((m, i) => ({
+      id: ids[i],
+      title: m.title,
+      ...m.dueOn ? { due: m.dueOn } : {},
+      ...m.description?.trim() ? { description: m.description.trim() } : {},
+      deliverables: [`${ids[i]}-deliverable`]
+    })),
+    deliverables: milestones.map((m, i) => ({
+      id: `${ids[i]}-deliverable`,
+      title: `What "${m.title}" delivers (edit me)`,
+      objective: "first-objective",
+      criteria: [{ issues: "closed" }]
+    }))
+  });
+  doc.commentBefore = [
+    ` yaml-language-server: $schema=${SCHEMA_URL}`,
+    " The plan plan-align keeps this repository aligned with. Edit the titles marked",
+    " (edit me), give each deliverable the proof that counts as done (criteria), then run",
+    "   npx plan-align validate"
   ].join("\n");
-}
-function milestoneTitle(report, id2) {
-  return report.milestones.find((m) => m.id === id2)?.title ?? id2;
-}
-function deliverableTitle(report, id2) {
-  for (const d of [...report.milestones.flatMap((m) => m.deliverables), ...report.unscheduled]) {
-    if (d.id === id2) return d.title;
-  }
-  return id2;
-}
-
-// src/report/markdown.ts
-var CHECK_RUN_SUMMARY_LIMIT = 65535;
-var TIERS = ["full", "collapsed", "summary", "counts"];
-function renderMarkdown(report, options2 = {}) {
-  const maxBytes = options2.maxBytes ?? CHECK_RUN_SUMMARY_LIMIT;
-  const limit = maxBytes === CHECK_RUN_SUMMARY_LIMIT ? `GitHub's ${formatCount(maxBytes)}-byte limit` : `the ${formatCount(maxBytes)}-byte limit`;
-  let text2 = "";
-  for (const detail of TIERS) {
-    text2 = renderSections({ report, detail, limit });
-    if (byteLength(text2) <= maxBytes) return text2;
-  }
-  const note = `
-
-✂️ Cut at ${plural2(maxBytes, "byte")} to fit ${limit}; run \`plan-align report\` for the full report.
-`;
-  return `${truncateToBytes(text2, Math.max(0, maxBytes - byteLength(note)))}${note}`;
-}
-
-// src/report/text.ts
-function renderText(report) {
-  const out = [];
-  const v2 = verdict(report);
-  out.push(`${v2.icon} ${v2.text}`);
-  out.push(
-    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt)}`
+  comment(
+    doc,
+    "goals",
+    " Goals: why the project exists; objectives: measurable results that serve them."
   );
-  const titleOf = (id2) => report.milestones.find((m) => m.id === id2)?.title ?? id2;
-  const pr = report.pullRequest;
-  if (pr) {
-    section(out, `Pull request #${pr.number}${pr.title ? `: ${pr.title}` : ""}`);
-    const deliverables = pr.deliverables.map((id2) => deliverableTitle2(report, id2));
-    out.push(
-      deliverables.length ? `  Serves ${joinAnd(deliverables)}${pr.milestones.length ? ` → ${joinAnd(pr.milestones.map(titleOf))}` : ""}` : "  Serves no deliverable of the plan"
-    );
-    out.push(`  Conclusion: ${pr.conclusion}`);
-    for (const w2 of pr.warnings) {
-      const icon = w2.level === "fail" || w2.code === "plan-invalid" ? "✘" : "!";
-      out.push(`  ${icon} ${WARNING_TITLES[w2.code]}: ${w2.message}`);
-    }
-    for (const f of pr.headPlanFindings ?? []) out.push(`  ${findingLine2(report, f)}`);
-    if (pr.planChanges.length) {
-      out.push("  Plan changes:");
-      for (const c of pr.planChanges) {
-        out.push(`    ${c.weakens ? "▼ weakens:" : "·"} ${c.message}`);
-      }
-    }
-  }
-  if (report.plan.valid) {
-    section(out, "Milestones");
-    if (report.milestones.length === 0) out.push("  The plan has no milestones.");
-    for (const m of report.milestones) milestoneLines(out, report, m);
-    if (report.unscheduled.length) {
-      section(out, "Deliverables in no milestone (no date to be proved by)");
-      for (const d of report.unscheduled) deliverableLines2(out, d, "  ");
-    }
-    if (report.objectives.length) {
-      section(out, "Objectives");
-      for (const o of report.objectives) {
-        const icon = o.met === null ? "?" : o.met ? "✔" : "✘";
-        const value = o.value === null ? o.detail : `now ${o.value}${o.baseline === void 0 ? "" : ` (baseline ${o.baseline})`}, target ${o.target}`;
-        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}`);
-        out.push(`      ${value}`);
-      }
-    }
-  }
-  if (report.plan.findings.length) {
-    section(out, "Plan findings");
-    for (const f of report.plan.findings) out.push(`  ${findingLine2(report, f)}`);
-  }
-  if (report.plan.valid) {
-    section(out, "Planned changes on GitHub (dry run; nothing is ever deleted)");
-    if (report.actions.length === 0) out.push("  None: GitHub is in step with the plan.");
-    for (const action of report.actions) {
-      out.push(`  • ${describeAction({ action, title: titleOf })}`);
-    }
-  }
-  if (report.notInPlan.length) {
-    section(out, "GitHub milestones not in the plan (left untouched)");
-    for (const m of report.notInPlan) {
-      out.push(`  #${m.number} ${m.title}${m.state ? ` (${m.state})` : ""}`);
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-function section(out, title2) {
-  out.push("", title2);
-}
-function milestoneLines(out, report, m) {
-  const status2 = m.achieved ? "achieved" : m.overdue ? `NOT ACHIEVED, overdue by ${plural2(-m.daysLeft, "day")}` : m.atRisk ? `not achieved, AT RISK: ${describeDaysLeft(m.daysLeft)}` : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
-  const github = m.githubMilestone === null ? "no GitHub milestone yet" : `GitHub #${m.githubMilestone} ${m.githubState ?? ""}`.trim();
-  out.push(`  ${m.achieved ? "✔" : "✘"} ${m.title} — due ${m.due} — ${status2}`);
-  out.push(
-    `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · close: manual (a person closes it)" : ""}`
+  comment(
+    doc,
+    "milestones",
+    imported.length > 0 ? " The repository's open GitHub milestones; each needs at least one deliverable." : " Checkpoints with a date; achieved when all their deliverables are done."
   );
-  for (const r of m.requires) {
-    const title2 = report.milestones.find((x2) => x2.id === r.id)?.title ?? r.id;
-    out.push(`      ${r.achieved ? "✔" : "✘"} requires ${title2}`);
-  }
-  for (const d of m.deliverables) deliverableLines2(out, d, "      ");
-  if (m.review) {
-    out.push(
-      `      ${m.review.signedOff ? "✔" : "✘"} review by ${m.review.approvers.join(", ")}: ${m.review.detail}`
-    );
-  }
-}
-function deliverableLines2(out, d, indent) {
-  out.push(`${indent}${d.done ? "✔" : "✘"} ${d.title} [${d.label}]`);
-  for (const c of d.criteria) {
-    out.push(`${indent}    ${c.met ? "✔" : "✘"} ${c.name}: ${c.detail}`);
-  }
-}
-function findingLine2(report, f) {
-  return `${report.plan.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
-}
-function deliverableTitle2(report, id2) {
-  for (const d of [...report.milestones.flatMap((m) => m.deliverables), ...report.unscheduled]) {
-    if (d.id === id2) return d.title;
-  }
-  return id2;
-}
-
-// src/snapshot/read.ts
-var JsonStop = class {
-  offset;
-  problem;
-  constructor(offset, problem) {
-    this.offset = offset;
-    this.problem = problem;
-  }
-};
-function scanJson(text2, options2 = {}) {
-  let i = 0;
-  const ws = () => {
-    while (i < text2.length && " 	\n\r".includes(text2[i])) i++;
-  };
-  const fail = (problem) => {
-    throw new JsonStop(i, problem);
-  };
-  const describeHere = () => {
-    if (i >= text2.length) return "the end of the file";
-    return text2[i] === '"' ? "a string" : JSON.stringify(text2[i]);
-  };
-  const string4 = () => {
-    const start = i;
-    i++;
-    while (i < text2.length) {
-      const ch = text2[i];
-      if (ch === '"') {
-        i++;
-        return;
-      }
-      if (ch === "\\") {
-        const next = text2[i + 1];
-        if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6))) {
-            fail("a \\u escape needs four hex digits");
-          }
-          i += 6;
-        } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
-        else fail(`invalid escape "\\${next ?? ""}" in a string`);
-      } else if (ch.charCodeAt(0) < 32) {
-        fail("a line break or control character inside a string — write it as \\n or \\t");
-      } else i++;
-    }
-    i = start;
-    fail("a string is not closed — add the closing double quote");
-  };
-  const number4 = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text2.slice(i, i + 400));
-    if (!match) fail(`expected a value, found ${describeHere()}`);
-    else i += match[0].length;
-  };
-  const value = (path, depth) => {
-    if (depth > 1e3) fail("the JSON is nested too deeply");
-    ws();
-    if (options2.onValue?.(path, i)) throw new JsonStop(i, "found");
-    const ch = text2[i];
-    if (ch === "{") object2(path, depth);
-    else if (ch === "[") array2(path, depth);
-    else if (ch === '"') string4();
-    else if (ch === "-" || ch >= "0" && ch <= "9") number4();
-    else {
-      for (const word of ["true", "false", "null"]) {
-        if (text2.startsWith(word, i)) {
-          i += word.length;
-          return;
-        }
-      }
-      if (ch === "'") fail("strings in JSON use double quotes, not single quotes");
-      fail(`expected a value, found ${describeHere()}`);
-    }
-  };
-  const object2 = (path, depth) => {
-    i++;
-    ws();
-    if (text2[i] === "}") {
-      i++;
-      return;
-    }
-    for (; ; ) {
-      ws();
-      if (text2[i] !== '"') {
-        fail(
-          text2[i] === "}" ? "a comma before } — remove the trailing comma" : `expected a property name in double quotes, found ${describeHere()}`
-        );
-      }
-      const start = i;
-      string4();
-      const key = JSON.parse(text2.slice(start, i));
-      ws();
-      if (text2[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
-      i++;
-      value([...path, key], depth + 1);
-      ws();
-      if (text2[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text2[i] === "}") {
-        i++;
-        return;
-      }
-      fail(`expected "," or "}" after a property value, found ${describeHere()}`);
-    }
-  };
-  const array2 = (path, depth) => {
-    i++;
-    ws();
-    if (text2[i] === "]") {
-      i++;
-      return;
-    }
-    for (let index = 0; ; index++) {
-      ws();
-      if (text2[i] === "]") fail("a comma before ] — remove the trailing comma");
-      value([...path, index], depth + 1);
-      ws();
-      if (text2[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text2[i] === "]") {
-        i++;
-        return;
-      }
-      fail(`expected "," or "]" after a list item, found ${describeHere()}`);
-    }
-  };
-  try {
-    if (text2.length === 0 || /^\s*$/.test(text2)) fail("the file is empty — expected a JSON object");
-    value([], 0);
-    ws();
-    if (i < text2.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
-    return void 0;
-  } catch (stop) {
-    if (stop instanceof JsonStop) return stop;
-    throw stop;
-  }
-}
-function linePosition2(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = 0; k < offset && k < text2.length; k++) {
-    if (text2.charCodeAt(k) === 10) {
-      line++;
-      lineStart = k + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-function jsonPath(path) {
-  return `$${path.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`).join("")}`;
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function valueAt2(data, path) {
-  let current = data;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
-    else if (isRecord2(current)) current = current[String(segment)];
-    else return void 0;
-  }
-  return current;
-}
-function show(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  }
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-var TYPE_WORDS = {
-  string: "a string",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "an object",
-  record: "an object",
-  null: "null"
-};
-function expectation(issue2) {
-  switch (issue2.code) {
-    case "invalid_type":
-      return TYPE_WORDS[issue2.expected] ?? issue2.expected;
-    case "invalid_value":
-      return issue2.values.map((v2) => JSON.stringify(v2)).join(" or ");
-    case "invalid_format":
-      return issue2.format === "datetime" ? 'a timestamp such as "2026-03-01T12:00:00Z"' : `a ${issue2.format} value`;
-    case "too_small":
-      return `at least ${String(issue2.minimum)}`;
-    case "too_big":
-      return `at most ${String(issue2.maximum)}`;
-    default:
-      return issue2.message.replace(/^Invalid input: /, "");
-  }
-}
-function schemaError(params) {
-  const { text: text2, data, issue: issue2 } = params;
-  const segments = issue2.path.filter(
-    (s) => typeof s === "string" || typeof s === "number"
+  comment(
+    doc,
+    "deliverables",
+    ' What each milestone delivers, and its proof: issues closed, files, checks, pull requests.\n Issues labelled "deliverable:<id>" belong to the deliverable.'
   );
-  const value = valueAt2(data, segments);
-  const parent = valueAt2(data, segments.slice(0, -1));
-  const last = segments.at(-1);
-  const missing = value === void 0 && isRecord2(parent) && typeof last === "string" && !(last in parent);
-  const what = expectation(issue2);
-  const message = missing ? `${jsonPath(segments)} is missing: expected ${what} — add the "${String(last)}" field` : `${jsonPath(segments)}: expected ${what}, got ${show(value)} — set it to ${what}`;
-  return `${params.path}:${positionOfPath(text2, missing ? segments.slice(0, -1) : segments)}: error: ${message} (format: schema/snapshot.schema.json)`;
+  return doc.toString({ lineWidth: 0 });
 }
-function positionOfPath(text2, path) {
-  const want = JSON.stringify(path);
-  let found;
-  try {
-    scanJson(text2, {
-      onValue: (p, offset) => {
-        if (JSON.stringify(p) !== want) return false;
-        found = offset;
-        return true;
-      }
-    });
-  } catch {
-  }
-  const { line, column } = linePosition2(text2, found ?? 0);
-  return `${line}:${column}`;
-}
-var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-function isRealDay(value) {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [y2, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date6 = new Date(Date.UTC(y2, m - 1, d));
-  return date6.getUTCFullYear() === y2 && date6.getUTCMonth() === m - 1 && date6.getUTCDate() === d;
-}
-function badDueOn(snapshot) {
-  const index = snapshot.milestones.findIndex(
-    (m) => m.dueOn !== null && !isRealDay(m.dueOn) && !(TIMESTAMP.test(m.dueOn) && !Number.isNaN(Date.parse(m.dueOn)))
+function comment(doc, key, text2) {
+  const contents = doc.contents;
+  if (!(0, import_yaml4.isMap)(contents)) return;
+  const pair = contents.items.find(
+    (p) => p.key?.value === key || p.key === key
   );
-  return index >= 0 ? index : void 0;
-}
-function parseSnapshot(params) {
-  const { path } = params;
-  const text2 = params.text.startsWith("\uFEFF") ? params.text.slice(1) : params.text;
-  let data;
-  try {
-    data = JSON.parse(text2);
-  } catch (error62) {
-    let stop;
-    try {
-      stop = scanJson(text2);
-    } catch {
-      stop = void 0;
-    }
-    const detail = error62 instanceof Error ? error62.message : String(error62);
-    const { line, column } = linePosition2(text2, stop?.offset ?? 0);
-    return {
-      ok: false,
-      error: `${path}:${line}:${column}: error: invalid JSON: ${stop?.problem ?? detail}`
-    };
-  }
-  const parsed = snapshotSchema.safeParse(data);
-  if (!parsed.success) {
-    return { ok: false, error: schemaError({ text: text2, path, data, issue: parsed.error.issues[0] }) };
-  }
-  const due = badDueOn(parsed.data);
-  if (due !== void 0) {
-    const segments = ["milestones", due, "dueOn"];
-    const message = `${jsonPath(segments)}: expected a date "YYYY-MM-DD", a timestamp such as "2026-06-01T07:00:00Z", or null, got ${show(parsed.data.milestones[due].dueOn)} — change this value`;
-    return { ok: false, error: `${path}:${positionOfPath(text2, segments)}: error: ${message}` };
-  }
-  return { ok: true, snapshot: parsed.data };
-}
-
-// src/cli/validate.ts
-var VALIDATE_HELP = `usage: plan-align validate [--plan FILE]
-
-Checks a plan file and prints every finding as FILE:LINE:COL: error|warning: message.
-
-Options:
-  --plan FILE   the plan to check (default: .github/plan.yml, then .github/plan.yaml)
-  -h, --help    show this help
-
-Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
-`;
-var runValidate = async (argv, io) => {
-  const flags = parseFlags(argv, {
-    plan: { type: "string" },
-    help: { type: "boolean", short: "h" }
-  });
-  if (flags.help) {
-    io.stdout(VALIDATE_HELP);
-    return 0;
-  }
-  const file2 = flags.plan ?? await defaultPlan(io);
-  const text2 = await readTextFile({ io, file: file2, what: "plan", flag: "--plan FILE" });
-  const loaded = loadPlan({ text: text2, path: file2 });
-  for (const finding of loaded.findings) io.stdout(`${formatFinding(file2, finding)}
-`);
-  const errors = loaded.findings.filter((f) => f.severity === "error").length;
-  const warnings = loaded.findings.length - errors;
-  const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-  io.stderr(loaded.valid ? `${file2}: valid (${counts})
-` : `${file2}: invalid (${counts})
-`);
-  return loaded.valid ? 0 : 1;
-};
-async function defaultPlan(io) {
-  const found = await findDefaultPlan(io, DEFAULT_PLAN_PATHS);
-  if (found) return found;
-  throw new InputError(
-    `no plan found: looked for ${DEFAULT_PLAN_PATHS.join(" and ")} in ${io.cwd}. Create one (see examples/canteen/plan.yml), or pass --plan FILE.`
-  );
-}
-
-// src/cli/report.ts
-var REPORT_HELP = `usage: plan-align report --plan FILE --snapshot FILE [--pr N] [--format markdown|json|text]
-
-Evaluates the plan against a repository snapshot, offline, and prints the report.
-
-Options:
-  --plan FILE       the plan (default: .github/plan.yml, then .github/plan.yaml)
-  --snapshot FILE   a repository snapshot (JSON), e.g. from \`plan-align snapshot\`
-  --pr N            also judge pull request #N (it must be in the snapshot)
-  --format F        markdown (default; the check run's summary), json (the JSON report),
-                    or text (for reading in a terminal)
-  -h, --help        show this help
-
-Exit status: 0 evaluated, 1 the plan is invalid, 2 usage or I/O error.
-`;
-var FORMATS = ["markdown", "json", "text"];
-var runReport = async (argv, io) => {
-  const flags = parseFlags(argv, {
-    plan: { type: "string" },
-    snapshot: { type: "string" },
-    pr: { type: "string" },
-    format: { type: "string", default: "markdown" },
-    help: { type: "boolean", short: "h" }
-  });
-  if (flags.help) {
-    io.stdout(REPORT_HELP);
-    return 0;
-  }
-  if (flags.snapshot === void 0) {
-    throw new UsageError(
-      "--snapshot FILE is required (take one with `plan-align snapshot --repo OWNER/NAME > snapshot.json`)"
-    );
-  }
-  const format = flags.format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`--format takes markdown, json or text (got "${flags.format}")`);
-  }
-  const pr = flags.pr === void 0 ? void 0 : parsePositiveInt("--pr", flags.pr);
-  const planPath = flags.plan ?? await defaultPlan(io);
-  const planText = await readTextFile({ io, file: planPath, what: "plan", flag: "--plan FILE" });
-  const snapshotText = await readTextFile({
-    io,
-    file: flags.snapshot,
-    what: "snapshot",
-    flag: "--snapshot FILE"
-  });
-  const parsed = parseSnapshot({ text: snapshotText, path: flags.snapshot });
-  if (!parsed.ok) throw new InputError(parsed.error);
-  const { snapshot } = parsed;
-  if (pr !== void 0 && !snapshot.pullRequests.some((p) => p.number === pr)) {
-    throw new InputError(
-      `pull request #${pr} is not in the snapshot ${flags.snapshot}. Take a snapshot that includes it: plan-align snapshot --repo ${snapshot.repository} --pr ${pr}`
-    );
-  }
-  const report = buildReport({
-    planText,
-    planPath,
-    snapshot,
-    ...pr === void 0 ? {} : { pr }
-  });
-  const render = { markdown: renderMarkdown, json: renderJson, text: renderText }[format];
-  io.stdout(render(report));
-  if (!report.plan.valid) {
-    const errors = report.plan.findings.filter((f) => f.severity === "error").length;
-    io.stderr(
-      `${planPath}: invalid (${errors} error${errors === 1 ? "" : "s"}); run \`plan-align validate --plan ${planPath}\` for the list
-`
-    );
-    return 1;
-  }
-  return 0;
-};
-
-// src/plan/json-schema.ts
-var PLAN_SCHEMA_URL = "https://raw.githubusercontent.com/plan-align/plan-align/main/schema/plan.schema.json";
-function planJsonSchema() {
-  const generated = external_exports.toJSONSchema(planSchema, {
-    // "input": what a user may write, so keys with defaults are optional.
-    io: "input",
-    override: (ctx) => {
-      if (ctx.zodSchema === criterionSchema && Array.isArray(ctx.jsonSchema.anyOf)) {
-        ctx.jsonSchema.oneOf = ctx.jsonSchema.anyOf;
-        delete ctx.jsonSchema.anyOf;
-      }
-    }
-  });
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    $id: PLAN_SCHEMA_URL,
-    title: "plan-align plan, version 1",
-    ...rest
-  };
-}
-
-// src/cli/schema.ts
-var SCHEMA_HELP = `usage: plan-align schema
-
-Prints the JSON Schema of the plan file (the one committed as schema/plan.schema.json).
-Point your editor at it with a first line like
-  # yaml-language-server: $schema=<path or URL of the schema>
-
-Options:
-  -h, --help    show this help
-`;
-var runSchema = async (argv, io) => {
-  const flags = parseFlags(argv, { help: { type: "boolean", short: "h" } });
-  if (flags.help) {
-    io.stdout(SCHEMA_HELP);
-    return 0;
-  }
-  io.stdout(`${JSON.stringify(planJsonSchema(), null, 2)}
-`);
-  return 0;
-};
-
-// src/cli/snapshot.ts
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/plan/needs.ts
-function planNeeds(plan) {
-  if (!plan) return { files: [], checks: [], pullRequests: true };
-  const needs = { files: /* @__PURE__ */ new Set(), checks: /* @__PURE__ */ new Set(), pullRequests: false };
-  for (const goal of plan.goals) {
-    for (const objective of goal.objectives) {
-      if (objective.measure) needs.files.add(objective.measure.file);
-    }
-  }
-  for (const deliverable of plan.deliverables) {
-    for (const criterion of deliverable.criteria) addCriterionNeeds(criterion, needs);
-  }
-  return {
-    files: [...needs.files].sort(),
-    checks: [...needs.checks].sort(),
-    pullRequests: needs.pullRequests
-  };
-}
-
-// src/github/graphql-rounds.ts
-var PAGE_SIZE = 100;
-async function paginateRounds(params) {
-  const { client, owner, repo } = params;
-  const nodes = {};
-  const cursors = /* @__PURE__ */ new Map();
-  for (const c of params.connections) {
-    nodes[c.key] = [];
-    cursors.set(c.key, null);
-  }
-  let pending = [...params.connections];
-  let first = null;
-  let round = 0;
-  while (first === null || pending.length > 0) {
-    round++;
-    const isFirst = first === null;
-    const vars = {
-      owner: ["String!", owner],
-      name: ["String!", repo],
-      ...isFirst ? params.firstRoundVariables : {}
-    };
-    const selections = [];
-    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
-    for (const c of pending) {
-      const cursorVar = `${c.key}After`;
-      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
-      Object.assign(vars, c.variables);
-      selections.push(c.selection(`$${cursorVar}`));
-    }
-    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
-    const query = `query PlanAlignSnapshot(${declared}) {
-  repository(owner: $owner, name: $name) {
-${selections.join("\n")}
-  }
-}`;
-    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
-    params.onQuery?.(
-      round,
-      pending.map((c) => c.key)
-    );
-    const data = await runQuery({ client, query, variables: values, owner, repo });
-    const repository = data.repository;
-    if (!repository) {
-      throw new Error(
-        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
-      );
-    }
-    if (isFirst) first = repository;
-    const next = [];
-    for (const c of pending) {
-      const page = c.page(repository);
-      if (!page) continue;
-      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
-      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-        cursors.set(c.key, page.pageInfo.endCursor);
-        next.push(c);
-      }
-    }
-    pending = next;
-  }
-  return { first: first ?? {}, nodes, queries: round };
-}
-async function runQuery(params) {
-  try {
-    return await params.client.graphql(params.query, params.variables);
-  } catch (error62) {
-    const errors = error62.errors;
-    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
-    if (notFound) {
-      throw new Error(
-        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
-        { cause: error62 }
-      );
-    }
-    const message = error62 instanceof Error ? error62.message : String(error62);
-    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
-      cause: error62
-    });
-  }
-}
-
-// src/github/read-plan.ts
-async function readFileAt(params) {
-  const { client, owner, repo, ref, path } = params;
-  let data;
-  try {
-    const res = await client.rest.repos.getContent({
-      owner,
-      repo,
-      path,
-      ...ref ? { ref } : {},
-      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
-      mediaType: { format: "raw" }
-    });
-    data = res.data;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return null;
-    throw new Error(
-      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error62)}. Check that the token can read the repository's contents (permission contents: read).`
-    );
-  }
-  return contentText({ data, path, where: `${owner}/${repo}` });
-}
-async function readPlanFile(params) {
-  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
-  for (const path of paths) {
-    const text2 = await readFileAt({ ...params, path });
-    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
-  }
-  return null;
-}
-function contentText(params) {
-  const { data, path, where: where2 } = params;
-  if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  if (Array.isArray(data)) {
-    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
-  }
-  if (data && typeof data === "object") {
-    const obj = data;
-    if (obj.type && obj.type !== "file") {
-      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
-    }
-    if (obj.encoding === "base64" && typeof obj.content === "string") {
-      return Buffer.from(obj.content, "base64").toString("utf8");
-    }
-    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
-  }
-  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
-}
-function statusOf(error62) {
-  const status2 = error62?.status;
-  return typeof status2 === "number" ? status2 : void 0;
-}
-function describe3(error62) {
-  const status2 = statusOf(error62);
-  const message = error62 instanceof Error ? error62.message : String(error62);
-  return status2 ? `GitHub answered ${status2} (${message})` : message;
-}
-
-// src/github/snapshot-query.ts
-var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
-var ISSUE_FIELDS = `number title state stateReason
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  assignees(first: 20) { nodes { login } }
-  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
-var PULL_REQUEST_FIELDS = `number title state merged
-  labels(first: 100) { nodes { name } }
-  milestone { number }
-  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
-  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
-  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
-var CONTEXT_FIELDS = `__typename
-  ... on CheckRun { name status conclusion startedAt completedAt }
-  ... on StatusContext { context state createdAt }`;
-var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
-function fileSelections(paths) {
-  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
-}
-function connection(params) {
-  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
-  return {
-    key: params.key,
-    selection: (cursor) => wrap(
-      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
-    ),
-    page: (repo) => params.page(repo),
-    ...params.variables ? { variables: params.variables } : {}
-  };
-}
-var get = (o, ...keys) => keys.reduce(
-  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
-  o
-);
-var milestonesConnection = connection({
-  key: "milestones",
-  field: "milestones",
-  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
-  nodeFields: "number title state dueOn description closedAt",
-  page: (r) => r.milestones
-});
-var labelsConnection = connection({
-  key: "labels",
-  field: "labels",
-  nodeFields: "name",
-  page: (r) => r.labels
-});
-var issuesConnection = connection({
-  key: "issues",
-  field: "issues",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: ISSUE_FIELDS,
-  page: (r) => r.issues
-});
-var pullRequestsConnection = connection({
-  key: "pullRequests",
-  field: "pullRequests",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: PULL_REQUEST_FIELDS,
-  page: (r) => r.pullRequests
-});
-var defaultChecksConnection = connection({
-  key: "defaultChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
-  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
-});
-var prFilesConnection = connection({
-  key: "prFiles",
-  field: "files",
-  nodeFields: "path",
-  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
-  page: (r) => get(r, "prFiles", "files") ?? null,
-  variables: {}
-});
-var headChecksConnection = connection({
-  key: "headChecks",
-  field: "contexts",
-  nodeFields: CONTEXT_FIELDS,
-  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
-  page: (r) => {
-    const nodes = get(r, "headChecks", "commits", "nodes");
-    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
-    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
-  }
-});
-function firstRoundSelection(params) {
-  const parts = [
-    `nameWithOwner
-    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
-  ];
-  if (params.pr) {
-    parts.push(
-      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
-        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
-    );
-  }
-  return parts.join("\n");
-}
-var names = (conn, field) => {
-  const nodes = get(conn, "nodes");
-  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
-};
-var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
-function toMilestone(n) {
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    dueOn: n.dueOn ?? null,
-    description: n.description ?? "",
-    closedAt: n.closedAt ?? null
-  };
-}
-function toIssue(n) {
-  const closedEvents = get(n, "timelineItems", "nodes");
-  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
-  const closedBy = get(lastClose, "actor", "login");
-  return {
-    number: n.number,
-    title: n.title,
-    state: lower(n.state) ?? "open",
-    stateReason: lower(n.stateReason),
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
-    assignees: names(n.assignees, "login")
-  };
-}
-function toPullRequest(n, repository) {
-  const closing = get(n, "closingIssuesReferences", "nodes");
-  const reviews = get(n, "latestOpinionatedReviews", "nodes");
-  const head = get(n, "headRepository", "nameWithOwner");
-  return {
-    number: n.number,
-    title: n.title,
-    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
-    state: n.state === "OPEN" ? "open" : "closed",
-    merged: n.merged === true,
-    labels: names(n.labels, "name"),
-    milestone: get(n, "milestone", "number") ?? null,
-    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
-    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
-    headSha: n.headRefOid,
-    baseRef: n.baseRefName,
-    headRef: n.headRefName,
-    ...typeof head === "string" ? { headRepository: head } : {}
-  };
-}
-function latestChecks(contexts, wanted) {
-  const best = /* @__PURE__ */ new Map();
-  for (const c of contexts) {
-    const isRun = get(c, "__typename") === "CheckRun";
-    const name2 = get(c, isRun ? "name" : "context");
-    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
-    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
-    const at3 = String(
-      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
-    );
-    const prev = best.get(name2);
-    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
-  }
-  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
-}
-function blobTexts(commit, paths) {
-  const files = {};
-  const truncated = [];
-  paths.forEach((path, i) => {
-    const blob = get(commit, `f${i}`, "object");
-    if (!blob || get(blob, "isBinary") === true) return;
-    if (get(blob, "isTruncated") === true) truncated.push(path);
-    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
-  });
-  return { files, truncated };
-}
-
-// src/github/load-snapshot.ts
-async function loadSnapshot(params) {
-  const { client, owner, repo, pr, log } = params;
-  const now = params.now ?? (() => /* @__PURE__ */ new Date());
-  const needs = planNeeds(params.plan);
-  const hasPr = pr !== void 0;
-  const prVar = { pr: ["Int!", pr] };
-  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
-  const connections = [milestonesConnection, labelsConnection, issuesConnection];
-  if (needs.pullRequests) connections.push(pullRequestsConnection);
-  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
-  if (hasPr) {
-    connections.push({ ...prFilesConnection, variables: prVar });
-    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
-  }
-  const rounds = await paginateRounds({
-    client,
-    owner,
-    repo,
-    connections,
-    firstRoundSelection: firstRoundSelection({
-      files: needs.files,
-      pr: hasPr,
-      headFiles: headPaths
-    }),
-    ...hasPr ? { firstRoundVariables: prVar } : {},
-    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
-  });
-  const first = rounds.first;
-  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
-  const branch = first.defaultBranchRef;
-  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
-  const defaultBranch = branch?.name ?? "main";
-  const defaultOid = branch?.target?.oid;
-  const base = blobTexts(branch?.target, needs.files);
-  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
-  const n = rounds.nodes;
-  const pullRequests = (n.pullRequests ?? []).map(
-    (node2) => toPullRequest(node2, repository)
-  );
-  if (hasPr) {
-    const prNode = first.pr;
-    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
-    const loaded = toPullRequest(prNode, repository);
-    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
-    const commits = prNode.headCommit?.nodes;
-    const headCommit = commits?.[commits.length - 1]?.commit;
-    const head = blobTexts(headCommit, headPaths);
-    const headFiles = await withLargeFiles({
-      ...params,
-      ...head,
-      ref: headCommit?.oid ?? loaded.headSha
-    });
-    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
-    const extra = {
-      changedFiles,
-      headFiles,
-      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
-    };
-    const at3 = pullRequests.findIndex((p) => p.number === pr);
-    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
-    else pullRequests[at3] = { ...loaded, ...extra };
-  }
-  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
-  return {
-    version: 1,
-    repository,
-    defaultBranch,
-    fetchedAt: now().toISOString(),
-    planPath: params.planPath,
-    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
-    labels: (n.labels ?? []).map((l3) => l3.name),
-    issues: (n.issues ?? []).map((i) => toIssue(i)),
-    pullRequests,
-    files,
-    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
-  };
-}
-async function withLargeFiles(params) {
-  const files = { ...params.files };
-  for (const path of params.truncated) {
-    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
-    if (text2 !== null) files[path] = text2;
-  }
-  return files;
-}
-
-// src/github/evaluate-on-github.ts
-async function readPlanOnGitHub(params) {
-  const { client, owner, repo } = params;
-  const planFile = await readPlanFile({
-    client,
-    owner,
-    repo,
-    ...params.ref ? { ref: params.ref } : {},
-    ...params.planPath ? { path: params.planPath } : {}
-  });
-  if (!planFile) return null;
-  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
-}
-async function evaluateLoadedPlan(params) {
-  const { client, owner, repo, planFile, loaded, pr } = params;
-  const snapshot = await loadSnapshot({
-    client,
-    owner,
-    repo,
-    plan: loaded.plan,
-    planPath: planFile.path,
-    ...pr !== void 0 ? { pr } : {},
-    log: params.log,
-    ...params.now ? { now: params.now } : {}
-  });
-  const report = buildReport({
-    planText: planFile.text,
-    planPath: planFile.path,
-    snapshot,
-    loaded,
-    ...pr !== void 0 ? { pr } : {}
-  });
-  return { planFile, loaded, snapshot, report };
-}
-
-// src/github/pull-request-base.ts
-async function pullRequestBaseRef(params) {
-  const { client, owner, repo, number: number4 } = params;
-  try {
-    const { data } = await client.rest.pulls.get({ owner, repo, pull_number: number4 });
-    return data.base.ref;
-  } catch (error62) {
-    if (statusOf(error62) === 404) return null;
-    throw error62;
+  const keyNode = pair?.key;
+  if (keyNode && typeof keyNode === "object" && "commentBefore" in keyNode) {
+    keyNode.commentBefore = text2;
+  } else if (pair && (0, import_yaml4.isSeq)(pair.value)) {
+    pair.value.commentBefore = text2;
   }
 }
 
@@ -44334,6 +41325,3234 @@ async function readLocalPlan(params) {
   return { planFile: { path, text: text2 }, loaded: loadPlan({ text: text2, path }) };
 }
 
+// src/cli/init.ts
+var INIT_HELP = `usage: plan-align init [--plan FILE] [--repo OWNER/NAME] [--force]
+
+Writes a starter plan that validates (default ${DEFAULT_PLAN_PATHS[0]}).
+
+Options:
+  --plan FILE          where to write it
+  --repo OWNER/NAME    start from the repository's open GitHub milestones (needs GITHUB_TOKEN)
+  --force              overwrite an existing file
+  -h, --help           show this help
+`;
+var runInit = async (argv, io) => {
+  let values;
+  try {
+    ({ values } = parseArgs2({
+      args: argv,
+      options: {
+        plan: { type: "string" },
+        repo: { type: "string" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false }
+      },
+      strict: true,
+      allowPositionals: false
+    }));
+  } catch (error62) {
+    io.stderr(`plan-align init: ${error62.message}
+
+${INIT_HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(INIT_HELP);
+    return 0;
+  }
+  const file2 = values.plan ?? DEFAULT_PLAN_PATHS[0];
+  const target = resolve4(io.cwd, file2);
+  if (!values.force && await exists(target)) {
+    io.stderr(
+      `plan-align init: ${file2} already exists; nothing written. Pass --force to overwrite it, or --plan FILE to write elsewhere.
+`
+    );
+    return 2;
+  }
+  let milestones;
+  if (values.repo !== void 0) {
+    let repoRef;
+    try {
+      repoRef = parseRepo(values.repo);
+    } catch (error62) {
+      io.stderr(`plan-align init: ${error62.message}
+
+${INIT_HELP}`);
+      return 2;
+    }
+    const token = io.env.GITHUB_TOKEN;
+    if (!token) {
+      io.stderr(
+        "plan-align init: --repo reads the repository's milestones and needs GITHUB_TOKEN, e.g. `GITHUB_TOKEN=$(gh auth token) plan-align init --repo OWNER/NAME`.\n"
+      );
+      return 2;
+    }
+    const log = stderrLogger(io);
+    try {
+      milestones = await openMilestones({ client: clientFromEnv({ io, token, log }), ...repoRef });
+    } catch (error62) {
+      io.stderr(
+        `plan-align init: cannot read the milestones of ${values.repo}: ${error62 instanceof Error ? error62.message : String(error62)}
+`
+      );
+      return 2;
+    }
+    if (milestones.length === 0) {
+      io.stderr(`warning: ${values.repo} has no open milestones; writing the example plan
+`);
+    }
+  }
+  const text2 = starterPlan({ ...milestones ? { milestones } : {}, now: /* @__PURE__ */ new Date() });
+  const loaded = loadPlan({ text: text2, path: file2 });
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text2);
+  } catch (error62) {
+    const code2 = error62.code ?? String(error62);
+    io.stderr(`plan-align init: cannot write ${file2}: ${code2}
+`);
+    return 2;
+  }
+  const count = milestones?.length ? plural(milestones.length, "milestone") : "an example";
+  io.stdout(
+    `wrote ${file2} (${count}). Next: edit what it marks "(edit me)", then run \`plan-align validate\`.
+`
+  );
+  for (const f of loaded.findings) io.stdout(`${formatFinding(file2, f)}
+`);
+  return loaded.valid ? 0 : 1;
+};
+async function exists(path) {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/criteria/projection.ts
+function projectMerge(snapshot, pr) {
+  let projected = snapshot;
+  for (const kind of CRITERION_KINDS) {
+    if (kind.project) projected = { ...projected, ...kind.project({ snapshot: projected, pr }) };
+  }
+  return projected;
+}
+
+// src/model/names/milestone-description.ts
+var MARKER = /<!--\s*plan-align:id=([a-z0-9][a-z0-9._-]*)\s*-->/;
+var ACHIEVED_FOOTER_MARKER = "<!-- plan-align:achieved -->";
+var MAX_EVIDENCE_LINES = 20;
+function milestoneMarker(id2) {
+  return `<!-- plan-align:id=${id2} -->`;
+}
+function readMilestoneMarker(description) {
+  if (!description) return null;
+  return MARKER.exec(description)?.[1] ?? null;
+}
+function expectedDescription(params) {
+  const text2 = normalize(params.description ?? "");
+  const marker = milestoneMarker(params.id);
+  return text2 === "" ? marker : `${text2}
+
+${marker}`;
+}
+function achievedFooter(params) {
+  const evidence2 = params.evidence ?? [];
+  const lines = [ACHIEVED_FOOTER_MARKER, `**Achieved on ${params.date}** (recorded by plan-align)`];
+  for (const line of evidence2.slice(0, MAX_EVIDENCE_LINES)) {
+    lines.push(`- ${line.replace(/\s+/g, " ").trim()}`);
+  }
+  if (evidence2.length > MAX_EVIDENCE_LINES) {
+    lines.push(`- …and ${evidence2.length - MAX_EVIDENCE_LINES} more`);
+  }
+  return lines.join("\n");
+}
+function appendAchievedFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooter({ date: params.date, evidence: params.evidence });
+  return body === "" ? footer : `${body}
+
+${footer}`;
+}
+function stripAchievedFooter(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return normalize(at3 === -1 ? text2 : text2.slice(0, at3));
+}
+function achievedFooterOf(description) {
+  const text2 = (description ?? "").replace(/\r\n?/g, "\n");
+  const at3 = text2.indexOf(ACHIEVED_FOOTER_MARKER);
+  return at3 === -1 ? "" : text2.slice(at3).trim();
+}
+function withCurrentFooter(params) {
+  const body = stripAchievedFooter(params.description);
+  const footer = achievedFooterOf(params.current);
+  return footer === "" ? body : `${body}
+
+${footer}`;
+}
+function descriptionMatches(params) {
+  return stripAchievedFooter(params.actual) === normalize(params.expected);
+}
+function normalize(text2) {
+  return text2.replace(/\r\n?/g, "\n").trim();
+}
+
+// src/evaluate/github-milestones.ts
+function matchGitHubMilestones(params) {
+  const { plan } = params;
+  const planIds = new Set(plan.milestones.map((m) => m.id));
+  const titleOf = new Map(plan.milestones.map((m) => [m.id, m.title]));
+  const github = [...params.milestones].sort((a, b) => a.number - b.number);
+  const byId = /* @__PURE__ */ new Map();
+  const claimed = /* @__PURE__ */ new Set();
+  for (const gh of github) {
+    const id2 = readMilestoneMarker(gh.description);
+    if (id2 === null || !planIds.has(id2)) continue;
+    const held = byId.get(id2);
+    if (held && !(held.title !== titleOf.get(id2) && gh.title === titleOf.get(id2))) continue;
+    if (held) claimed.delete(held.number);
+    byId.set(id2, gh);
+    claimed.add(gh.number);
+  }
+  const byTitle = /* @__PURE__ */ new Map();
+  for (const gh of github) {
+    const id2 = readMilestoneMarker(gh.description);
+    if (id2 !== null && planIds.has(id2)) continue;
+    if (!byTitle.has(gh.title)) byTitle.set(gh.title, gh);
+  }
+  for (const m of plan.milestones) {
+    if (byId.has(m.id)) continue;
+    const gh = byTitle.get(m.title);
+    if (gh && !claimed.has(gh.number)) {
+      byId.set(m.id, gh);
+      claimed.add(gh.number);
+    }
+  }
+  return byId;
+}
+
+// src/criteria/describe.ts
+function criterionName(criterion, objectiveTitle = () => void 0) {
+  return criterion.name ?? kindOf(criterion).name({ criterion, objectiveTitle });
+}
+function addCriterionNeeds(criterion, needs) {
+  kindOf(criterion).needs({ criterion, needs });
+}
+
+// src/criteria/plan-diff.ts
+function group(criteria) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const c of criteria) {
+    const key = kindOf(c).identity(c);
+    const list = groups2.get(key);
+    if (list) list.push(c);
+    else groups2.set(key, [c]);
+  }
+  return groups2;
+}
+function diffCriteria(params) {
+  const { who } = params;
+  const name2 = (c) => `"${criterionName(c, params.objectiveTitle)}"`;
+  const changes = [];
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  const headGroups = group(params.head.criteria);
+  const paired = /* @__PURE__ */ new Set();
+  for (const [key, baseList] of group(params.base.criteria)) {
+    const headList = headGroups.get(key) ?? [];
+    baseList.forEach((base, i) => {
+      const head = headList[i];
+      if (!head) {
+        add2("criterion-removed", true, `${who} loses the criterion ${name2(base)}.`);
+        return;
+      }
+      paired.add(head);
+      kindOf(base).diff({ base, head, who, name: name2(base), add: add2 });
+    });
+  }
+  for (const head of params.head.criteria) {
+    if (!paired.has(head))
+      add2("criterion-added", false, `${who} gains the criterion ${name2(head)}.`);
+  }
+  return changes;
+}
+
+// src/evaluate/plan-diff-objectives.ts
+function compareTargets(from, to) {
+  const upper = (op) => op === "<" || op === "<=";
+  const lower2 = (op) => op === ">" || op === ">=";
+  if (from.op === to.op && from.bound === to.bound) return "same";
+  if (upper(from.op) && upper(to.op)) {
+    if (to.bound !== from.bound) return to.bound > from.bound ? "looser" : "tighter";
+    return to.op === "<=" ? "looser" : "tighter";
+  }
+  if (lower2(from.op) && lower2(to.op)) {
+    if (to.bound !== from.bound) return to.bound < from.bound ? "looser" : "tighter";
+    return to.op === ">=" ? "looser" : "tighter";
+  }
+  return "other";
+}
+function objectivesOf(plan) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const g2 of plan.goals) for (const o of g2.objectives) if (!map2.has(o.id)) map2.set(o.id, o);
+  return map2;
+}
+function diffGoalsAndObjectives(base, head) {
+  const changes = [];
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  const headGoals = new Set(head.goals.map((g2) => g2.id));
+  const baseGoals = new Set(base.goals.map((g2) => g2.id));
+  for (const g2 of base.goals) {
+    if (!headGoals.has(g2.id)) add2("goal-removed", false, `Goal "${g2.title}" (${g2.id}) is removed.`);
+  }
+  for (const g2 of head.goals) {
+    if (!baseGoals.has(g2.id)) add2("goal-added", false, `Goal "${g2.title}" (${g2.id}) is added.`);
+  }
+  const baseObjectives = objectivesOf(base);
+  const headObjectives = objectivesOf(head);
+  for (const [id2, b] of baseObjectives) {
+    const who = `Objective "${b.title}" (${id2})`;
+    const h = headObjectives.get(id2);
+    if (!h) {
+      add2("objective-removed", true, `${who} is removed.`);
+      continue;
+    }
+    if (b.title !== h.title) add2("objective-renamed", false, `${who} is renamed to "${h.title}".`);
+    if (b.due && h.due && h.due > b.due)
+      add2("date-later", true, `${who} is now due ${h.due} instead of ${b.due} (later).`);
+    if (b.due && h.due && h.due < b.due)
+      add2("date-earlier", false, `${who} is now due ${h.due} instead of ${b.due} (earlier).`);
+    if (b.due && !h.due)
+      add2("date-removed", true, `${who} no longer has a due date (was ${b.due}).`);
+    if (!b.due && h.due) add2("date-added", false, `${who} is now due ${h.due}.`);
+    const bm = b.measure;
+    const hm = h.measure;
+    if (bm && !hm)
+      add2("measure-removed", true, `${who} is no longer measured (was ${bm.path} in ${bm.file}).`);
+    if (!bm && hm)
+      add2(
+        "measure-added",
+        false,
+        `${who} is now measured by ${hm.path} in ${hm.file}, target ${hm.target.trim()}.`
+      );
+    if (!bm || !hm) continue;
+    if (bm.file !== hm.file || bm.path !== hm.path) {
+      add2(
+        "measure-changed",
+        true,
+        `${who} is now measured by ${hm.path} in ${hm.file} instead of ${bm.path} in ${bm.file}.`
+      );
+    }
+    const from = parseTarget(bm.target);
+    const to = parseTarget(hm.target);
+    if (!from || !to) continue;
+    const how = compareTargets(from, to);
+    const move = `target from "${bm.target.trim()}" to "${hm.target.trim()}"`;
+    if (how === "looser") add2("target-loosened", true, `${who} loosens its ${move}.`);
+    if (how === "tighter") add2("target-tightened", false, `${who} tightens its ${move}.`);
+    if (how === "other") add2("target-changed", true, `${who} changes its ${move}.`);
+  }
+  for (const [id2, h] of headObjectives) {
+    if (!baseObjectives.has(id2))
+      add2("objective-added", false, `Objective "${h.title}" (${id2}) is added.`);
+  }
+  return changes;
+}
+var LEVEL_RANK = { ignore: 0, warn: 1, fail: 2 };
+function diffSettings(base, head) {
+  const changes = [];
+  const add2 = (weakens, message) => changes.push({ code: "setting-changed", weakens, message });
+  if (base.at_risk_days !== head.at_risk_days) {
+    add2(
+      head.at_risk_days < base.at_risk_days,
+      `Setting at_risk_days changes from ${base.at_risk_days} to ${head.at_risk_days}${head.at_risk_days < base.at_risk_days ? " (milestones are flagged at risk later)" : ""}.`
+    );
+  }
+  if (base.on_regression !== head.on_regression) {
+    add2(
+      head.on_regression === "report",
+      `Setting on_regression changes from ${base.on_regression} to ${head.on_regression}.`
+    );
+  }
+  if (base.enforce_milestones !== head.enforce_milestones) {
+    add2(
+      false,
+      `Setting enforce_milestones changes from ${base.enforce_milestones} to ${head.enforce_milestones}.`
+    );
+  }
+  const bp = base.pull_requests;
+  const hp = head.pull_requests;
+  if (bp.check !== hp.check) {
+    add2(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
+  }
+  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened"]) {
+    if (bp[key] === hp[key]) continue;
+    add2(
+      LEVEL_RANK[hp[key]] < LEVEL_RANK[bp[key]],
+      `Setting pull_requests.${key} changes from ${bp[key]} to ${hp[key]}.`
+    );
+  }
+  return changes;
+}
+
+// src/evaluate/plan-diff.ts
+var milestoneName = (m) => `Milestone "${m.title}" (${m.id})`;
+var deliverableName = (d) => `Deliverable "${d.title}" (${d.id})`;
+function sameList(a, b) {
+  return a.length === b.length && a.every((x2, i) => x2 === b[i]);
+}
+function diffMilestones(base, head, add2) {
+  const headById = new Map(head.milestones.map((m) => [m.id, m]));
+  const baseIds = new Set(base.milestones.map((m) => m.id));
+  for (const b of base.milestones) {
+    const who = milestoneName(b);
+    const h = headById.get(b.id);
+    if (!h) {
+      add2("milestone-removed", true, `${who}, due ${b.due}, is removed.`);
+      continue;
+    }
+    if (b.title !== h.title) add2("milestone-renamed", false, `${who} is renamed to "${h.title}".`);
+    if (h.due > b.due) add2("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
+    if (h.due < b.due)
+      add2("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
+    if ((b.description ?? "") !== (h.description ?? "")) {
+      add2("milestone-description-changed", false, `${who} has a new description.`);
+    }
+    const bReq = b.requires ?? [];
+    const hReq = h.requires ?? [];
+    const reqRemoved = bReq.filter((r) => !hReq.includes(r));
+    const reqAdded = hReq.filter((r) => !bReq.includes(r));
+    if (reqRemoved.length > 0) {
+      add2(
+        "requires-removed",
+        true,
+        `${who} no longer requires ${quotedList(reqRemoved)} to be achieved first.`
+      );
+    }
+    if (reqAdded.length > 0) {
+      add2(
+        "requires-added",
+        false,
+        `${who} now requires ${quotedList(reqAdded)} to be achieved first.`
+      );
+    }
+    if (b.review && !h.review)
+      add2("review-removed", true, `${who} no longer needs a review sign-off.`);
+    if (!b.review && h.review) {
+      add2(
+        "review-added",
+        false,
+        `${who} now needs a review sign-off by one of ${h.review.approvers.join(", ")}.`
+      );
+    }
+    if (b.review && h.review) {
+      const key = (s) => s.toLowerCase();
+      const bApp = new Set(b.review.approvers.map(key));
+      const hApp = new Set(h.review.approvers.map(key));
+      const added = h.review.approvers.filter((a) => !bApp.has(key(a)));
+      const removed = b.review.approvers.filter((a) => !hApp.has(key(a)));
+      if (added.length > 0)
+        add2("approvers-added", true, `${who} can now also be signed off by ${added.join(", ")}.`);
+      if (removed.length > 0)
+        add2(
+          "approvers-removed",
+          false,
+          `${who} can no longer be signed off by ${removed.join(", ")}.`
+        );
+    }
+    if (b.close !== h.close)
+      add2("close-changed", false, `${who} changes from close: ${b.close} to close: ${h.close}.`);
+  }
+  for (const h of head.milestones) {
+    if (!baseIds.has(h.id))
+      add2("milestone-added", false, `${milestoneName(h)}, due ${h.due}, is added.`);
+  }
+}
+function milestoneOf(plan) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const m of plan.milestones) for (const d of m.deliverables) if (!map2.has(d)) map2.set(d, m);
+  return map2;
+}
+function diffDeliverables(base, head, add2, changes) {
+  const headById = new Map(head.deliverables.map((d) => [d.id, d]));
+  const baseIds = new Set(base.deliverables.map((d) => d.id));
+  const baseMilestone = milestoneOf(base);
+  const headMilestone = milestoneOf(head);
+  const titles = /* @__PURE__ */ new Map();
+  for (const plan of [base, head]) {
+    for (const g2 of plan.goals) for (const o of g2.objectives) titles.set(o.id, o.title);
+  }
+  for (const b of base.deliverables) {
+    const who = deliverableName(b);
+    const h = headById.get(b.id);
+    if (!h) {
+      add2(
+        "deliverable-removed",
+        true,
+        `${who} is removed, with its ${b.criteria.length === 1 ? "criterion" : `${b.criteria.length} criteria`}.`
+      );
+      continue;
+    }
+    const bm = baseMilestone.get(b.id);
+    const hm = headMilestone.get(b.id);
+    if (bm && !hm)
+      add2(
+        "deliverable-unscheduled",
+        true,
+        `${who} is no longer under milestone "${bm.title}" (${bm.id}), so no milestone waits for it.`
+      );
+    if (bm && hm && bm.id !== hm.id) {
+      add2(
+        "deliverable-moved",
+        true,
+        `${who} moves from milestone "${bm.title}" (${bm.id}) to "${hm.title}" (${hm.id}).`
+      );
+    }
+    if (!bm && hm)
+      add2(
+        "deliverable-scheduled",
+        false,
+        `${who} is now under milestone "${hm.title}" (${hm.id}).`
+      );
+    if (b.title !== h.title)
+      add2("deliverable-renamed", false, `${who} is renamed to "${h.title}".`);
+    const bl = deliverableLabel(b);
+    const hl = deliverableLabel(h);
+    if (bl.toLowerCase() !== hl.toLowerCase()) {
+      add2(
+        "label-changed",
+        true,
+        `${who} changes its label from "${bl}" to "${hl}", so other issues count as its proof.`
+      );
+    }
+    if (!sameList(b.paths ?? [], h.paths ?? []))
+      add2("paths-changed", false, `${who} changes its paths.`);
+    if ((b.objective ?? null) !== (h.objective ?? null)) {
+      add2(
+        "deliverable-objective-changed",
+        false,
+        `${who} now serves objective ${h.objective ?? "(none)"} instead of ${b.objective ?? "(none)"}.`
+      );
+    }
+    changes.push(
+      ...diffCriteria({ base: b, head: h, who, objectiveTitle: (id2) => titles.get(id2) })
+    );
+  }
+  for (const h of head.deliverables) {
+    if (baseIds.has(h.id)) continue;
+    const hm = headMilestone.get(h.id);
+    const where2 = hm ? ` under milestone "${hm.title}" (${hm.id})` : "";
+    add2("deliverable-added", false, `${deliverableName(h)} is added${where2}.`);
+  }
+}
+function diffPlans(base, head) {
+  const changes = [];
+  const add2 = (code2, weakens, message) => changes.push({ code: code2, weakens, message });
+  diffMilestones(base, head, add2);
+  diffDeliverables(base, head, add2, changes);
+  changes.push(...diffGoalsAndObjectives(base, head));
+  changes.push(...diffSettings(base.settings, head.settings));
+  return changes;
+}
+
+// src/criteria/evaluate.ts
+function evaluateCriterion(params) {
+  const { ctx, deliverable, criterion } = params;
+  const kind = kindOf(criterion);
+  const name2 = criterionName(criterion, (id2) => ctx.objective(id2)?.title);
+  return { kind: kind.key, name: name2, ...kind.evaluate({ ctx, deliverable, criterion }) };
+}
+
+// src/criteria/snapshot-index.ts
+function resolveLabel(label2, wanted, cache2) {
+  let key = cache2.get(label2);
+  if (key === void 0) {
+    const k = labelKey(label2);
+    key = wanted.has(k) ? k : null;
+    cache2.set(label2, key);
+  }
+  return key;
+}
+function add(map2, key, value) {
+  const list = map2.get(key);
+  if (!list) map2.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+function sortByNumber(map2) {
+  for (const list of map2.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i - 1].number > list[i].number) {
+        list.sort((a, b) => a.number - b.number);
+        break;
+      }
+    }
+  }
+}
+function indexSnapshot(snapshot, plan) {
+  const reviewKey = labelKey(REVIEW_LABEL.name);
+  const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
+  wanted.add(reviewKey);
+  const cache2 = /* @__PURE__ */ new Map();
+  const index = {
+    issuesByLabel: /* @__PURE__ */ new Map(),
+    pullRequestsByLabel: /* @__PURE__ */ new Map(),
+    pullRequestsByClosingIssue: /* @__PURE__ */ new Map(),
+    reviewIssuesByTitle: /* @__PURE__ */ new Map()
+  };
+  for (const issue2 of snapshot.issues) {
+    for (const label2 of issue2.labels) {
+      const key = resolveLabel(label2, wanted, cache2);
+      if (key === null) continue;
+      add(index.issuesByLabel, key, issue2);
+      if (key === reviewKey) add(index.reviewIssuesByTitle, issue2.title, issue2);
+    }
+  }
+  for (const pr of snapshot.pullRequests) {
+    for (const label2 of pr.labels) {
+      const key = resolveLabel(label2, wanted, cache2);
+      if (key !== null) add(index.pullRequestsByLabel, key, pr);
+    }
+    for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
+  }
+  sortByNumber(index.issuesByLabel);
+  sortByNumber(index.pullRequestsByLabel);
+  return index;
+}
+
+// src/evaluate/context.ts
+function createContext(plan, snapshot) {
+  const objectives = /* @__PURE__ */ new Map();
+  for (const goal of plan.goals) {
+    for (const objective of goal.objectives) {
+      if (!objectives.has(objective.id)) objectives.set(objective.id, { objective, goal });
+    }
+  }
+  return {
+    plan,
+    snapshot,
+    index: indexSnapshot(snapshot, plan),
+    objectives,
+    objective: (id2) => objectives.get(id2)?.objective,
+    headings: /* @__PURE__ */ new Map(),
+    dataFiles: /* @__PURE__ */ new Map()
+  };
+}
+
+// src/evaluate/dates.ts
+var DAY_MS = 864e5;
+var DATE_ONLY2 = /^(\d{4})-(\d{2})-(\d{2})$/;
+function dayIndex(date6) {
+  const m = DATE_ONLY2.exec(date6);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+function milestoneTiming(params) {
+  const due = dayIndex(params.due);
+  const nowMs = Date.parse(params.now);
+  if (Number.isNaN(due) || Number.isNaN(nowMs))
+    return { overdue: false, atRisk: false, daysLeft: 0 };
+  const today = Math.floor(nowMs / DAY_MS);
+  const daysLeft = due - today;
+  const overdue = !params.achieved && daysLeft < 0;
+  const atRisk = !params.achieved && !overdue && daysLeft <= params.atRiskDays;
+  return { overdue, atRisk, daysLeft };
+}
+
+// src/evaluate/review.ts
+function isCompleted(issue2) {
+  return issue2.state === "closed" && issue2.stateReason !== "not_planned" && issue2.stateReason !== "duplicate";
+}
+function evaluateReview(params) {
+  const { milestone } = params;
+  if (!milestone.review) return void 0;
+  const approvers = milestone.review.approvers;
+  const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
+  const title2 = reviewIssueTitle(milestone.title);
+  const issues = [...params.ctx.index.reviewIssuesByTitle.get(title2) ?? []].sort(
+    (a, b) => b.number - a.number
+  );
+  const byApprover = (i) => isCompleted(i) && !!i.closedBy && approverKeys.has(i.closedBy.toLowerCase());
+  const signed = issues.find(byApprover);
+  if (signed) {
+    return {
+      approvers,
+      issue: signed.number,
+      signedOff: true,
+      detail: `signed off by ${signed.closedBy} in #${signed.number}`
+    };
+  }
+  const issue2 = issues.find((i) => i.state === "open") ?? issues[0];
+  const who = approvers.join(", ");
+  let detail;
+  if (!issue2) {
+    detail = `no review issue "${title2}" yet; it is opened when everything else is met`;
+  } else if (issue2.state === "open") {
+    detail = `review issue #${issue2.number} is open; one of ${who} must close it as completed`;
+  } else if (!isCompleted(issue2)) {
+    detail = `review issue #${issue2.number} was closed as ${issue2.stateReason === "duplicate" ? "a duplicate" : "not planned"}, which is not a sign-off`;
+  } else if (!issue2.closedBy) {
+    detail = `review issue #${issue2.number} is closed, but who closed it is unknown; one of ${who} must close it`;
+  } else {
+    detail = `review issue #${issue2.number} was closed by ${issue2.closedBy}, who is not an approver (${who})`;
+  }
+  return { approvers, issue: issue2?.number ?? null, signedOff: false, detail };
+}
+
+// src/evaluate/milestones.ts
+function missingDeliverable(id2) {
+  return { id: id2, title: id2, label: "", done: false, criteria: [] };
+}
+function evaluateMilestones(params) {
+  const { ctx, deliverables } = params;
+  const { plan, snapshot } = ctx;
+  const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
+  const byId = new Map(plan.milestones.map((m) => [m.id, m]));
+  const own2 = /* @__PURE__ */ new Map();
+  for (const m of plan.milestones) {
+    const ds = m.deliverables.map((id2) => deliverables.get(id2) ?? missingDeliverable(id2));
+    const review = evaluateReview({ ctx, milestone: m });
+    const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
+    own2.set(m.id, { deliverables: ds, review, met });
+  }
+  const achieved = /* @__PURE__ */ new Map();
+  const visiting = /* @__PURE__ */ new Set();
+  const isAchieved = (id2) => {
+    const known = achieved.get(id2);
+    if (known !== void 0) return known;
+    const m = byId.get(id2);
+    if (!m || visiting.has(id2)) return false;
+    visiting.add(id2);
+    const result2 = (own2.get(id2)?.met ?? false) && (m.requires ?? []).every(isAchieved);
+    visiting.delete(id2);
+    achieved.set(id2, result2);
+    return result2;
+  };
+  return plan.milestones.map((m) => {
+    const status2 = own2.get(m.id);
+    const ds = status2?.deliverables ?? [];
+    const review = status2?.review;
+    const requires = (m.requires ?? []).map((id2) => ({ id: id2, achieved: isAchieved(id2) }));
+    const isDone = isAchieved(m.id);
+    const timing = milestoneTiming({
+      due: m.due,
+      now: snapshot.fetchedAt,
+      achieved: isDone,
+      atRiskDays: plan.settings.at_risk_days
+    });
+    let met = 0;
+    let total = 0;
+    for (const d of ds) {
+      total += d.criteria.length;
+      for (const c of d.criteria) if (c.met) met++;
+    }
+    total += requires.length;
+    met += requires.filter((r) => r.achieved).length;
+    if (review) {
+      total += 1;
+      if (review.signedOff) met += 1;
+    }
+    const gh = github.get(m.id);
+    return {
+      id: m.id,
+      title: m.title,
+      due: m.due,
+      achieved: isDone,
+      overdue: timing.overdue,
+      atRisk: timing.atRisk,
+      daysLeft: timing.daysLeft,
+      githubMilestone: gh?.number ?? null,
+      githubState: gh?.state ?? null,
+      close: m.close,
+      criteria: { met, total },
+      deliverables: ds,
+      requires,
+      ...review ? { review } : {}
+    };
+  });
+}
+
+// src/evaluate/objectives.ts
+function evaluateGoals(ctx) {
+  return ctx.plan.goals.map((g2) => ({
+    id: g2.id,
+    title: g2.title,
+    objectives: g2.objectives.map((o) => o.id)
+  }));
+}
+function evaluateObjectives(ctx) {
+  const results = [];
+  for (const goal of ctx.plan.goals) {
+    for (const objective of goal.objectives) {
+      const base = {
+        id: objective.id,
+        title: objective.title,
+        goal: goal.id,
+        ...objective.due !== void 0 ? { due: objective.due } : {}
+      };
+      const measure = objective.measure;
+      if (!measure) {
+        results.push({
+          ...base,
+          met: null,
+          value: null,
+          target: null,
+          detail: "no measure, so it cannot be judged; add `measure` with a file, path and target"
+        });
+        continue;
+      }
+      const target = measure.target.trim();
+      const baseline = measure.baseline !== void 0 ? { baseline: measure.baseline } : {};
+      const reading = readMeasure(ctx, measure);
+      if (!reading.ok) {
+        results.push({
+          ...base,
+          ...baseline,
+          met: false,
+          value: null,
+          target,
+          detail: reading.reason
+        });
+        continue;
+      }
+      results.push({
+        ...base,
+        ...baseline,
+        met: reading.met,
+        value: reading.value,
+        target,
+        detail: `${measure.path} in ${measure.file} is ${reading.value}; target ${target} ${reading.met ? "met" : "not met"}`
+      });
+    }
+  }
+  return results;
+}
+
+// src/evaluate/repository.ts
+function evaluateDeliverables(ctx) {
+  const results = /* @__PURE__ */ new Map();
+  for (const deliverable of ctx.plan.deliverables) {
+    if (results.has(deliverable.id)) continue;
+    const criteria = deliverable.criteria.map(
+      (criterion) => evaluateCriterion({ ctx, deliverable, criterion })
+    );
+    results.set(deliverable.id, {
+      id: deliverable.id,
+      title: deliverable.title,
+      label: deliverableLabel(deliverable),
+      // A deliverable without criteria (an error in the plan) has no proof: not done.
+      done: criteria.length > 0 && criteria.every((c) => c.met),
+      criteria
+    });
+  }
+  return results;
+}
+function evaluateRepository(params) {
+  const ctx = createContext(params.plan, params.snapshot);
+  const deliverables = evaluateDeliverables(ctx);
+  const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
+  return {
+    goals: evaluateGoals(ctx),
+    objectives: evaluateObjectives(ctx),
+    milestones: evaluateMilestones({ ctx, deliverables }),
+    unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id))
+  };
+}
+
+// src/evaluate/globs.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var CACHE_LIMIT = 1e4;
+var cache = /* @__PURE__ */ new Map();
+function normalize2(pattern) {
+  return pattern.replace(/^\.\//, "").replace(/^\/+/, "").replace(/[()|+]/g, "\\$&");
+}
+function compile2(pattern) {
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    matcher = (0, import_picomatch.default)(normalize2(pattern), { dot: true, noextglob: true, nonegate: true });
+    cache.set(pattern, matcher);
+  }
+  return matcher;
+}
+function pathMatcher(patterns) {
+  const rules = patterns.map((pattern) => {
+    const exclude = pattern.startsWith("!");
+    return { exclude, matches: compile2(exclude ? pattern.slice(1) : pattern) };
+  });
+  return (path) => {
+    let matched = false;
+    for (const rule of rules) {
+      if (rule.exclude ? matched : !matched) {
+        if (rule.matches(path)) matched = !rule.exclude;
+      }
+    }
+    return matched;
+  };
+}
+
+// src/evaluate/serves.ts
+function servedDeliverables(params) {
+  const { plan, issues, pr } = params;
+  const prLabels = new Set(pr.labels.map(labelKey));
+  const closing = new Set(pr.closingIssues);
+  const closedLabels = /* @__PURE__ */ new Set();
+  if (closing.size > 0) {
+    for (const issue2 of issues) {
+      if (!closing.has(issue2.number)) continue;
+      for (const label2 of issue2.labels) closedLabels.add(labelKey(label2));
+    }
+  }
+  const changed = pr.changedFiles ?? [];
+  const served = [];
+  for (const d of plan.deliverables) {
+    const key = labelKey(deliverableLabel(d));
+    const byPath = () => {
+      if (!d.paths || d.paths.length === 0 || changed.length === 0) return false;
+      const matches = pathMatcher(d.paths);
+      return changed.some(matches);
+    };
+    if (prLabels.has(key) || closedLabels.has(key) || byPath()) served.push(d.id);
+  }
+  return [...new Set(served)];
+}
+function servedMilestones(plan, deliverables) {
+  const wanted = new Set(deliverables);
+  return plan.milestones.filter((m) => m.deliverables.some((d) => wanted.has(d))).map((m) => m.id);
+}
+
+// src/evaluate/pull-request.ts
+var MAX_LISTED_CHANGES = 5;
+function missingReport(number4) {
+  return {
+    number: number4,
+    aligned: false,
+    deliverables: [],
+    milestones: [],
+    achieves: [],
+    regresses: [],
+    warnings: [
+      {
+        code: "unlinked",
+        level: "warn",
+        message: `Pull request #${number4} is not in the repository snapshot, so its alignment could not be judged. Take the snapshot with --pr ${number4} so that it includes this pull request.`
+      }
+    ],
+    planChanges: [],
+    conclusion: "neutral"
+  };
+}
+function conclusionOf(warnings) {
+  if (warnings.some((w2) => w2.level === "fail")) return "failure";
+  return warnings.length > 0 ? "neutral" : "success";
+}
+function describeGitHubMilestone(snapshot, number4) {
+  const gh = snapshot.milestones.find((m) => m.number === number4);
+  return gh ? `"${gh.title}" (#${number4})` : `#${number4}`;
+}
+function mismatchMessage(params) {
+  const own2 = describeGitHubMilestone(params.snapshot, params.pr.milestone ?? 0);
+  if (params.served.length === 0) {
+    return `This pull request is in GitHub milestone ${own2}, but it serves no deliverable of the plan, so no plan milestone waits for it.`;
+  }
+  const targets = params.served.map(
+    (m) => m.githubMilestone === null ? `"${m.title}" (not yet on GitHub)` : `"${m.title}" (#${m.githubMilestone})`
+  );
+  return `This pull request is in GitHub milestone ${own2}, but the deliverables it serves belong to ${targets.join(" and ")}. Move it to ${params.served.length === 1 ? "that milestone" : "one of those milestones"}.`;
+}
+function timingWarnings(after) {
+  const warnings = [];
+  for (const m of after) {
+    if (m.overdue) {
+      const late = -m.daysLeft;
+      warnings.push({
+        code: "overdue",
+        level: "warn",
+        message: `Milestone "${m.title}" was due ${m.due} and is overdue by ${plural(late, "day")}; merging this pull request does not achieve it.`
+      });
+    } else if (m.atRisk) {
+      const when = m.daysLeft === 0 ? "today" : `in ${plural(m.daysLeft, "day")}`;
+      warnings.push({
+        code: "at-risk",
+        level: "warn",
+        message: `Milestone "${m.title}" is due ${when} (${m.due}) and is at risk: merging this pull request does not achieve it.`
+      });
+    }
+  }
+  return warnings;
+}
+function planWarnings(params) {
+  const { planPath, headPlan } = params;
+  const warnings = [];
+  let planChanges = [];
+  const touched = params.pr.changedFiles?.includes(planPath) ?? false;
+  const headValid = headPlan?.valid === true && headPlan.plan !== null;
+  if (headValid && headPlan.plan) planChanges = diffPlans(params.plan, headPlan.plan);
+  const invalid = headPlan !== void 0 && !headValid;
+  if (touched || planChanges.length > 0 || invalid) {
+    let message;
+    if (headValid) {
+      const weakening2 = planChanges.filter((c) => c.weakens).length;
+      message = planChanges.length === 0 ? `This pull request edits the plan file ${planPath}, without changing what it plans.` : `This pull request changes the plan file ${planPath}: ${plural(planChanges.length, "change")}${weakening2 > 0 ? `, ${weakening2} of which weaken${weakening2 === 1 ? "s" : ""} it` : ""}. It is still judged against the plan on its base branch.`;
+    } else if (invalid) {
+      message = `This pull request changes the plan file ${planPath}, but the changed plan is invalid, so its changes cannot be listed.`;
+    } else {
+      message = `This pull request changes the plan file ${planPath}. It is judged against the plan on its base branch.`;
+    }
+    warnings.push({ code: "plan-changed", level: "warn", message });
+  }
+  const weakening = planChanges.filter((c) => c.weakens);
+  if (weakening.length > 0 && params.weakenedLevel !== "ignore") {
+    const listed = weakening.slice(0, MAX_LISTED_CHANGES).map((c) => c.message.replace(/\.$/, ""));
+    const more = weakening.length - listed.length;
+    warnings.push({
+      code: "plan-weakened",
+      level: params.weakenedLevel,
+      message: `This pull request weakens the plan: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}. A maintainer should confirm the plan may be lowered.`
+    });
+  }
+  if (invalid && headPlan) {
+    const errors = headPlan.findings.filter((f) => f.severity === "error");
+    const first = errors[0];
+    const where2 = first ? ` First: ${formatFinding(headPlan.path || planPath, first)}` : "";
+    warnings.push({
+      code: "plan-invalid",
+      level: "fail",
+      message: `The plan file ${headPlan.path || planPath} at the head of this pull request is invalid (${plural(errors.length, "error")}); fix it before merging.${where2}`
+    });
+  }
+  return { warnings, planChanges };
+}
+function evaluatePullRequest(params) {
+  const { plan, snapshot, current } = params;
+  const pr = snapshot.pullRequests.find((p) => p.number === params.number);
+  if (!pr) return missingReport(params.number);
+  const levels = plan.settings.pull_requests;
+  const deliverables = servedDeliverables({ plan, issues: snapshot.issues, pr });
+  const milestones = servedMilestones(plan, deliverables);
+  const after = evaluateRepository({ plan, snapshot: projectMerge(snapshot, pr) });
+  const achievedNow = new Map(current.milestones.map((m) => [m.id, m.achieved]));
+  const achieves = after.milestones.filter((m) => m.achieved && achievedNow.get(m.id) === false).map((m) => m.id);
+  const regresses = after.milestones.filter((m) => !m.achieved && achievedNow.get(m.id) === true).map((m) => m.id);
+  const warnings = [];
+  if (deliverables.length === 0 && levels.unlinked !== "ignore") {
+    warnings.push({
+      code: "unlinked",
+      level: levels.unlinked,
+      message: "This pull request serves no deliverable of the plan: it carries no deliverable's label, closes none of a deliverable's issues and changes no file under a deliverable's paths. Link it to the work it serves, or add that work to the plan."
+    });
+  }
+  const servedIds = new Set(milestones);
+  const served = after.milestones.filter((m) => servedIds.has(m.id));
+  if (pr.milestone !== null && levels.milestone_mismatch !== "ignore") {
+    const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
+    const expected2 = new Set(milestones.map((id2) => github.get(id2)?.number));
+    if (!expected2.has(pr.milestone)) {
+      warnings.push({
+        code: "milestone-mismatch",
+        level: levels.milestone_mismatch,
+        message: mismatchMessage({ snapshot, pr, served })
+      });
+    }
+  }
+  warnings.push(...timingWarnings(served));
+  const planPart = planWarnings({
+    plan,
+    planPath: params.planPath,
+    pr,
+    ...params.headPlan ? { headPlan: params.headPlan } : {},
+    weakenedLevel: levels.plan_weakened
+  });
+  warnings.push(...planPart.warnings);
+  const conclusion2 = conclusionOf(warnings);
+  return {
+    number: pr.number,
+    title: pr.title,
+    aligned: deliverables.length > 0 && conclusion2 !== "failure",
+    deliverables,
+    milestones,
+    achieves,
+    regresses,
+    warnings,
+    planChanges: planPart.planChanges,
+    ...params.headPlan ? { headPlanFindings: params.headPlan.findings } : {},
+    conclusion: conclusion2
+  };
+}
+
+// src/sync/evidence.ts
+function milestoneEvidence(result2) {
+  const lines = [];
+  for (const d of result2.deliverables) {
+    for (const c of d.criteria) {
+      if (c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}`);
+    }
+  }
+  for (const r of result2.requires) {
+    if (r.achieved) lines.push(`Requires "${r.id}": achieved`);
+  }
+  if (result2.review?.signedOff) lines.push(`Review: ${result2.review.detail}`);
+  return lines;
+}
+function milestoneGaps(result2) {
+  const lines = [];
+  for (const d of result2.deliverables) {
+    for (const c of d.criteria) {
+      if (!c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}`);
+    }
+  }
+  for (const r of result2.requires) {
+    if (!r.achieved) lines.push(`Requires "${r.id}": not achieved`);
+  }
+  if (result2.review && !result2.review.signedOff) lines.push(`Review: ${result2.review.detail}`);
+  return lines;
+}
+function readyForReview(result2) {
+  return result2.deliverables.every((d) => d.done) && result2.requires.every((r) => r.achieved);
+}
+
+// src/sync/issue-actions.ts
+function issueActions(params) {
+  const { plan, snapshot, matched } = params;
+  const milestonesOfLabel = labelToMilestones(plan);
+  const actions = [];
+  const issues = [...snapshot.issues].sort((a, b) => a.number - b.number);
+  for (const issue2 of issues) {
+    if (outOfScope(issue2)) continue;
+    const candidates = candidateMilestones({ issue: issue2, byLabel: milestonesOfLabel, plan });
+    const target = candidates[0];
+    if (target === void 0) continue;
+    const numbers = candidates.map((id2) => matched.get(id2)?.number ?? null);
+    if (issue2.milestone !== null && numbers.includes(issue2.milestone)) continue;
+    if (issue2.milestone !== null && !plan.settings.enforce_milestones) continue;
+    actions.push({
+      type: "set-issue-milestone",
+      issue: issue2.number,
+      milestone: target,
+      // null: the milestone is created by an earlier action of this list.
+      number: matched.get(target)?.number ?? null,
+      from: issue2.milestone
+    });
+  }
+  return actions;
+}
+function outOfScope(issue2) {
+  return issue2.state === "closed" && (issue2.stateReason === "not_planned" || issue2.stateReason === "duplicate");
+}
+function labelToMilestones(plan) {
+  const byDeliverable = new Map(plan.deliverables.map((d) => [d.id, d]));
+  const result2 = /* @__PURE__ */ new Map();
+  for (const m of plan.milestones) {
+    for (const id2 of m.deliverables) {
+      const d = byDeliverable.get(id2);
+      if (!d) continue;
+      const label2 = labelKey(deliverableLabel(d));
+      const list = result2.get(label2) ?? [];
+      if (!list.includes(m.id)) list.push(m.id);
+      result2.set(label2, list);
+    }
+  }
+  return result2;
+}
+function candidateMilestones(params) {
+  const { issue: issue2, byLabel, plan } = params;
+  const ids = [];
+  for (const label2 of issue2.labels) {
+    for (const id2 of byLabel.get(labelKey(label2)) ?? []) {
+      if (!ids.includes(id2)) ids.push(id2);
+    }
+  }
+  const order = plan.milestones.map((m) => m.id);
+  return ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+// src/sync/label-actions.ts
+function labelActions(params) {
+  const existing = new Set(params.snapshot.labels.map((l3) => labelKey(l3)));
+  const actions = [];
+  for (const d of params.plan.deliverables) {
+    const label2 = deliverableLabel(d);
+    if (existing.has(labelKey(label2))) continue;
+    existing.add(labelKey(label2));
+    actions.push({ type: "create-label", label: label2, deliverable: d.id });
+  }
+  return actions;
+}
+
+// src/sync/plan-sync.ts
+var MAX_REASON_GAPS = 5;
+function planSync(params) {
+  const { plan, snapshot, evaluation } = params;
+  const matched = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
+  const results = new Map(evaluation.milestones.map((m) => [m.id, m]));
+  const actions = [...labelActions({ plan, snapshot })];
+  for (const milestone of plan.milestones) {
+    const action = milestoneAction({
+      milestone,
+      github: matched.get(milestone.id),
+      result: results.get(milestone.id)
+    });
+    if (action) actions.push(action);
+  }
+  actions.push(...issueActions({ plan, snapshot, matched }));
+  const reopen = [];
+  const review = [];
+  const close = [];
+  for (const milestone of plan.milestones) {
+    const result2 = results.get(milestone.id);
+    if (!result2) continue;
+    const github = matched.get(milestone.id);
+    const reopenAction = reopenIfRegressed({ plan, milestone, result: result2, github });
+    if (reopenAction) reopen.push(reopenAction);
+    const reviewAction = reviewIfReady({ milestone, result: result2, github });
+    if (reviewAction) review.push(reviewAction);
+    if (github && github.state === "open" && result2.achieved && milestone.close === "auto") {
+      close.push({
+        type: "close-milestone",
+        milestone: milestone.id,
+        number: github.number,
+        evidence: milestoneEvidence(result2)
+      });
+    }
+  }
+  actions.push(...reopen, ...review, ...close);
+  const claimed = new Set([...matched.values()].map((m) => m.number));
+  const notInPlan = snapshot.milestones.filter((m) => !claimed.has(m.number)).sort((a, b) => a.number - b.number).map((m) => ({ number: m.number, title: m.title, state: m.state }));
+  return { actions, notInPlan };
+}
+function milestoneAction(params) {
+  const { milestone, github, result: result2 } = params;
+  const description = expectedDescription(milestone);
+  if (!github) {
+    const action = {
+      type: "create-milestone",
+      milestone: milestone.id,
+      title: milestone.title,
+      dueOn: milestone.due,
+      description
+    };
+    if (result2?.achieved && milestone.close === "auto") {
+      action.state = "closed";
+      action.evidence = milestoneEvidence(result2);
+    }
+    return action;
+  }
+  const changes = [];
+  if (github.title !== milestone.title) changes.push("title");
+  if (githubDay(github.dueOn) !== milestone.due) changes.push("dueOn");
+  if (!descriptionMatches({ actual: github.description, expected: description })) {
+    changes.push("description");
+  }
+  if (changes.length === 0) return null;
+  const footer = achievedFooterOf(github.description);
+  return {
+    type: "update-milestone",
+    milestone: milestone.id,
+    number: github.number,
+    title: milestone.title,
+    dueOn: milestone.due,
+    description: footer === "" ? description : `${description}
+
+${footer}`,
+    changes
+  };
+}
+function reopenIfRegressed(params) {
+  const { plan, milestone, result: result2, github } = params;
+  if (github?.state !== "closed" || result2.achieved) return null;
+  if (plan.settings.on_regression !== "reopen" || milestone.close !== "auto") return null;
+  const gaps = milestoneGaps(result2);
+  const shown = gaps.slice(0, MAX_REASON_GAPS).join("; ");
+  const more = gaps.length > MAX_REASON_GAPS ? `; and ${gaps.length - MAX_REASON_GAPS} more` : "";
+  return {
+    type: "reopen-milestone",
+    milestone: milestone.id,
+    number: github.number,
+    reason: `No longer achieved: ${shown}${more}`
+  };
+}
+function reviewIfReady(params) {
+  const { milestone, result: result2, github } = params;
+  const review = milestone.review;
+  if (!review || !result2.review || result2.review.issue !== null) return null;
+  if (result2.achieved || !readyForReview(result2)) return null;
+  return {
+    type: "open-review",
+    milestone: milestone.id,
+    number: github?.number ?? null,
+    title: reviewIssueTitle(milestone.title),
+    approvers: [...review.approvers],
+    evidence: milestoneEvidence(result2)
+  };
+}
+
+// src/report/build.ts
+function buildReport(params) {
+  const { snapshot, planPath, pr } = params;
+  const loaded = params.loaded ?? loadPlan({ text: params.planText, path: planPath });
+  const base = {
+    version: 1,
+    repository: snapshot.repository,
+    evaluatedAt: snapshot.fetchedAt,
+    plan: { path: planPath, valid: loaded.valid, findings: loaded.findings },
+    goals: [],
+    objectives: [],
+    milestones: [],
+    unscheduled: [],
+    actions: [],
+    notInPlan: []
+  };
+  if (!loaded.valid || loaded.plan === null) {
+    if (pr === void 0) return base;
+    return { ...base, pullRequest: invalidBasePullRequest({ snapshot, pr, planPath }) };
+  }
+  const plan = loaded.plan;
+  const evaluation = evaluateRepository({ plan, snapshot });
+  const sync2 = planSync({ plan, snapshot, evaluation });
+  const report = {
+    ...base,
+    goals: evaluation.goals,
+    objectives: evaluation.objectives,
+    milestones: evaluation.milestones,
+    unscheduled: evaluation.unscheduled,
+    actions: sync2.actions,
+    notInPlan: sync2.notInPlan
+  };
+  if (pr === void 0) return report;
+  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
+  const headPlan = headPlanOf({ snapshot, pr, repoPath });
+  report.pullRequest = evaluatePullRequest({
+    plan,
+    snapshot,
+    number: pr,
+    planPath: repoPath,
+    current: evaluation,
+    ...headPlan ? { headPlan } : {}
+  });
+  return report;
+}
+function repositoryPlanPath(params) {
+  const { snapshot, planPath } = params;
+  if (snapshot.planPath) return snapshot.planPath;
+  const pull = snapshot.pullRequests.find((p) => p.number === params.pr);
+  const changed = [...pull?.changedFiles ?? [], ...Object.keys(pull?.headFiles ?? {})];
+  const given = planPath.replace(/^\.\//, "");
+  if (changed.includes(given)) return given;
+  return DEFAULT_PLAN_PATHS.find((p) => changed.includes(p)) ?? given;
+}
+function headPlanOf(params) {
+  const pull = params.snapshot.pullRequests.find((p) => p.number === params.pr);
+  const text2 = headPlanText(pull, params.repoPath);
+  return text2 === void 0 ? void 0 : loadPlan({ text: text2, path: params.repoPath });
+}
+function headPlanText(pull, repoPath) {
+  const text2 = pull?.headFiles?.[repoPath];
+  if (text2 !== void 0) return text2;
+  if (!pull?.changedFiles?.includes(repoPath) || pull.headFiles === void 0) return void 0;
+  return "";
+}
+function invalidBasePullRequest(params) {
+  const { snapshot, pr, planPath } = params;
+  const pull = snapshot.pullRequests.find((p) => p.number === pr);
+  const repoPath = repositoryPlanPath({ snapshot, planPath, pr });
+  const headText = headPlanText(pull, repoPath);
+  const fixes = headText === void 0 ? void 0 : loadPlan({ text: headText, path: repoPath });
+  const unjudged = {
+    number: pr,
+    ...pull ? { title: pull.title } : {},
+    aligned: false,
+    deliverables: [],
+    milestones: [],
+    achieves: [],
+    regresses: [],
+    planChanges: []
+  };
+  if (fixes?.valid) {
+    return {
+      ...unjudged,
+      warnings: [
+        {
+          code: "plan-changed",
+          level: "warn",
+          message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it; the plan at its head is valid, so merging it repairs the plan.`
+        }
+      ],
+      headPlanFindings: fixes.findings,
+      conclusion: "neutral"
+    };
+  }
+  return {
+    ...unjudged,
+    warnings: [
+      {
+        code: "plan-invalid",
+        level: "fail",
+        message: `The plan on the base branch (${planPath}) is invalid, so this pull request cannot be judged against it. Fix the plan's errors (run \`plan-align validate --plan ${planPath}\`) first.`
+      }
+    ],
+    ...fixes ? { headPlanFindings: fixes.findings } : {},
+    conclusion: "failure"
+  };
+}
+
+// src/model/actions.ts
+var milestoneId = external_exports.string().describe("The plan milestone's id.");
+var milestoneNumber = external_exports.number().int().describe("The GitHub milestone's number.");
+var evidence = external_exports.array(external_exports.string()).describe("What proves the milestone achieved.");
+var createMilestoneSchema = external_exports.object({
+  type: external_exports.literal("create-milestone"),
+  milestone: milestoneId,
+  title: external_exports.string(),
+  dueOn: external_exports.string().describe("`YYYY-MM-DD`, or empty when the plan milestone has no date."),
+  description: external_exports.string(),
+  state: external_exports.enum(["open", "closed"]).optional().describe(
+    '"closed": already achieved (close: auto) — created closed with its Achieved-on footer.'
+  ),
+  evidence: evidence.optional()
+});
+var updateMilestoneSchema = external_exports.object({
+  type: external_exports.literal("update-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  title: external_exports.string(),
+  dueOn: external_exports.string(),
+  description: external_exports.string(),
+  changes: external_exports.array(external_exports.string()).describe("Which of title, dueOn, description differ.")
+});
+var createLabelSchema = external_exports.object({
+  type: external_exports.literal("create-label"),
+  label: external_exports.string(),
+  deliverable: external_exports.string()
+});
+var setIssueMilestoneSchema = external_exports.object({
+  type: external_exports.literal("set-issue-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber.nullable().describe("Null when the milestone is created in this run."),
+  issue: external_exports.number().int(),
+  from: external_exports.number().int().nullable().describe("The issue's milestone when it was read.")
+});
+var closeMilestoneSchema = external_exports.object({
+  type: external_exports.literal("close-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  evidence
+});
+var reopenMilestoneSchema = external_exports.object({
+  type: external_exports.literal("reopen-milestone"),
+  milestone: milestoneId,
+  number: milestoneNumber,
+  reason: external_exports.string()
+});
+var openReviewSchema = external_exports.object({
+  type: external_exports.literal("open-review"),
+  milestone: milestoneId,
+  number: milestoneNumber.nullable(),
+  title: external_exports.string().describe("The review issue's title."),
+  approvers: external_exports.array(external_exports.string()),
+  evidence
+});
+var syncActionSchema = external_exports.discriminatedUnion("type", [
+  createMilestoneSchema,
+  updateMilestoneSchema,
+  createLabelSchema,
+  setIssueMilestoneSchema,
+  closeMilestoneSchema,
+  reopenMilestoneSchema,
+  openReviewSchema
+]).describe("One change on GitHub; the list of them is the dry run.");
+
+// src/model/findings.ts
+var FINDING_CODES = [
+  // The file and its YAML.
+  "file-too-large",
+  "not-utf8",
+  "stray-bom",
+  "empty-file",
+  "not-a-map",
+  "yaml-syntax",
+  "yaml-tab",
+  "yaml-tag",
+  "yaml-duplicate-key",
+  "yaml-multiple-documents",
+  "yaml-too-deep",
+  "yaml-too-many-aliases",
+  // The shape of the plan.
+  "unsupported-version",
+  "unknown-key",
+  "missing-key",
+  "wrong-type",
+  "out-of-range",
+  "invalid-value",
+  "invalid-id",
+  "invalid-date",
+  "invalid-target",
+  "invalid-plan",
+  "criterion-no-kind",
+  "criterion-several-kinds",
+  "criterion-modifier",
+  // Cross-references and rules the schema cannot express.
+  "duplicate-id",
+  "duplicate-milestone-title",
+  "duplicate-label",
+  "duplicate-reference",
+  "blank-title",
+  "blank-label",
+  "label-too-long",
+  "invalid-repo-path",
+  "review-title-too-long",
+  "unknown-deliverable",
+  "unknown-milestone",
+  "unknown-objective",
+  "milestone-without-deliverables",
+  "deliverable-without-criteria",
+  "deliverable-in-two-milestones",
+  "requires-cycle",
+  "objective-without-measure",
+  // Warnings.
+  "deliverable-without-milestone",
+  "deliverable-without-objective",
+  "objective-not-smart",
+  "requires-later-milestone",
+  // A bug of ours, reported instead of a crash.
+  "internal-error"
+];
+var severitySchema = external_exports.enum(["error", "warning"]);
+var findingSchema = external_exports.object({
+  severity: severitySchema,
+  line: external_exports.number().int().min(1).describe("1-based line of the offending key or value."),
+  column: external_exports.number().int().min(1).describe("1-based column."),
+  endLine: external_exports.number().int().optional().describe("Where the range ends, when known."),
+  endColumn: external_exports.number().int().optional(),
+  code: external_exports.enum(FINDING_CODES).optional().describe("Stable machine code, e.g. `unknown-key`."),
+  message: external_exports.string().describe("What is wrong and how to fix it.")
+}).describe("One validation finding, positioned in the plan file.");
+
+// src/model/report.ts
+var criterionResultSchema = external_exports.object({
+  kind: external_exports.string().describe("The criterion's kind key: issues, file, checks, pull_requests, objective."),
+  name: external_exports.string().describe("The criterion's `name:`, or a generated one."),
+  met: external_exports.boolean(),
+  detail: external_exports.string().describe("What was found, and what is missing when not met."),
+  refs: external_exports.array(external_exports.number().int()).optional().describe("Issue or pull request numbers behind it.")
+});
+var deliverableResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  label: external_exports.string().describe("The GitHub label of its issues and pull requests."),
+  done: external_exports.boolean().describe("Every criterion is met."),
+  criteria: external_exports.array(criterionResultSchema)
+});
+var reviewResultSchema = external_exports.object({
+  approvers: external_exports.array(external_exports.string()),
+  issue: external_exports.number().int().nullable().describe("The review issue, when there is one."),
+  signedOff: external_exports.boolean(),
+  detail: external_exports.string()
+});
+var milestoneResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  due: external_exports.string().describe("`YYYY-MM-DD`."),
+  achieved: external_exports.boolean(),
+  overdue: external_exports.boolean(),
+  atRisk: external_exports.boolean(),
+  daysLeft: external_exports.number().int().describe("Whole days from `evaluatedAt` to the end of the due day (negative when overdue)."),
+  githubMilestone: external_exports.number().int().nullable(),
+  githubState: external_exports.enum(["open", "closed"]).nullable(),
+  close: external_exports.enum(["auto", "manual"]),
+  criteria: external_exports.object({ met: external_exports.number().int(), total: external_exports.number().int() }).describe("Criteria of its deliverables, plus one per `requires` entry and one for review."),
+  deliverables: external_exports.array(deliverableResultSchema),
+  requires: external_exports.array(external_exports.object({ id: external_exports.string(), achieved: external_exports.boolean() })),
+  review: reviewResultSchema.optional().describe("Present when the milestone has `review`.")
+});
+var objectiveResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  goal: external_exports.string(),
+  met: external_exports.boolean().nullable().describe("Null when unknown (no measure)."),
+  value: external_exports.number().nullable(),
+  target: external_exports.string().nullable(),
+  baseline: external_exports.number().optional(),
+  due: external_exports.string().optional(),
+  detail: external_exports.string()
+});
+var goalResultSchema = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  objectives: external_exports.array(external_exports.string()).describe("Ids of its objectives.")
+});
+var WARNING_CODES = [
+  "unlinked",
+  "milestone-mismatch",
+  "overdue",
+  "at-risk",
+  "plan-changed",
+  "plan-weakened",
+  "plan-invalid"
+];
+var PLAN_CHANGE_CODES = [
+  "goal-added",
+  "goal-removed",
+  "objective-added",
+  "objective-removed",
+  "objective-renamed",
+  "measure-added",
+  "measure-removed",
+  "measure-changed",
+  "target-loosened",
+  "target-tightened",
+  "target-changed",
+  "milestone-added",
+  "milestone-removed",
+  "milestone-renamed",
+  "milestone-description-changed",
+  "date-later",
+  "date-earlier",
+  "date-added",
+  "date-removed",
+  "requires-added",
+  "requires-removed",
+  "review-added",
+  "review-removed",
+  "approvers-added",
+  "approvers-removed",
+  "close-changed",
+  "deliverable-added",
+  "deliverable-removed",
+  "deliverable-renamed",
+  "deliverable-moved",
+  "deliverable-scheduled",
+  "deliverable-unscheduled",
+  "deliverable-objective-changed",
+  "label-changed",
+  "paths-changed",
+  "criterion-added",
+  "criterion-removed",
+  "min-lowered",
+  "min-raised",
+  "approvals-lowered",
+  "approvals-raised",
+  "headings-added",
+  "headings-removed",
+  "contains-added",
+  "contains-removed",
+  "checks-added",
+  "checks-removed",
+  "setting-changed"
+];
+var conclusionSchema = external_exports.enum(["success", "neutral", "failure"]);
+var planChangeSchema = external_exports.object({
+  code: external_exports.enum(PLAN_CHANGE_CODES),
+  weakens: external_exports.boolean().describe("The change lowers the bar (flagged `plan-weakened`)."),
+  message: external_exports.string()
+});
+var pullRequestWarningSchema = external_exports.object({
+  code: external_exports.enum(WARNING_CODES),
+  level: external_exports.enum(["warn", "fail"]).optional().describe("What the finding does to the conclusion."),
+  message: external_exports.string()
+});
+var pullRequestReportSchema = external_exports.object({
+  number: external_exports.number().int(),
+  title: external_exports.string().optional(),
+  aligned: external_exports.boolean().describe("It serves at least one deliverable and is not failing."),
+  deliverables: external_exports.array(external_exports.string()).describe("Ids of the deliverables it serves."),
+  milestones: external_exports.array(external_exports.string()).describe("Ids of the milestones it serves."),
+  achieves: external_exports.array(external_exports.string()).describe("Milestones not achieved now but after the merge."),
+  regresses: external_exports.array(external_exports.string()).describe("Milestones achieved now but not after the merge."),
+  warnings: external_exports.array(pullRequestWarningSchema),
+  planChanges: external_exports.array(planChangeSchema),
+  headPlanFindings: external_exports.array(findingSchema).optional().describe("Findings of the plan at its head, when it changes the plan."),
+  conclusion: conclusionSchema
+});
+var reportSchema = external_exports.object({
+  version: external_exports.literal(1),
+  repository: external_exports.string().describe("`owner/name`."),
+  evaluatedAt: external_exports.string().describe("The snapshot's `fetchedAt`: the report's \"now\"."),
+  plan: external_exports.object({ path: external_exports.string(), valid: external_exports.boolean(), findings: external_exports.array(findingSchema) }),
+  goals: external_exports.array(goalResultSchema),
+  objectives: external_exports.array(objectiveResultSchema),
+  milestones: external_exports.array(milestoneResultSchema).describe("In plan order."),
+  unscheduled: external_exports.array(deliverableResultSchema).describe("Deliverables under no milestone (evaluated, but with no date)."),
+  actions: external_exports.array(syncActionSchema).describe("What a sync would change on GitHub."),
+  notInPlan: external_exports.array(
+    external_exports.object({
+      number: external_exports.number().int(),
+      title: external_exports.string(),
+      state: external_exports.enum(["open", "closed"]).optional()
+    })
+  ).describe("GitHub milestones no plan milestone names (never touched)."),
+  pullRequest: pullRequestReportSchema.optional().describe("Present only with `--pr`.")
+}).describe("plan-align's JSON report, version 1.");
+function orderedReport(report) {
+  const parsed = reportSchema.safeParse(report);
+  return parsed.success ? parsed.data : report;
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(orderedReport(report), null, 2)}
+`;
+}
+
+// src/report/format.ts
+function formatInstant(iso) {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function describeDaysLeft(daysLeft) {
+  if (daysLeft === 0) return "due today";
+  if (daysLeft > 0) return `${plural(daysLeft, "day")} left`;
+  return `${plural(-daysLeft, "day")} overdue`;
+}
+function byteLength(text2) {
+  return new TextEncoder().encode(text2).length;
+}
+function truncateToBytes(text2, maxBytes) {
+  const bytes = new TextEncoder().encode(text2);
+  if (bytes.length <= maxBytes) return text2;
+  let cut = new TextDecoder("utf-8", { fatal: false }).decode(bytes.slice(0, maxBytes));
+  if (cut.endsWith("�")) cut = cut.slice(0, -1);
+  const lineEnd = cut.lastIndexOf("\n");
+  return lineEnd > cut.length / 2 ? cut.slice(0, lineEnd + 1) : cut;
+}
+
+// src/report/describe-action.ts
+function describeAction(params) {
+  const { action: a } = params;
+  const strong = params.strong ?? ((t) => t);
+  const code2 = params.code ?? ((t) => t);
+  const name2 = (id2) => strong(params.title(id2));
+  const ref = (n) => n === null ? "" : ` #${n}`;
+  switch (a.type) {
+    case "create-milestone":
+      return a.state === "closed" ? `Create milestone ${strong(a.title)} (due ${a.dueOn}) closed, as it is already achieved` : `Create milestone ${strong(a.title)} (due ${a.dueOn})`;
+    case "update-milestone":
+      return `Update milestone${ref(a.number)} ${strong(a.title)}: ${joinAnd(a.changes.map(changeName))}`;
+    case "create-label":
+      return `Create label ${code2(a.label)}`;
+    case "set-issue-milestone":
+      return a.from === null ? `Put issue #${a.issue} in milestone ${name2(a.milestone)}` : `Move issue #${a.issue} from milestone #${a.from} to ${name2(a.milestone)}`;
+    case "close-milestone":
+      return `Close milestone${ref(a.number)} ${name2(a.milestone)}: achieved`;
+    case "reopen-milestone":
+      return `Reopen milestone${ref(a.number)} ${name2(a.milestone)}: ${a.reason}`;
+    case "open-review":
+      return `Open the review issue “${a.title}” for ${joinAnd(a.approvers.map((l3) => `@${l3}`))}`;
+  }
+}
+function changeName(field) {
+  if (field === "dueOn") return "due date";
+  return field;
+}
+function actionVerb(action) {
+  const ms = (id2, n) => `milestone "${id2}"${n === null ? "" : ` (#${n})`}`;
+  switch (action.type) {
+    case "create-milestone":
+      return `create milestone "${action.title}"`;
+    case "update-milestone":
+      return `update ${ms(action.milestone, action.number)}`;
+    case "create-label":
+      return `create label "${action.label}"`;
+    case "set-issue-milestone":
+      return `put issue #${action.issue} in ${ms(action.milestone, action.number)}`;
+    case "close-milestone":
+      return `close ${ms(action.milestone, action.number)}`;
+    case "reopen-milestone":
+      return `reopen ${ms(action.milestone, action.number)}`;
+    case "open-review":
+      return `open the review issue "${action.title}" for ${ms(action.milestone, action.number)}`;
+  }
+}
+function actionLine(action) {
+  const verb = actionVerb(action);
+  switch (action.type) {
+    case "create-milestone":
+      return `${verb} due ${action.dueOn}`;
+    case "update-milestone":
+      return `${verb}: ${action.changes.join(", ")}`;
+    case "close-milestone":
+      return `${verb} (achieved)`;
+    case "reopen-milestone":
+      return `${verb}: ${action.reason}`;
+    default:
+      return verb;
+  }
+}
+
+// src/report/markdown-escape.ts
+function md(text2, maxChars) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  const clipped = maxChars !== void 0 && flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
+  return clipped.replace(/&/g, "&amp;").replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`);
+}
+function code(text2) {
+  const flat = text2.replace(/\s+/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = longest > 0 || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function bold(text2) {
+  return `**${text2}**`;
+}
+
+// src/report/verdict.ts
+function verdict(report, style = {}) {
+  const strong = style.strong ?? ((t) => t);
+  const code2 = style.code ?? ((t) => t);
+  const title2 = (id2) => strong(report.milestones.find((m) => m.id === id2)?.title ?? id2);
+  if (!report.plan.valid) {
+    const errors = report.plan.findings.filter((f) => f.severity === "error").length;
+    return {
+      icon: "❌",
+      text: `The plan ${code2(report.plan.path)} is invalid (${plural(errors, "error")}); nothing is evaluated or synced until it is fixed`
+    };
+  }
+  const pr = report.pullRequest;
+  if (pr) {
+    const codes = new Set(pr.warnings.map((w2) => w2.code));
+    if (codes.has("plan-invalid")) {
+      return { icon: "❌", text: "The plan at the head of this pull request is invalid" };
+    }
+    const lost = pr.regresses.map(title2);
+    const lostText = `${joinAnd(lost)} ${lost.length === 1 ? "is" : "are"} no longer achieved after merging`;
+    if (pr.achieves.length) {
+      return {
+        icon: lost.length ? "⚠️" : "🎯",
+        text: `Merging this achieves ${joinAnd(pr.achieves.map(title2))}${lost.length ? `, but ${lostText}` : ""}`
+      };
+    }
+    if (lost.length) return { icon: "⚠️", text: lostText };
+    if (codes.has("unlinked")) {
+      const level = pr.warnings.find((w2) => w2.code === "unlinked")?.level;
+      return { icon: level === "fail" ? "❌" : "⚠️", text: "Not linked to any deliverable" };
+    }
+    const icon = pr.conclusion === "success" ? "✅" : pr.conclusion === "neutral" ? "⚠️" : "❌";
+    const served = pr.milestones.length ? ` of ${joinAnd(pr.milestones.map(title2))}` : " (in no milestone)";
+    return {
+      icon,
+      text: `Serves ${plural(pr.deliverables.length, "deliverable")}${served}`
+    };
+  }
+  const achieved = report.milestones.filter((m) => m.achieved).length;
+  const overdue = report.milestones.filter((m) => m.overdue).length;
+  const atRisk = report.milestones.filter((m) => m.atRisk).length;
+  const parts = [
+    strong(`${achieved} of ${plural(report.milestones.length, "milestone")} achieved`)
+  ];
+  if (overdue) parts.push(`${overdue} overdue`);
+  if (atRisk) parts.push(`${atRisk} at risk`);
+  if (report.actions.length) parts.push(plural(report.actions.length, "planned change"));
+  return { icon: overdue ? "⏰" : atRisk ? "⚠️" : "📋", text: parts.join(" · ") };
+}
+
+// src/report/warning-titles.ts
+var WARNING_TITLES = {
+  unlinked: "Unlinked",
+  "milestone-mismatch": "Milestone mismatch",
+  overdue: "Overdue",
+  "at-risk": "At risk",
+  "plan-changed": "Plan changed",
+  "plan-weakened": "Plan weakened",
+  "plan-invalid": "Plan invalid"
+};
+
+// src/report/markdown-sections.ts
+var LIST_LIMIT2 = {
+  full: Number.POSITIVE_INFINITY,
+  collapsed: Number.POSITIVE_INFINITY,
+  summary: 50,
+  counts: 10
+};
+var TEXT_LIMIT = {
+  full: void 0,
+  collapsed: 500,
+  summary: 160,
+  counts: 100
+};
+function renderSections(params) {
+  const { report, detail } = params;
+  const clip = TEXT_LIMIT[detail];
+  const ctx = {
+    report,
+    detail,
+    cuts: [],
+    text: (s) => md(s, clip),
+    name: (s) => bold(md(s, clip))
+  };
+  const body = [
+    pullRequestSection(ctx),
+    milestonesSection(ctx),
+    unscheduledSection(ctx),
+    objectivesSection(ctx),
+    findingsSection(ctx),
+    planChangesSection(ctx),
+    actionsSection(ctx),
+    notInPlanSection(ctx)
+  ].filter((s) => s !== "");
+  const v2 = verdict(report, { strong: ctx.name, code });
+  const head = [`${v2.icon} ${v2.text}`, contextLine(report)];
+  if (ctx.cuts.length) {
+    head.push(
+      `> ✂️ ${capitalize(joinAnd(ctx.cuts))}, to fit ${params.limit}; run \`plan-align report\` for the full report.`
+    );
+  }
+  return `${[...head, ...body].join("\n\n")}
+`;
+}
+function capitalize(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function contextLine(report) {
+  const parts = [
+    md(report.repository),
+    `plan ${code(report.plan.path)}`,
+    `evaluated ${formatInstant(report.evaluatedAt)}`
+  ];
+  return `<sub>${parts.join(" · ")}</sub>`;
+}
+function capped(ctx, items, what, line) {
+  const limit = LIST_LIMIT2[ctx.detail];
+  const lines = items.slice(0, limit).map(line);
+  if (items.length > limit) {
+    const rest = items.length - limit;
+    lines.push(`- …and ${formatCount(rest)} more`);
+    ctx.cuts.push(`${formatCount(rest)} of ${plural(items.length, what)} not listed`);
+  }
+  return lines;
+}
+function pullRequestSection(ctx) {
+  const pr = ctx.report.pullRequest;
+  if (!pr) return "";
+  const title2 = pr.title ? `: ${ctx.text(pr.title)}` : "";
+  const lines = [`### Pull request #${pr.number}${title2}`];
+  const served = pr.deliverables.map((id2) => ctx.name(deliverableTitle(ctx.report, id2)));
+  const milestones = pr.milestones.map((id2) => ctx.name(milestoneTitle(ctx.report, id2)));
+  lines.push(
+    served.length ? `Serves ${joinAnd(served)}${milestones.length ? ` → ${joinAnd(milestones)}` : " (in no milestone)"}.` : "Serves no deliverable of the plan."
+  );
+  lines.push(`Conclusion: **${pr.conclusion}**.`);
+  if (pr.warnings.length) {
+    lines.push("");
+    lines.push(
+      ...capped(ctx, pr.warnings, "warning", (w2) => {
+        const icon = w2.level === "fail" || w2.code === "plan-invalid" ? "❌" : "⚠️";
+        return `- ${icon} **${WARNING_TITLES[w2.code]}**: ${ctx.text(w2.message)}`;
+      })
+    );
+  }
+  const headFindings = pr.headPlanFindings ?? [];
+  if (headFindings.length) {
+    lines.push("", "Findings of the plan at the head of this pull request:", "");
+    lines.push(...capped(ctx, headFindings, "finding", (f) => findingLine(ctx, f)));
+  }
+  return lines.join("\n");
+}
+function milestonesSection(ctx) {
+  const { report, detail } = ctx;
+  if (!report.plan.valid) return "";
+  if (report.milestones.length === 0) return "### Milestones\n\nThe plan has no milestones.";
+  if (detail === "counts") return countsSection(ctx);
+  const lines = ["### Milestones", ""];
+  if (detail === "summary") {
+    lines.push(...summaryTable(ctx));
+    const deliverables = report.milestones.reduce((n, m) => n + m.deliverables.length, 0);
+    ctx.cuts.push(`criteria of ${plural(deliverables, "deliverable")} omitted`);
+    return lines.join("\n");
+  }
+  lines.push("| | Milestone | Due | Status | Criteria met | GitHub |", "|---|---|---|---|---|---|");
+  for (const m of report.milestones) {
+    lines.push(
+      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`
+    );
+  }
+  const achieved = report.milestones.filter((m) => m.achieved);
+  if (detail === "collapsed") {
+    const done = report.milestones.flatMap((m) => m.deliverables).filter((d) => d.done).length;
+    if (achieved.length || done) {
+      ctx.cuts.push(
+        `details of ${plural(achieved.length, "achieved milestone")} and ${plural(done, "done deliverable")} collapsed`
+      );
+    }
+  }
+  for (const m of report.milestones) {
+    if (m.achieved && detail === "collapsed") continue;
+    const section2 = milestoneDetail(ctx, m);
+    lines.push(
+      "",
+      m.achieved && detail === "full" ? `<details><summary>✅ ${ctx.text(m.title)}: achieved</summary>
+
+${section2}
+
+</details>` : `#### ${m.achieved ? "✅" : "❌"} ${ctx.text(m.title)}
+
+${section2}`
+    );
+  }
+  return lines.join("\n");
+}
+function status(m) {
+  if (m.achieved) return "Achieved";
+  if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural(-m.daysLeft, "day")}`;
+  if (m.atRisk) return `Not achieved · ⚠️ **at risk**: ${describeDaysLeft(m.daysLeft)}`;
+  return `Not achieved (${describeDaysLeft(m.daysLeft)})`;
+}
+function githubCell(m) {
+  if (m.githubMilestone === null) return "not created yet";
+  return `#${m.githubMilestone} ${m.githubState ?? ""}`.trim();
+}
+function milestoneDetail(ctx, m) {
+  const facts = [
+    `Due ${m.due}`,
+    status(m),
+    `${m.criteria.met} of ${m.criteria.total} criteria met`
+  ];
+  if (m.githubMilestone !== null) facts.push(`GitHub milestone ${githubCell(m)}`);
+  const lines = [facts.join(" · "), ""];
+  for (const r of m.requires) {
+    lines.push(
+      `- ${r.achieved ? "✅" : "❌"} Requires ${ctx.name(milestoneTitle(ctx.report, r.id))}: ${r.achieved ? "achieved" : "not achieved"}`
+    );
+  }
+  for (const d of m.deliverables) lines.push(...deliverableLines(ctx, d));
+  if (m.review) {
+    const who = m.review.approvers.map((a) => ctx.text(a)).join(", ");
+    const icon = m.review.signedOff ? "✅" : "⏳";
+    const issue2 = m.review.issue === null ? "" : ` (#${m.review.issue})`;
+    lines.push(`- ${icon} Review by ${who}${issue2}: ${ctx.text(m.review.detail)}`);
+  }
+  return lines.join("\n");
+}
+function deliverableLines(ctx, d) {
+  const met = d.criteria.filter((c) => c.met).length;
+  const head = `- ${d.done ? "✅" : "❌"} ${ctx.name(d.title)} ${code(d.label)}`;
+  if (d.done && ctx.detail === "collapsed") {
+    return [`${head}: ${met} of ${d.criteria.length} criteria met`];
+  }
+  return [head, ...d.criteria.map((c) => `  - ${criterionLine(ctx, c)}`)];
+}
+function criterionLine(ctx, c) {
+  return `${c.met ? "✅" : "❌"} ${ctx.text(c.name)}: ${ctx.text(c.detail)}`;
+}
+function summaryTable(ctx) {
+  const { report } = ctx;
+  const achieved = report.milestones.filter((m) => m.achieved);
+  const open2 = report.milestones.filter((m) => !m.achieved);
+  const lines = [];
+  lines.push(
+    `${plural(achieved.length, "milestone")} of ${formatCount(report.milestones.length)} achieved.`
+  );
+  if (open2.length === 0) return lines;
+  lines.push(
+    "",
+    "| Not achieved | Due | Status | Criteria met | Deliverables not done |",
+    "|---|---|---|---|---|"
+  );
+  const limit = LIST_LIMIT2[ctx.detail];
+  for (const m of open2.slice(0, limit)) {
+    const missing = m.deliverables.filter((d) => !d.done).map((d) => ctx.text(d.title));
+    const shown = missing.slice(0, 3).join(", ");
+    const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
+    lines.push(
+      `| ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`
+    );
+  }
+  if (open2.length > limit) {
+    lines.push("", `…and ${formatCount(open2.length - limit)} more milestones not achieved.`);
+    ctx.cuts.push(`${formatCount(open2.length - limit)} milestones not achieved not listed`);
+  }
+  return lines;
+}
+function countsSection(ctx) {
+  const { report } = ctx;
+  const ms = report.milestones;
+  const deliverables = [...ms.flatMap((m) => m.deliverables), ...report.unscheduled];
+  const known = report.objectives.filter((o) => o.met !== null);
+  const lines = [
+    "### Milestones",
+    "",
+    "| | Count |",
+    "|---|---|",
+    `| Milestones achieved | ${formatCount(ms.filter((m) => m.achieved).length)} of ${formatCount(ms.length)} |`,
+    `| Overdue | ${formatCount(ms.filter((m) => m.overdue).length)} |`,
+    `| At risk | ${formatCount(ms.filter((m) => m.atRisk).length)} |`,
+    `| Deliverables done | ${formatCount(deliverables.filter((d) => d.done).length)} of ${formatCount(deliverables.length)} |`,
+    `| Objectives met | ${formatCount(known.filter((o) => o.met).length)} of ${formatCount(report.objectives.length)} |`
+  ];
+  const attention = [...ms.filter((m) => m.overdue), ...ms.filter((m) => m.atRisk)];
+  if (attention.length) {
+    lines.push("", "Needing attention:", "");
+    lines.push(
+      ...capped(ctx, attention, "milestone needing attention", (m) => {
+        return `- ${m.overdue ? "⏰" : "⚠️"} ${ctx.name(m.title)}: due ${m.due}, ${describeDaysLeft(m.daysLeft)}, ${m.criteria.met} of ${m.criteria.total} criteria met`;
+      })
+    );
+  }
+  ctx.cuts.push(`details of ${plural(deliverables.length, "deliverable")} omitted`);
+  return lines.join("\n");
+}
+function unscheduledSection(ctx) {
+  const list = ctx.report.unscheduled;
+  if (list.length === 0 || ctx.detail === "counts") return "";
+  const lines = ["### Deliverables in no milestone", "", "They have no date to be proved by.", ""];
+  if (ctx.detail === "summary") {
+    lines.push(
+      ...capped(ctx, list, "deliverable in no milestone", (d) => {
+        const met = d.criteria.filter((c) => c.met).length;
+        return `- ${d.done ? "✅" : "❌"} ${ctx.name(d.title)}: ${met} of ${d.criteria.length} criteria met`;
+      })
+    );
+  } else {
+    for (const d of list) lines.push(...deliverableLines(ctx, d));
+  }
+  return lines.join("\n");
+}
+function objectivesSection(ctx) {
+  const { report } = ctx;
+  if (report.objectives.length === 0 || ctx.detail === "counts") return "";
+  const goals = new Map(report.goals.map((g2) => [g2.id, g2.title]));
+  const lines = [
+    "### Objectives",
+    "",
+    "| | Objective | Goal | Now | Target | Due |",
+    "|---|---|---|---|---|---|"
+  ];
+  const limit = LIST_LIMIT2[ctx.detail];
+  for (const o of report.objectives.slice(0, limit)) {
+    const icon = o.met === null ? "❔" : o.met ? "✅" : "❌";
+    const now = o.value === null ? ctx.text(o.detail) : `${o.value}${o.baseline === void 0 ? "" : ` (baseline ${o.baseline})`}`;
+    const target = o.target === null ? "no measure" : ctx.text(o.target);
+    lines.push(
+      `| ${icon} | ${ctx.text(o.title)} | ${ctx.text(goals.get(o.goal) ?? o.goal)} | ${now} | ${target} | ${o.due ?? "—"} |`
+    );
+  }
+  if (report.objectives.length > limit) {
+    const rest = report.objectives.length - limit;
+    lines.push("", `…and ${formatCount(rest)} more objectives.`);
+    ctx.cuts.push(
+      `${formatCount(rest)} of ${plural(report.objectives.length, "objective")} not listed`
+    );
+  }
+  return lines.join("\n");
+}
+function findingLine(ctx, f) {
+  const where2 = code(`${ctx.report.plan.path}:${f.line}:${f.column}`);
+  return `- ${f.severity === "error" ? "❌" : "⚠️"} ${where2} ${f.severity}: ${ctx.text(f.message)}`;
+}
+function findingsSection(ctx) {
+  const findings = ctx.report.plan.findings;
+  if (findings.length === 0) return "";
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const title2 = `### Plan findings (${plural(errors, "error")}, ${plural(findings.length - errors, "warning")})`;
+  return [title2, "", ...capped(ctx, findings, "finding", (f) => findingLine(ctx, f))].join("\n");
+}
+function planChangesSection(ctx) {
+  const changes = ctx.report.pullRequest?.planChanges ?? [];
+  if (changes.length === 0) return "";
+  const weakening = changes.filter((c) => c.weakens).length;
+  const lines = [
+    "### Plan changes in this pull request",
+    "",
+    weakening ? `${plural(weakening, "change")} weaken${weakening === 1 ? "s" : ""} the plan (🔻): review them before merging.` : "No change weakens the plan.",
+    "",
+    ...capped(
+      ctx,
+      changes,
+      "plan change",
+      (c) => `- ${c.weakens ? "🔻" : "✏️"} ${ctx.text(c.message)}`
+    )
+  ];
+  return lines.join("\n");
+}
+function actionsSection(ctx) {
+  const { report } = ctx;
+  if (!report.plan.valid) return "";
+  if (report.actions.length === 0) {
+    return "### Planned changes on GitHub\n\nNone: GitHub is in step with the plan.";
+  }
+  const lines = [
+    "### Planned changes on GitHub",
+    "",
+    "What `plan-align sync` (or the App) does next. It never deletes a milestone, label or issue.",
+    "",
+    ...actionCounts(ctx),
+    ...capped(ctx, report.actions, "planned change", (action) => {
+      const sentence = describeAction({
+        action,
+        title: (id2) => milestoneTitle(report, id2),
+        strong: ctx.name,
+        code
+      });
+      return `- ${sentence}`;
+    })
+  ];
+  return lines.join("\n");
+}
+function actionCounts(ctx) {
+  const actions = ctx.report.actions;
+  if (actions.length <= LIST_LIMIT2[ctx.detail]) return [];
+  const counts = /* @__PURE__ */ new Map();
+  for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+  const parts = [...counts].map(([type, n]) => `${formatCount(n)} ${code(type)}`);
+  return [`${plural(actions.length, "planned change")}: ${parts.join(", ")}.`, ""];
+}
+function notInPlanSection(ctx) {
+  const list = ctx.report.notInPlan;
+  if (list.length === 0) return "";
+  return [
+    "### GitHub milestones not in the plan",
+    "",
+    "plan-align leaves them untouched.",
+    "",
+    ...capped(
+      ctx,
+      list,
+      "milestone not in the plan",
+      (m) => `- #${m.number} ${ctx.text(m.title)}${m.state ? ` (${m.state})` : ""}`
+    )
+  ].join("\n");
+}
+function milestoneTitle(report, id2) {
+  return report.milestones.find((m) => m.id === id2)?.title ?? id2;
+}
+function deliverableTitle(report, id2) {
+  for (const d of [...report.milestones.flatMap((m) => m.deliverables), ...report.unscheduled]) {
+    if (d.id === id2) return d.title;
+  }
+  return id2;
+}
+
+// src/report/markdown.ts
+var CHECK_RUN_SUMMARY_LIMIT = 65535;
+var TIERS = ["full", "collapsed", "summary", "counts"];
+function renderMarkdown(report, options2 = {}) {
+  const maxBytes = options2.maxBytes ?? CHECK_RUN_SUMMARY_LIMIT;
+  const limit = maxBytes === CHECK_RUN_SUMMARY_LIMIT ? `GitHub's ${formatCount(maxBytes)}-byte limit` : `the ${formatCount(maxBytes)}-byte limit`;
+  let text2 = "";
+  for (const detail of TIERS) {
+    text2 = renderSections({ report, detail, limit });
+    if (byteLength(text2) <= maxBytes) return text2;
+  }
+  const note = `
+
+✂️ Cut at ${plural(maxBytes, "byte")} to fit ${limit}; run \`plan-align report\` for the full report.
+`;
+  return `${truncateToBytes(text2, Math.max(0, maxBytes - byteLength(note)))}${note}`;
+}
+
+// src/report/text.ts
+function renderText(report) {
+  const out = [];
+  const v2 = verdict(report);
+  out.push(`${v2.icon} ${v2.text}`);
+  out.push(
+    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt)}`
+  );
+  const titleOf = (id2) => report.milestones.find((m) => m.id === id2)?.title ?? id2;
+  const pr = report.pullRequest;
+  if (pr) {
+    section(out, `Pull request #${pr.number}${pr.title ? `: ${pr.title}` : ""}`);
+    const deliverables = pr.deliverables.map((id2) => deliverableTitle2(report, id2));
+    out.push(
+      deliverables.length ? `  Serves ${joinAnd(deliverables)}${pr.milestones.length ? ` → ${joinAnd(pr.milestones.map(titleOf))}` : ""}` : "  Serves no deliverable of the plan"
+    );
+    out.push(`  Conclusion: ${pr.conclusion}`);
+    for (const w2 of pr.warnings) {
+      const icon = w2.level === "fail" || w2.code === "plan-invalid" ? "✘" : "!";
+      out.push(`  ${icon} ${WARNING_TITLES[w2.code]}: ${w2.message}`);
+    }
+    for (const f of pr.headPlanFindings ?? []) out.push(`  ${findingLine2(report, f)}`);
+    if (pr.planChanges.length) {
+      out.push("  Plan changes:");
+      for (const c of pr.planChanges) {
+        out.push(`    ${c.weakens ? "▼ weakens:" : "·"} ${c.message}`);
+      }
+    }
+  }
+  if (report.plan.valid) {
+    section(out, "Milestones");
+    if (report.milestones.length === 0) out.push("  The plan has no milestones.");
+    for (const m of report.milestones) milestoneLines(out, report, m);
+    if (report.unscheduled.length) {
+      section(out, "Deliverables in no milestone (no date to be proved by)");
+      for (const d of report.unscheduled) deliverableLines2(out, d, "  ");
+    }
+    if (report.objectives.length) {
+      section(out, "Objectives");
+      for (const o of report.objectives) {
+        const icon = o.met === null ? "?" : o.met ? "✔" : "✘";
+        const value = o.value === null ? o.detail : `now ${o.value}${o.baseline === void 0 ? "" : ` (baseline ${o.baseline})`}, target ${o.target}`;
+        out.push(`  ${icon} ${o.title}${o.due ? ` — due ${o.due}` : ""}`);
+        out.push(`      ${value}`);
+      }
+    }
+  }
+  if (report.plan.findings.length) {
+    section(out, "Plan findings");
+    for (const f of report.plan.findings) out.push(`  ${findingLine2(report, f)}`);
+  }
+  if (report.plan.valid) {
+    section(out, "Planned changes on GitHub (dry run; nothing is ever deleted)");
+    if (report.actions.length === 0) out.push("  None: GitHub is in step with the plan.");
+    for (const action of report.actions) {
+      out.push(`  • ${describeAction({ action, title: titleOf })}`);
+    }
+  }
+  if (report.notInPlan.length) {
+    section(out, "GitHub milestones not in the plan (left untouched)");
+    for (const m of report.notInPlan) {
+      out.push(`  #${m.number} ${m.title}${m.state ? ` (${m.state})` : ""}`);
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+function section(out, title2) {
+  out.push("", title2);
+}
+function milestoneLines(out, report, m) {
+  const status2 = m.achieved ? "achieved" : m.overdue ? `NOT ACHIEVED, overdue by ${plural(-m.daysLeft, "day")}` : m.atRisk ? `not achieved, AT RISK: ${describeDaysLeft(m.daysLeft)}` : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
+  const github = m.githubMilestone === null ? "no GitHub milestone yet" : `GitHub #${m.githubMilestone} ${m.githubState ?? ""}`.trim();
+  out.push(`  ${m.achieved ? "✔" : "✘"} ${m.title} — due ${m.due} — ${status2}`);
+  out.push(
+    `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · close: manual (a person closes it)" : ""}`
+  );
+  for (const r of m.requires) {
+    const title2 = report.milestones.find((x2) => x2.id === r.id)?.title ?? r.id;
+    out.push(`      ${r.achieved ? "✔" : "✘"} requires ${title2}`);
+  }
+  for (const d of m.deliverables) deliverableLines2(out, d, "      ");
+  if (m.review) {
+    out.push(
+      `      ${m.review.signedOff ? "✔" : "✘"} review by ${m.review.approvers.join(", ")}: ${m.review.detail}`
+    );
+  }
+}
+function deliverableLines2(out, d, indent) {
+  out.push(`${indent}${d.done ? "✔" : "✘"} ${d.title} [${d.label}]`);
+  for (const c of d.criteria) {
+    out.push(`${indent}    ${c.met ? "✔" : "✘"} ${c.name}: ${c.detail}`);
+  }
+}
+function findingLine2(report, f) {
+  return `${report.plan.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+}
+function deliverableTitle2(report, id2) {
+  for (const d of [...report.milestones.flatMap((m) => m.deliverables), ...report.unscheduled]) {
+    if (d.id === id2) return d.title;
+  }
+  return id2;
+}
+
+// src/snapshot/read.ts
+var JsonStop = class {
+  offset;
+  problem;
+  constructor(offset, problem) {
+    this.offset = offset;
+    this.problem = problem;
+  }
+};
+function scanJson(text2, options2 = {}) {
+  let i = 0;
+  const ws = () => {
+    while (i < text2.length && " 	\n\r".includes(text2[i])) i++;
+  };
+  const fail = (problem) => {
+    throw new JsonStop(i, problem);
+  };
+  const describeHere = () => {
+    if (i >= text2.length) return "the end of the file";
+    return text2[i] === '"' ? "a string" : JSON.stringify(text2[i]);
+  };
+  const string4 = () => {
+    const start = i;
+    i++;
+    while (i < text2.length) {
+      const ch = text2[i];
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === "\\") {
+        const next = text2[i + 1];
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6))) {
+            fail("a \\u escape needs four hex digits");
+          }
+          i += 6;
+        } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
+        else fail(`invalid escape "\\${next ?? ""}" in a string`);
+      } else if (ch.charCodeAt(0) < 32) {
+        fail("a line break or control character inside a string — write it as \\n or \\t");
+      } else i++;
+    }
+    i = start;
+    fail("a string is not closed — add the closing double quote");
+  };
+  const number4 = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text2.slice(i, i + 400));
+    if (!match) fail(`expected a value, found ${describeHere()}`);
+    else i += match[0].length;
+  };
+  const value = (path, depth) => {
+    if (depth > 1e3) fail("the JSON is nested too deeply");
+    ws();
+    if (options2.onValue?.(path, i)) throw new JsonStop(i, "found");
+    const ch = text2[i];
+    if (ch === "{") object2(path, depth);
+    else if (ch === "[") array2(path, depth);
+    else if (ch === '"') string4();
+    else if (ch === "-" || ch >= "0" && ch <= "9") number4();
+    else {
+      for (const word of ["true", "false", "null"]) {
+        if (text2.startsWith(word, i)) {
+          i += word.length;
+          return;
+        }
+      }
+      if (ch === "'") fail("strings in JSON use double quotes, not single quotes");
+      fail(`expected a value, found ${describeHere()}`);
+    }
+  };
+  const object2 = (path, depth) => {
+    i++;
+    ws();
+    if (text2[i] === "}") {
+      i++;
+      return;
+    }
+    for (; ; ) {
+      ws();
+      if (text2[i] !== '"') {
+        fail(
+          text2[i] === "}" ? "a comma before } — remove the trailing comma" : `expected a property name in double quotes, found ${describeHere()}`
+        );
+      }
+      const start = i;
+      string4();
+      const key = JSON.parse(text2.slice(start, i));
+      ws();
+      if (text2[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
+      i++;
+      value([...path, key], depth + 1);
+      ws();
+      if (text2[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text2[i] === "}") {
+        i++;
+        return;
+      }
+      fail(`expected "," or "}" after a property value, found ${describeHere()}`);
+    }
+  };
+  const array2 = (path, depth) => {
+    i++;
+    ws();
+    if (text2[i] === "]") {
+      i++;
+      return;
+    }
+    for (let index = 0; ; index++) {
+      ws();
+      if (text2[i] === "]") fail("a comma before ] — remove the trailing comma");
+      value([...path, index], depth + 1);
+      ws();
+      if (text2[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text2[i] === "]") {
+        i++;
+        return;
+      }
+      fail(`expected "," or "]" after a list item, found ${describeHere()}`);
+    }
+  };
+  try {
+    if (text2.length === 0 || /^\s*$/.test(text2)) fail("the file is empty — expected a JSON object");
+    value([], 0);
+    ws();
+    if (i < text2.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
+    return void 0;
+  } catch (stop) {
+    if (stop instanceof JsonStop) return stop;
+    throw stop;
+  }
+}
+function linePosition2(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < offset && k < text2.length; k++) {
+    if (text2.charCodeAt(k) === 10) {
+      line++;
+      lineStart = k + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function jsonPath(path) {
+  return `$${path.map((s) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`).join("")}`;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function valueAt2(data, path) {
+  let current = data;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
+    else if (isRecord2(current)) current = current[String(segment)];
+    else return void 0;
+  }
+  return current;
+}
+function show(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  }
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+var TYPE_WORDS = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object",
+  null: "null"
+};
+function expectation(issue2) {
+  switch (issue2.code) {
+    case "invalid_type":
+      return TYPE_WORDS[issue2.expected] ?? issue2.expected;
+    case "invalid_value":
+      return issue2.values.map((v2) => JSON.stringify(v2)).join(" or ");
+    case "invalid_format":
+      return issue2.format === "datetime" ? 'a timestamp such as "2026-03-01T12:00:00Z"' : `a ${issue2.format} value`;
+    case "too_small":
+      return `at least ${String(issue2.minimum)}`;
+    case "too_big":
+      return `at most ${String(issue2.maximum)}`;
+    default:
+      return issue2.message.replace(/^Invalid input: /, "");
+  }
+}
+function schemaError(params) {
+  const { text: text2, data, issue: issue2 } = params;
+  const segments = issue2.path.filter(
+    (s) => typeof s === "string" || typeof s === "number"
+  );
+  const value = valueAt2(data, segments);
+  const parent = valueAt2(data, segments.slice(0, -1));
+  const last = segments.at(-1);
+  const missing = value === void 0 && isRecord2(parent) && typeof last === "string" && !(last in parent);
+  const what = expectation(issue2);
+  const message = missing ? `${jsonPath(segments)} is missing: expected ${what} — add the "${String(last)}" field` : `${jsonPath(segments)}: expected ${what}, got ${show(value)} — set it to ${what}`;
+  return `${params.path}:${positionOfPath(text2, missing ? segments.slice(0, -1) : segments)}: error: ${message} (format: schema/snapshot.schema.json)`;
+}
+function positionOfPath(text2, path) {
+  const want = JSON.stringify(path);
+  let found;
+  try {
+    scanJson(text2, {
+      onValue: (p, offset) => {
+        if (JSON.stringify(p) !== want) return false;
+        found = offset;
+        return true;
+      }
+    });
+  } catch {
+  }
+  const { line, column } = linePosition2(text2, found ?? 0);
+  return `${line}:${column}`;
+}
+var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+var TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+function isRealDay(value) {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [y2, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date6 = new Date(Date.UTC(y2, m - 1, d));
+  return date6.getUTCFullYear() === y2 && date6.getUTCMonth() === m - 1 && date6.getUTCDate() === d;
+}
+function badDueOn(snapshot) {
+  const index = snapshot.milestones.findIndex(
+    (m) => m.dueOn !== null && !isRealDay(m.dueOn) && !(TIMESTAMP.test(m.dueOn) && !Number.isNaN(Date.parse(m.dueOn)))
+  );
+  return index >= 0 ? index : void 0;
+}
+function parseSnapshot(params) {
+  const { path } = params;
+  const text2 = params.text.startsWith("\uFEFF") ? params.text.slice(1) : params.text;
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (error62) {
+    let stop;
+    try {
+      stop = scanJson(text2);
+    } catch {
+      stop = void 0;
+    }
+    const detail = error62 instanceof Error ? error62.message : String(error62);
+    const { line, column } = linePosition2(text2, stop?.offset ?? 0);
+    return {
+      ok: false,
+      error: `${path}:${line}:${column}: error: invalid JSON: ${stop?.problem ?? detail}`
+    };
+  }
+  const parsed = snapshotSchema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, error: schemaError({ text: text2, path, data, issue: parsed.error.issues[0] }) };
+  }
+  const due = badDueOn(parsed.data);
+  if (due !== void 0) {
+    const segments = ["milestones", due, "dueOn"];
+    const message = `${jsonPath(segments)}: expected a date "YYYY-MM-DD", a timestamp such as "2026-06-01T07:00:00Z", or null, got ${show(parsed.data.milestones[due].dueOn)} — change this value`;
+    return { ok: false, error: `${path}:${positionOfPath(text2, segments)}: error: ${message}` };
+  }
+  return { ok: true, snapshot: parsed.data };
+}
+
+// src/cli/validate.ts
+var VALIDATE_HELP = `usage: plan-align validate [--plan FILE]
+
+Checks a plan file and prints every finding as FILE:LINE:COL: error|warning: message.
+
+Options:
+  --plan FILE   the plan to check (default: .github/plan.yml, then .github/plan.yaml)
+  -h, --help    show this help
+
+Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+`;
+var runValidate = async (argv, io) => {
+  const flags = parseFlags(argv, {
+    plan: { type: "string" },
+    help: { type: "boolean", short: "h" }
+  });
+  if (flags.help) {
+    io.stdout(VALIDATE_HELP);
+    return 0;
+  }
+  const file2 = flags.plan ?? await defaultPlan(io);
+  const text2 = await readTextFile({ io, file: file2, what: "plan", flag: "--plan FILE" });
+  const loaded = loadPlan({ text: text2, path: file2 });
+  for (const finding of loaded.findings) io.stdout(`${formatFinding(file2, finding)}
+`);
+  const errors = loaded.findings.filter((f) => f.severity === "error").length;
+  const warnings = loaded.findings.length - errors;
+  const counts = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  io.stderr(loaded.valid ? `${file2}: valid (${counts})
+` : `${file2}: invalid (${counts})
+`);
+  return loaded.valid ? 0 : 1;
+};
+async function defaultPlan(io) {
+  const found = await findDefaultPlan(io, DEFAULT_PLAN_PATHS);
+  if (found) return found;
+  throw new InputError(
+    `no plan found: looked for ${DEFAULT_PLAN_PATHS.join(" and ")} in ${io.cwd}. Create one (see examples/canteen/plan.yml), or pass --plan FILE.`
+  );
+}
+
+// src/cli/report.ts
+var REPORT_HELP = `usage: plan-align report --plan FILE --snapshot FILE [--pr N] [--format markdown|json|text]
+
+Evaluates the plan against a repository snapshot, offline, and prints the report.
+
+Options:
+  --plan FILE       the plan (default: .github/plan.yml, then .github/plan.yaml)
+  --snapshot FILE   a repository snapshot (JSON), e.g. from \`plan-align snapshot\`
+  --pr N            also judge pull request #N (it must be in the snapshot)
+  --format F        markdown (default; the check run's summary), json (the JSON report),
+                    or text (for reading in a terminal)
+  -h, --help        show this help
+
+Exit status: 0 evaluated, 1 the plan is invalid, 2 usage or I/O error.
+`;
+var FORMATS = ["markdown", "json", "text"];
+var runReport = async (argv, io) => {
+  const flags = parseFlags(argv, {
+    plan: { type: "string" },
+    snapshot: { type: "string" },
+    pr: { type: "string" },
+    format: { type: "string", default: "markdown" },
+    help: { type: "boolean", short: "h" }
+  });
+  if (flags.help) {
+    io.stdout(REPORT_HELP);
+    return 0;
+  }
+  if (flags.snapshot === void 0) {
+    throw new UsageError(
+      "--snapshot FILE is required (take one with `plan-align snapshot --repo OWNER/NAME > snapshot.json`)"
+    );
+  }
+  const format = flags.format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format takes markdown, json or text (got "${flags.format}")`);
+  }
+  const pr = flags.pr === void 0 ? void 0 : parsePositiveInt("--pr", flags.pr);
+  const planPath = flags.plan ?? await defaultPlan(io);
+  const planText = await readTextFile({ io, file: planPath, what: "plan", flag: "--plan FILE" });
+  const snapshotText = await readTextFile({
+    io,
+    file: flags.snapshot,
+    what: "snapshot",
+    flag: "--snapshot FILE"
+  });
+  const parsed = parseSnapshot({ text: snapshotText, path: flags.snapshot });
+  if (!parsed.ok) throw new InputError(parsed.error);
+  const { snapshot } = parsed;
+  if (pr !== void 0 && !snapshot.pullRequests.some((p) => p.number === pr)) {
+    throw new InputError(
+      `pull request #${pr} is not in the snapshot ${flags.snapshot}. Take a snapshot that includes it: plan-align snapshot --repo ${snapshot.repository} --pr ${pr}`
+    );
+  }
+  const report = buildReport({
+    planText,
+    planPath,
+    snapshot,
+    ...pr === void 0 ? {} : { pr }
+  });
+  const render = { markdown: renderMarkdown, json: renderJson, text: renderText }[format];
+  io.stdout(render(report));
+  if (!report.plan.valid) {
+    const errors = report.plan.findings.filter((f) => f.severity === "error").length;
+    io.stderr(
+      `${planPath}: invalid (${errors} error${errors === 1 ? "" : "s"}); run \`plan-align validate --plan ${planPath}\` for the list
+`
+    );
+    return 1;
+  }
+  return 0;
+};
+
+// src/plan/json-schema.ts
+var PLAN_SCHEMA_URL = "https://raw.githubusercontent.com/plan-align/plan-align/main/schema/plan.schema.json";
+function planJsonSchema() {
+  const generated = external_exports.toJSONSchema(planSchema, {
+    // "input": what a user may write, so keys with defaults are optional.
+    io: "input",
+    override: (ctx) => {
+      if (ctx.zodSchema === criterionSchema && Array.isArray(ctx.jsonSchema.anyOf)) {
+        ctx.jsonSchema.oneOf = ctx.jsonSchema.anyOf;
+        delete ctx.jsonSchema.anyOf;
+      }
+    }
+  });
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: PLAN_SCHEMA_URL,
+    title: "plan-align plan, version 1",
+    ...rest
+  };
+}
+
+// src/cli/schema.ts
+var SCHEMA_HELP = `usage: plan-align schema
+
+Prints the JSON Schema of the plan file (the one committed as schema/plan.schema.json).
+Point your editor at it with a first line like
+  # yaml-language-server: $schema=<path or URL of the schema>
+
+Options:
+  -h, --help    show this help
+`;
+var runSchema = async (argv, io) => {
+  const flags = parseFlags(argv, { help: { type: "boolean", short: "h" } });
+  if (flags.help) {
+    io.stdout(SCHEMA_HELP);
+    return 0;
+  }
+  io.stdout(`${JSON.stringify(planJsonSchema(), null, 2)}
+`);
+  return 0;
+};
+
+// src/cli/snapshot.ts
+import { parseArgs as parseArgs3 } from "node:util";
+
+// src/plan/needs.ts
+function planNeeds(plan) {
+  if (!plan) return { files: [], checks: [], pullRequests: true };
+  const needs = { files: /* @__PURE__ */ new Set(), checks: /* @__PURE__ */ new Set(), pullRequests: false };
+  for (const goal of plan.goals) {
+    for (const objective of goal.objectives) {
+      if (objective.measure) needs.files.add(objective.measure.file);
+    }
+  }
+  for (const deliverable of plan.deliverables) {
+    for (const criterion of deliverable.criteria) addCriterionNeeds(criterion, needs);
+  }
+  return {
+    files: [...needs.files].sort(),
+    checks: [...needs.checks].sort(),
+    pullRequests: needs.pullRequests
+  };
+}
+
+// src/github/graphql-rounds.ts
+var PAGE_SIZE = 100;
+async function paginateRounds(params) {
+  const { client, owner, repo } = params;
+  const nodes = {};
+  const cursors = /* @__PURE__ */ new Map();
+  for (const c of params.connections) {
+    nodes[c.key] = [];
+    cursors.set(c.key, null);
+  }
+  let pending = [...params.connections];
+  let first = null;
+  let round = 0;
+  while (first === null || pending.length > 0) {
+    round++;
+    const isFirst = first === null;
+    const vars = {
+      owner: ["String!", owner],
+      name: ["String!", repo],
+      ...isFirst ? params.firstRoundVariables : {}
+    };
+    const selections = [];
+    if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    for (const c of pending) {
+      const cursorVar = `${c.key}After`;
+      vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
+      Object.assign(vars, c.variables);
+      selections.push(c.selection(`$${cursorVar}`));
+    }
+    const declared = Object.entries(vars).map(([k, [type]]) => `$${k}: ${type}`).join(", ");
+    const query = `query PlanAlignSnapshot(${declared}) {
+  repository(owner: $owner, name: $name) {
+${selections.join("\n")}
+  }
+}`;
+    const values = Object.fromEntries(Object.entries(vars).map(([k, [, v2]]) => [k, v2]));
+    params.onQuery?.(
+      round,
+      pending.map((c) => c.key)
+    );
+    const data = await runQuery({ client, query, variables: values, owner, repo });
+    const repository = data.repository;
+    if (!repository) {
+      throw new Error(
+        `Repository ${owner}/${repo} was not found, or the token cannot read it (it needs metadata, contents, issues and pull requests read access).`
+      );
+    }
+    if (isFirst) first = repository;
+    const next = [];
+    for (const c of pending) {
+      const page = c.page(repository);
+      if (!page) continue;
+      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
+      if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+        cursors.set(c.key, page.pageInfo.endCursor);
+        next.push(c);
+      }
+    }
+    pending = next;
+  }
+  return { first: first ?? {}, nodes, queries: round };
+}
+async function runQuery(params) {
+  try {
+    return await params.client.graphql(params.query, params.variables);
+  } catch (error62) {
+    const errors = error62.errors;
+    const notFound = errors?.find((e) => e.type === "NOT_FOUND");
+    if (notFound) {
+      throw new Error(
+        `${notFound.message ?? "Not found"} (in ${params.owner}/${params.repo}). Check the repository name, the pull request number, and that the token can read them.`,
+        { cause: error62 }
+      );
+    }
+    const message = error62 instanceof Error ? error62.message : String(error62);
+    throw new Error(`GitHub GraphQL query for ${params.owner}/${params.repo} failed: ${message}`, {
+      cause: error62
+    });
+  }
+}
+
+// src/github/read-plan.ts
+async function readFileAt(params) {
+  const { client, owner, repo, ref, path } = params;
+  let data;
+  try {
+    const res = await client.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ...ref ? { ref } : {},
+      // raw: the file's bytes as text, up to 100 MB (the JSON form stops at 1 MB).
+      mediaType: { format: "raw" }
+    });
+    data = res.data;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return null;
+    throw new Error(
+      `Could not read ${path} from ${owner}/${repo}${ref ? `@${ref}` : ""}: ${describe3(error62)}. Check that the token can read the repository's contents (permission contents: read).`
+    );
+  }
+  return contentText({ data, path, where: `${owner}/${repo}` });
+}
+async function readPlanFile(params) {
+  const paths = params.path ? [params.path] : [...DEFAULT_PLAN_PATHS];
+  for (const path of paths) {
+    const text2 = await readFileAt({ ...params, path });
+    if (text2 !== null) return { path, text: text2, ref: params.ref ?? "HEAD" };
+  }
+  return null;
+}
+function contentText(params) {
+  const { data, path, where: where2 } = params;
+  if (typeof data === "string") return data;
+  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+  if (Array.isArray(data)) {
+    throw new Error(`${path} in ${where2} is a directory, not a file; name a file instead.`);
+  }
+  if (data && typeof data === "object") {
+    const obj = data;
+    if (obj.type && obj.type !== "file") {
+      throw new Error(`${path} in ${where2} is a ${obj.type}, not a file; name a file instead.`);
+    }
+    if (obj.encoding === "base64" && typeof obj.content === "string") {
+      return Buffer.from(obj.content, "base64").toString("utf8");
+    }
+    if (typeof obj.content === "string" && obj.encoding !== "none") return obj.content;
+  }
+  throw new Error(`GitHub answered an unexpected shape for ${path} in ${where2}.`);
+}
+function statusOf(error62) {
+  const status2 = error62?.status;
+  return typeof status2 === "number" ? status2 : void 0;
+}
+function describe3(error62) {
+  const status2 = statusOf(error62);
+  const message = error62 instanceof Error ? error62.message : String(error62);
+  return status2 ? `GitHub answered ${status2} (${message})` : message;
+}
+
+// src/github/snapshot-query.ts
+var PAGE_INFO = "pageInfo { hasNextPage endCursor }";
+var ISSUE_FIELDS = `number title state stateReason
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  assignees(first: 20) { nodes { login } }
+  timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
+var PULL_REQUEST_FIELDS = `number title state merged
+  labels(first: 100) { nodes { name } }
+  milestone { number }
+  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
+  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
+  headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
+var CONTEXT_FIELDS = `__typename
+  ... on CheckRun { name status conclusion startedAt completedAt }
+  ... on StatusContext { context state createdAt }`;
+var BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
+function fileSelections(paths) {
+  return paths.map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`).join("\n");
+}
+function connection(params) {
+  const wrap = params.wrap ?? ((inner) => `${params.key}: ${inner}`);
+  return {
+    key: params.key,
+    selection: (cursor) => wrap(
+      `${params.field}(first: ${PAGE_SIZE}, after: ${cursor}${params.args ? `, ${params.args}` : ""}) { nodes { ${params.nodeFields} } ${PAGE_INFO} }`
+    ),
+    page: (repo) => params.page(repo),
+    ...params.variables ? { variables: params.variables } : {}
+  };
+}
+var get = (o, ...keys) => keys.reduce(
+  (v2, k) => v2 && typeof v2 === "object" ? v2[k] : void 0,
+  o
+);
+var milestonesConnection = connection({
+  key: "milestones",
+  field: "milestones",
+  args: "states: [OPEN, CLOSED], orderBy: { field: NUMBER, direction: ASC }",
+  nodeFields: "number title state dueOn description closedAt",
+  page: (r) => r.milestones
+});
+var labelsConnection = connection({
+  key: "labels",
+  field: "labels",
+  nodeFields: "name",
+  page: (r) => r.labels
+});
+var issuesConnection = connection({
+  key: "issues",
+  field: "issues",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: ISSUE_FIELDS,
+  page: (r) => r.issues
+});
+var pullRequestsConnection = connection({
+  key: "pullRequests",
+  field: "pullRequests",
+  args: "orderBy: { field: CREATED_AT, direction: ASC }",
+  nodeFields: PULL_REQUEST_FIELDS,
+  page: (r) => r.pullRequests
+});
+var defaultChecksConnection = connection({
+  key: "defaultChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `defaultChecks: defaultBranchRef { target { ... on Commit { statusCheckRollup { ${inner} } } } }`,
+  page: (r) => get(r, "defaultChecks", "target", "statusCheckRollup", "contexts") ?? null
+});
+var prFilesConnection = connection({
+  key: "prFiles",
+  field: "files",
+  nodeFields: "path",
+  wrap: (inner) => `prFiles: pullRequest(number: $pr) { ${inner} }`,
+  page: (r) => get(r, "prFiles", "files") ?? null,
+  variables: {}
+});
+var headChecksConnection = connection({
+  key: "headChecks",
+  field: "contexts",
+  nodeFields: CONTEXT_FIELDS,
+  wrap: (inner) => `headChecks: pullRequest(number: $pr) { commits(last: 1) { nodes { commit { statusCheckRollup { ${inner} } } } } }`,
+  page: (r) => {
+    const nodes = get(r, "headChecks", "commits", "nodes");
+    const commit = Array.isArray(nodes) ? nodes[0] : void 0;
+    return get(commit, "commit", "statusCheckRollup", "contexts") ?? null;
+  }
+});
+function firstRoundSelection(params) {
+  const parts = [
+    `nameWithOwner
+    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`
+  ];
+  if (params.pr) {
+    parts.push(
+      `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
+        headCommit: commits(last: 1) { nodes { commit { oid ${fileSelections(params.headFiles)} } } } }`
+    );
+  }
+  return parts.join("\n");
+}
+var names = (conn, field) => {
+  const nodes = get(conn, "nodes");
+  return Array.isArray(nodes) ? nodes.map((n) => get(n, field)).filter((v2) => typeof v2 === "string") : [];
+};
+var lower = (v2) => typeof v2 === "string" ? v2.toLowerCase() : null;
+function toMilestone(n) {
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    dueOn: n.dueOn ?? null,
+    description: n.description ?? "",
+    closedAt: n.closedAt ?? null
+  };
+}
+function toIssue(n) {
+  const closedEvents = get(n, "timelineItems", "nodes");
+  const lastClose = Array.isArray(closedEvents) ? closedEvents[closedEvents.length - 1] : null;
+  const closedBy = get(lastClose, "actor", "login");
+  return {
+    number: n.number,
+    title: n.title,
+    state: lower(n.state) ?? "open",
+    stateReason: lower(n.stateReason),
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
+    assignees: names(n.assignees, "login")
+  };
+}
+function toPullRequest(n, repository) {
+  const closing = get(n, "closingIssuesReferences", "nodes");
+  const reviews = get(n, "latestOpinionatedReviews", "nodes");
+  const head = get(n, "headRepository", "nameWithOwner");
+  return {
+    number: n.number,
+    title: n.title,
+    // GraphQL has a third state, MERGED; the snapshot says closed + merged.
+    state: n.state === "OPEN" ? "open" : "closed",
+    merged: n.merged === true,
+    labels: names(n.labels, "name"),
+    milestone: get(n, "milestone", "number") ?? null,
+    closingIssues: Array.isArray(closing) ? closing.filter((c) => get(c, "repository", "nameWithOwner") === repository).map((c) => get(c, "number")) : [],
+    approvals: Array.isArray(reviews) ? reviews.filter((r) => get(r, "state") === "APPROVED").map((r) => get(r, "author", "login")).filter((v2) => typeof v2 === "string") : [],
+    headSha: n.headRefOid,
+    baseRef: n.baseRefName,
+    headRef: n.headRefName,
+    ...typeof head === "string" ? { headRepository: head } : {}
+  };
+}
+function latestChecks(contexts, wanted) {
+  const best = /* @__PURE__ */ new Map();
+  for (const c of contexts) {
+    const isRun = get(c, "__typename") === "CheckRun";
+    const name2 = get(c, isRun ? "name" : "context");
+    if (typeof name2 !== "string" || wanted && !wanted.includes(name2)) continue;
+    const value = isRun ? lower(get(c, "conclusion")) ?? lower(get(c, "status")) ?? "pending" : lower(get(c, "state")) ?? "pending";
+    const at3 = String(
+      (isRun ? get(c, "completedAt") ?? get(c, "startedAt") : get(c, "createdAt")) ?? ""
+    );
+    const prev = best.get(name2);
+    if (!prev || at3 >= prev.at) best.set(name2, { at: at3, value });
+  }
+  return Object.fromEntries([...best].map(([k, v2]) => [k, v2.value]));
+}
+function blobTexts(commit, paths) {
+  const files = {};
+  const truncated = [];
+  paths.forEach((path, i) => {
+    const blob = get(commit, `f${i}`, "object");
+    if (!blob || get(blob, "isBinary") === true) return;
+    if (get(blob, "isTruncated") === true) truncated.push(path);
+    else if (typeof get(blob, "text") === "string") files[path] = get(blob, "text");
+  });
+  return { files, truncated };
+}
+
+// src/github/load-snapshot.ts
+async function loadSnapshot(params) {
+  const { client, owner, repo, pr, log } = params;
+  const now = params.now ?? (() => /* @__PURE__ */ new Date());
+  const needs = planNeeds(params.plan);
+  const hasPr = pr !== void 0;
+  const prVar = { pr: ["Int!", pr] };
+  const headPaths = hasPr ? [.../* @__PURE__ */ new Set([...needs.files, params.planPath])] : [];
+  const connections = [milestonesConnection, labelsConnection, issuesConnection];
+  if (needs.pullRequests) connections.push(pullRequestsConnection);
+  if (needs.checks.length > 0) connections.push(defaultChecksConnection);
+  if (hasPr) {
+    connections.push({ ...prFilesConnection, variables: prVar });
+    if (needs.checks.length > 0) connections.push({ ...headChecksConnection, variables: prVar });
+  }
+  const rounds = await paginateRounds({
+    client,
+    owner,
+    repo,
+    connections,
+    firstRoundSelection: firstRoundSelection({
+      files: needs.files,
+      pr: hasPr,
+      headFiles: headPaths
+    }),
+    ...hasPr ? { firstRoundVariables: prVar } : {},
+    onQuery: (round, keys) => log.debug(`snapshot query ${round}: ${keys.join(", ") || "files"}`)
+  });
+  const first = rounds.first;
+  const repository = first.nameWithOwner ?? `${owner}/${repo}`;
+  const branch = first.defaultBranchRef;
+  if (!branch) log.warn(`${repository} has no default branch (empty repository?)`);
+  const defaultBranch = branch?.name ?? "main";
+  const defaultOid = branch?.target?.oid;
+  const base = blobTexts(branch?.target, needs.files);
+  const files = await withLargeFiles({ ...params, ...base, ref: defaultOid });
+  const n = rounds.nodes;
+  const pullRequests = (n.pullRequests ?? []).map(
+    (node2) => toPullRequest(node2, repository)
+  );
+  if (hasPr) {
+    const prNode = first.pr;
+    if (!prNode) throw new Error(`Pull request #${pr} was not found in ${repository}.`);
+    const loaded = toPullRequest(prNode, repository);
+    const changedFiles = (n.prFiles ?? []).map((f) => f.path);
+    const commits = prNode.headCommit?.nodes;
+    const headCommit = commits?.[commits.length - 1]?.commit;
+    const head = blobTexts(headCommit, headPaths);
+    const headFiles = await withLargeFiles({
+      ...params,
+      ...head,
+      ref: headCommit?.oid ?? loaded.headSha
+    });
+    if (!changedFiles.includes(params.planPath)) delete headFiles[params.planPath];
+    const extra = {
+      changedFiles,
+      headFiles,
+      ...needs.checks.length > 0 ? { headChecks: latestChecks(n.headChecks ?? [], needs.checks) } : {}
+    };
+    const at3 = pullRequests.findIndex((p) => p.number === pr);
+    if (at3 === -1) pullRequests.push({ ...loaded, ...extra });
+    else pullRequests[at3] = { ...loaded, ...extra };
+  }
+  log.info(`snapshot of ${repository}: ${rounds.queries} GraphQL queries`);
+  return {
+    version: 1,
+    repository,
+    defaultBranch,
+    fetchedAt: now().toISOString(),
+    planPath: params.planPath,
+    milestones: (n.milestones ?? []).map((m) => toMilestone(m)),
+    labels: (n.labels ?? []).map((l3) => l3.name),
+    issues: (n.issues ?? []).map((i) => toIssue(i)),
+    pullRequests,
+    files,
+    checks: needs.checks.length > 0 ? latestChecks(n.defaultChecks ?? [], needs.checks) : {}
+  };
+}
+async function withLargeFiles(params) {
+  const files = { ...params.files };
+  for (const path of params.truncated) {
+    const text2 = await readFileAt({ ...params, path, ...params.ref ? { ref: params.ref } : {} });
+    if (text2 !== null) files[path] = text2;
+  }
+  return files;
+}
+
+// src/github/evaluate-on-github.ts
+async function readPlanOnGitHub(params) {
+  const { client, owner, repo } = params;
+  const planFile = await readPlanFile({
+    client,
+    owner,
+    repo,
+    ...params.ref ? { ref: params.ref } : {},
+    ...params.planPath ? { path: params.planPath } : {}
+  });
+  if (!planFile) return null;
+  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
+}
+async function evaluateLoadedPlan(params) {
+  const { client, owner, repo, planFile, loaded, pr } = params;
+  const snapshot = await loadSnapshot({
+    client,
+    owner,
+    repo,
+    plan: loaded.plan,
+    planPath: planFile.path,
+    ...pr !== void 0 ? { pr } : {},
+    log: params.log,
+    ...params.now ? { now: params.now } : {}
+  });
+  const report = buildReport({
+    planText: planFile.text,
+    planPath: planFile.path,
+    snapshot,
+    loaded,
+    ...pr !== void 0 ? { pr } : {}
+  });
+  return { planFile, loaded, snapshot, report };
+}
+
+// src/github/pull-request-base.ts
+async function pullRequestBaseRef(params) {
+  const { client, owner, repo, number: number4 } = params;
+  try {
+    const { data } = await client.rest.pulls.get({ owner, repo, pull_number: number4 });
+    return data.base.ref;
+  } catch (error62) {
+    if (statusOf(error62) === 404) return null;
+    throw error62;
+  }
+}
+
 // src/cli/snapshot.ts
 var USAGE = "usage: plan-align snapshot --repo OWNER/NAME [--pr N] [--plan FILE]\n";
 var runSnapshot = async (argv, io) => {
@@ -44400,7 +44619,7 @@ ${USAGE}`);
   }
 };
 function parseSnapshotArgs(argv) {
-  const { values } = parseArgs2({
+  const { values } = parseArgs3({
     args: argv,
     options: { repo: { type: "string" }, pr: { type: "string" }, plan: { type: "string" } },
     strict: true,
@@ -44417,7 +44636,7 @@ function parseSnapshotArgs(argv) {
 }
 
 // src/cli/sync.ts
-import { parseArgs as parseArgs3 } from "node:util";
+import { parseArgs as parseArgs4 } from "node:util";
 
 // src/github/review-duplicates.ts
 async function closeDuplicateReviews(params) {
@@ -44874,14 +45093,14 @@ async function sync(params) {
     return 0;
   }
   if (args.dryRun) {
-    io.stdout(`${head}: ${plural2(actions.length, "action")} would be applied:
+    io.stdout(`${head}: ${plural(actions.length, "action")} would be applied:
 `);
     for (const a of actions) io.stdout(`  ${actionLine(a)}
 `);
     return 0;
   }
   const results = await applyActions({ client, owner, repo, actions, log });
-  io.stdout(`${head}: ${plural2(actions.length, "action")}:
+  io.stdout(`${head}: ${plural(actions.length, "action")}:
 `);
   for (const r of results) {
     io.stdout(
@@ -44898,7 +45117,7 @@ async function sync(params) {
   return failed > 0 ? 1 : 0;
 }
 function parseSyncArgs(argv) {
-  const { values } = parseArgs3({
+  const { values } = parseArgs4({
     args: argv,
     options: {
       repo: { type: "string" },
@@ -44927,6 +45146,7 @@ Commands:
   report     evaluate a plan against a repository snapshot, offline
   snapshot   read a repository from GitHub into a snapshot (needs GITHUB_TOKEN)
   sync       bring GitHub's milestones, labels and issues in line with the plan
+  init       write a starter plan (from the repository's milestones with --repo)
 
 Run \`plan-align <command> --help\` for a command's options.
 
@@ -44939,12 +45159,14 @@ var COMMANDS = {
   schema: runSchema,
   report: runReport,
   snapshot: runSnapshot,
-  sync: runSync
+  sync: runSync,
+  init: runInit
 };
 var COMMAND_HELP = {
   validate: VALIDATE_HELP,
   schema: SCHEMA_HELP,
-  report: REPORT_HELP
+  report: REPORT_HELP,
+  init: INIT_HELP
 };
 async function main(argv, io) {
   const [first, ...rest] = argv;

@@ -55,7 +55,8 @@ export async function buildDist(): Promise<BuiltFile[]> {
     bundle: true,
     format: "esm",
     platform: "node",
-    target: "node24",
+    // The Action runs on node24; the CLI (the npm package) promises Node 22 and later.
+    target: "node22",
     minify: false,
     sourcemap: "linked",
     // Relative `sources` plus their text: readable stack traces without absolute paths.
