@@ -40,6 +40,33 @@ const packageVersionOnly: Plugin = {
   },
 };
 
+/**
+ * zod exports every locale (`z.locales`, ~300 KB) though only English, its default, is used:
+ * its locales index resolves to the English module (so `z.locales` holds no other language).
+ */
+const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: join(dirname(args.importer), "../locales/en.js") };
+    });
+  },
+};
+
+/**
+ * One Bottleneck: @octokit/plugin-throttling imports `bottleneck/light.js` (no Redis), the
+ * port imports `bottleneck`; the bundles never use Redis, so both get the light build.
+ */
+const oneBottleneck: Plugin = {
+  name: "one-bottleneck",
+  setup(b) {
+    b.onResolve({ filter: /^bottleneck$/ }, (args) =>
+      b.resolve("bottleneck/light.js", { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+
 export interface BuiltFile {
   /** Path relative to the repository root, with `/`, e.g. `dist/index.js`. */
   path: string;
@@ -57,7 +84,9 @@ export async function buildDist(): Promise<BuiltFile[]> {
     platform: "node",
     // The Action runs on node24; the CLI (the npm package) promises Node 22 and later.
     target: "node22",
-    minify: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     sourcemap: "linked",
     // Relative `sources` plus their text: readable stack traces without absolute paths.
     sourcesContent: true,
@@ -66,7 +95,7 @@ export async function buildDist(): Promise<BuiltFile[]> {
     charset: "utf8",
     write: false,
     logLevel: "warning",
-    plugins: [packageVersionOnly],
+    plugins: [packageVersionOnly, zodEnglishOnly, oneBottleneck],
   });
   return result.outputFiles
     .map((f) => ({ path: relative(ROOT, f.path).split("\\").join("/"), contents: f.contents }))
