@@ -1,5 +1,5 @@
 /**
- * One evaluation of a repository by the App (DESIGN §4):
+ * One evaluation of a repository by the App (docs/app.md):
  *   1. read the plan from the default branch — none: do nothing, say so once in the log;
  *   2. load the snapshot the plan needs, build the report (pure core);
  *   3. valid plan: apply the sync actions; invalid: change nothing on GitHub;

@@ -1,5 +1,5 @@
 /**
- * `plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]` — the App's sync (DESIGN §4)
+ * `plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]` — the App's sync (docs/app.md)
  * from a terminal: the same loader, planner and executor, so a user can preview what the App
  * will do before installing it (`--dry-run` changes nothing) or apply it by hand.
  *

@@ -1,5 +1,5 @@
 /**
- * Executes the sync actions (DESIGN §4) against GitHub, idempotently: a create that meets an
+ * Executes the sync actions (docs/app.md) against GitHub, idempotently: a create that meets an
  * existing milestone or label (`422 already_exists`) adopts it, closes and reopens re-read the
  * milestone first and skip when it is already in the wanted state. Nothing is ever deleted
  * and no label is ever removed. One failing action does not stop the others; every action

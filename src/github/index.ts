@@ -1,5 +1,5 @@
 /**
- * The GitHub port (DESIGN §6): everything that talks to GitHub. Front ends import from here
+ * The GitHub port (docs/github-port.md): everything that talks to GitHub. Front ends import from here
  * (or from the files directly). What each function sends: docs/github-port.md.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Builds the repository snapshot (DESIGN §5) with GraphQL. One query per round fetches the
+ * Builds the repository snapshot (docs/evaluation.md) with GraphQL. One query per round fetches the
  * next page of every list still being read (milestones, labels, issues, pull requests, the
  * pull request's changed files, check contexts), and round one also carries the default
  * branch's files and the pull request's head files, aliased, in the same document. So the

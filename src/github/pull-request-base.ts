@@ -1,6 +1,6 @@
 /**
  * The branch a pull request targets. A pull request is judged by the plan on its base
- * branch (DESIGN §3), which is not always the default branch.
+ * branch (docs/evaluation.md), which is not always the default branch.
  */
 import { statusOf } from "./read-plan.ts";
 import type { GitHubClient, RepoRef } from "./types.ts";

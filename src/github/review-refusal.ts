@@ -1,5 +1,5 @@
 /**
- * DESIGN §3: a review is signed off only when an APPROVER closes it as completed. When
+ * A review is signed off only when an APPROVER closes it as completed (docs/evaluation.md). When
  * someone else closes it, the milestone stays unachieved — and the issue says so, once per
  * closer, so the people watching it are not left believing it was signed off. Which reviews
  * those are is pure (src/report/refused-reviews.ts); this posts the comments.

@@ -1,5 +1,5 @@
 /**
- * The GitHub port's contract (DESIGN §6). Front ends (action/, app/, cli/) only call these;
+ * The GitHub port's contract (docs/github-port.md). Front ends (action/, app/, cli/) only call these;
  * every request to GitHub lives under src/github/. The client is an Octokit with the REST
  * endpoint methods, `paginate` and `graphql` — what both `@octokit/rest` and Probot's
  * `context.octokit` provide.

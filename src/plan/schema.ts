@@ -1,5 +1,5 @@
 /**
- * The plan file, version 1 (DESIGN §2), as zod schemas. This is the single source of the
+ * The plan file, version 1 (docs/plan-format.md), as zod schemas. This is the single source of the
  * format: the TypeScript types, the validation and the committed JSON Schema
  * (`schema/plan.schema.json`) all derive from it. Every field carries a description, which
  * editors show through the JSON Schema.

@@ -1,5 +1,5 @@
 /**
- * The cross-reference rules of DESIGN §2 that a schema cannot express: unique ids, titles
+ * The cross-reference rules of the plan format (docs/plan-format.md) that a schema cannot express: unique ids, titles
  * and labels, references that resolve, one milestone per deliverable, no cycles in
  * `requires`, real calendar days, and the warnings about untraced or undated work.
  *
@@ -449,7 +449,7 @@ function checkDeliverables(params: {
   }
 }
 
-/** All cross-reference errors and warnings of DESIGN §2, positioned. */
+/** All cross-reference errors and warnings of the plan format (docs/plan-format.md), positioned. */
 export function validatePlan(params: { ctx: PlanContext }): Finding[] {
   const rules = new Rules(params.ctx);
   const data = isRecord(params.ctx.data) ? params.ctx.data : {};
