@@ -49,6 +49,24 @@ describe(".github/workflows", () => {
     expect(text).toMatch(/git push -f origin "refs\/tags\/\$MAJOR"/);
   });
 
+  it("the README's copy-paste workflow is a valid workflow that runs the Action on merge queues", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /```yaml\n(# \.github\/workflows\/plan-align\.yml\n[\s\S]*?)```/.exec(
+      readme,
+    )?.[1];
+    expect(block).toBeDefined();
+    const content = block ?? "";
+    const result = parseWorkflow({ name: "plan-align.yml", content }, new NoOperationTraceWriter());
+    expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    if (result.value === undefined) throw new Error("no template");
+    const template = await convertWorkflowTemplate(result.context, result.value);
+    expect(template.errors ?? []).toEqual([]);
+    expect(Object.keys(template.events)).toEqual(
+      expect.arrayContaining(["pull_request", "merge_group", "push", "schedule"]),
+    );
+    expect(content).toContain("uses: plan-align/plan-align@v1");
+  });
+
   it("one name everywhere: plan-align/plan-align", () => {
     const files = ["README.md", "CHANGELOG.md", "app.yml", "action.yml", "package.json"];
     files.push(
