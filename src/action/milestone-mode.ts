@@ -6,7 +6,7 @@
  */
 import { applyActions } from "../github/apply-actions.ts";
 import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
-import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { ActionResult, GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts";
 import type { SyncAction } from "../model/actions.ts";
 import { actionLine, actionVerb } from "../report/describe-action.ts";
 import { renderMarkdown } from "../report/markdown.ts";
@@ -28,6 +28,8 @@ export async function runMilestoneMode(
     client: GitHubClient;
     log: Logger;
     now?: () => Date;
+    /** The default branch's plan read, already sent by the runner. */
+    planFile?: Promise<PlanFile | null>;
   },
 ): Promise<Outcome> {
   const { core, client, owner, repo, inputs } = params;
@@ -39,6 +41,7 @@ export async function runMilestoneMode(
     owner,
     repo,
     planPath: inputs.plan,
+    ...(params.planFile ? { planFile: params.planFile } : {}),
     log: params.log,
     ...(params.now ? { now: params.now } : {}),
   });

@@ -32,16 +32,23 @@ export interface GitHubEvaluation<F extends Pick<PlanFile, "path" | "text"> = Pl
 
 /** The plan file at `ref` (absent: the default branch), loaded; null when there is none. */
 export async function readPlanOnGitHub(
-  params: RepoRef & { client: GitHubClient; ref?: string; planPath?: string },
+  params: RepoRef & {
+    client: GitHubClient;
+    ref?: string;
+    planPath?: string;
+    /** The same read, already sent (the Action sends it before loading the rest of its code). */
+    planFile?: Promise<PlanFile | null>;
+  },
 ): Promise<LoadedPlanFile | null> {
   const { client, owner, repo } = params;
-  const planFile = await readPlanFile({
-    client,
-    owner,
-    repo,
-    ...(params.ref ? { ref: params.ref } : {}),
-    ...(params.planPath ? { path: params.planPath } : {}),
-  });
+  const planFile = await (params.planFile ??
+    readPlanFile({
+      client,
+      owner,
+      repo,
+      ...(params.ref ? { ref: params.ref } : {}),
+      ...(params.planPath ? { path: params.planPath } : {}),
+    }));
   if (!planFile) return null;
   return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
 }
@@ -80,6 +87,8 @@ export async function evaluateOnGitHub(
     ref?: string;
     /** Absent: `.github/plan.yml`, then `.github/plan.yaml`. */
     planPath?: string;
+    /** The plan file's read, already sent: see readPlanOnGitHub. */
+    planFile?: Promise<PlanFile | null>;
     pr?: number;
     log: Logger;
     now?: () => Date;

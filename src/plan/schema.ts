@@ -154,5 +154,4 @@ export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 
-/** Default locations of the plan file, in the order they are looked for. */
-export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;
+export { DEFAULT_PLAN_PATHS } from "./default-paths.ts";
