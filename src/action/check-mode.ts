@@ -6,7 +6,7 @@
 import { evaluateOnGitHub, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
-import { checkContent } from "../report/check-content.ts";
+import { checkContent } from "../render/check-content.ts";
 import type { ActionCore } from "./core.ts";
 import type { EventPayload } from "./event.ts";
 import type { ActionInputs } from "./inputs.ts";

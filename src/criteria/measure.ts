@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Snapshot } from "../model/snapshot.ts";
 import { ownFile } from "../model/snapshot.ts";
 
+import { type Staleness, staleness } from "./freshness.ts";
+
 /** What reading a measure needs: the files, and a per-evaluation cache of parsed ones. */
 export interface MeasureSource {
   snapshot: Snapshot;
@@ -33,6 +35,14 @@ export const measureSchema = z
       .describe(
         "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`.",
       ),
+    max_age_days: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Evidence must be fresh: when the file was last changed on the default branch more than this many days ago (or when is unknown), the measure is stale and never met.",
+      ),
   })
   .describe("How the objective is measured: a number in a file of the repository.");
 
@@ -41,7 +51,13 @@ export type Measure = z.output<typeof measureSchema>;
 export type DataFile = { ok: true; data: unknown } | { ok: false; reason: string };
 
 export type MeasureReading =
-  | { ok: true; value: number; met: boolean }
+  | {
+      ok: true;
+      value: number;
+      met: boolean;
+      /** Set when the measure has `max_age_days` and its data is too old or undated: never met. */
+      stale?: Staleness;
+    }
   | { ok: false; value: null; reason: string };
 
 export interface Target {
@@ -163,5 +179,7 @@ export function readMeasure(ctx: MeasureSource, measure: Measure): MeasureReadin
   if (!target) {
     return { ok: false, value: null, reason: `target "${measure.target}" is not understood` };
   }
+  const stale = staleness({ ctx, measure });
+  if (stale) return { ok: true, value, met: false, stale };
   return { ok: true, value, met: meetsTarget(value, target) };
 }

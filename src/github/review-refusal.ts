@@ -1,11 +1,12 @@
 /**
- * A review is signed off only when an APPROVER closes it as completed (docs/evaluation.md). When
+ * A review is signed off only when an APPROVER closes it as completed. When
  * someone else closes it, the milestone stays unachieved — and the issue says so, once per
  * closer, so the people watching it are not left believing it was signed off. Which reviews
- * those are is pure (src/report/refused-reviews.ts); this posts the comments.
+ * those are is pure (src/evaluate/refused-reviews.ts); this posts the comments.
  */
+
+import type { RefusedReview } from "../evaluate/refused-reviews.ts";
 import { refusalMarker } from "../model/names/review-issue.ts";
-import type { RefusedReview } from "../report/refused-reviews.ts";
 import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
 /** Comments on each refused review issue, unless this closer was already told. */

@@ -77,6 +77,12 @@ export const snapshotSchema = z
     issues: z.array(snapshotIssueSchema).default([]),
     pullRequests: z.array(snapshotPullRequestSchema).default([]),
     files: filesMap.default({}),
+    fileCommittedAt: z
+      .record(z.string(), z.iso.datetime({ offset: true }))
+      .optional()
+      .describe(
+        "For each file a measure with `max_age_days` names: when the last commit on the default branch changed it. An absent key: unknown (the measure is stale).",
+      ),
     checks: checksMap.default({}),
   })
   .describe("A plan-align repository snapshot, version 1.");

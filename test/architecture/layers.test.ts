@@ -38,7 +38,6 @@ const LAYER_ORDER: Record<string, number> = {
   evaluate: 3,
   sync: 4,
   render: 5,
-  report: 5,
   github: 6,
   action: 7,
   app: 7,
@@ -52,7 +51,7 @@ function localImports(f: { file: string; specifiers: string[] }): string[] {
     .map((s) => relative(SRC, resolve(SRC, dirname(f.file), s)).replace(/\.js$/, ".ts"));
 }
 
-const PURE = ["model", "criteria", "plan", "snapshot", "evaluate", "sync", "render", "report"];
+const PURE = ["model", "criteria", "plan", "snapshot", "evaluate", "sync", "render"];
 const FORBIDDEN_IN_PURE = [
   /^probot/,
   /^@actions\//,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/model/report.ts";
 import { badgeState, renderSvgBadge } from "../../src/render/svg-badge.ts";
-import { exampleReport } from "../report/support.ts";
+import { exampleReport } from "./support.ts";
 
 function withMilestones(report: Report, f: (m: Report["milestones"][number]) => object): Report {
   return { ...report, milestones: report.milestones.map((m) => ({ ...m, ...f(m) })) };
