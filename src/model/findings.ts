@@ -42,6 +42,7 @@ export const FINDING_CODES = [
   "blank-label",
   "label-too-long",
   "invalid-repo-path",
+  "invalid-glob",
   "review-title-too-long",
   "unknown-deliverable",
   "unknown-milestone",

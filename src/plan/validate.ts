@@ -19,6 +19,7 @@ import { checkDeliverables } from "./rules/deliverables.ts";
 import { checkIds } from "./rules/ids.ts";
 import { checkMilestones } from "./rules/milestones.ts";
 import { checkObjectives } from "./rules/objectives.ts";
+import { checkPaths } from "./rules/paths.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { Rules } from "./rules/rule-context.ts";
 import { checkTitles } from "./rules/titles.ts";
@@ -35,6 +36,7 @@ const RULES: readonly Rule[] = [
   checkCycles,
   checkCriteria,
   checkDeliverables,
+  checkPaths,
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */
