@@ -40,4 +40,42 @@ describe("deliverable paths globs", () => {
       },
     ]);
   });
+
+  it.each([
+    ["/", 'the leading "./" or "/"'],
+    ["./", 'the leading "./" or "/"'],
+    ["!", 'the "!" and any leading "./" or "/"'],
+    ["!./", 'the "!" and any leading "./" or "/"'],
+  ])(
+    "%s, empty once normalised, is an error (it used to validate, then crash report)",
+    (glob, dropped) => {
+      expect(summary(findings(withPaths(`["docs/**", "${glob}"]`)))).toEqual([
+        {
+          severity: "error",
+          line: 19,
+          column: 24,
+          code: "invalid-glob",
+          message: `deliverable "d1": entry 2 of "paths" matches no file: nothing is left once ${dropped} are dropped — write a path from the repository root, e.g. "docs/**", or remove the entry`,
+        },
+      ]);
+    },
+  );
+});
+
+describe("file paths empty once normalised", () => {
+  it.each(["/", "./", "//"])(
+    'a file criterion "%s" names no file, an error at its value',
+    (path) => {
+      const text = MINIMAL.replace("      - issues: closed", `      - file: "${path}"`);
+      expect(summary(findings(text))).toEqual([
+        {
+          severity: "error",
+          line: 20,
+          column: 15,
+          code: "invalid-repo-path",
+          message: `deliverable "d1" criterion 1: "file" "${path}" names no file — write the file's path from the repository root, e.g. docs/README.md`,
+        },
+      ]);
+    },
+  );
 });

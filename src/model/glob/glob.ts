@@ -31,7 +31,11 @@ export function globProblem(pattern: string): string | undefined {
   if (pattern.length > MAX_GLOB_CHARS) {
     return `is ${pattern.length.toLocaleString("en-US")} characters long, over the ${MAX_GLOB_CHARS.toLocaleString("en-US")} a glob may have — shorten it, e.g. with * or **, or split it into several entries`;
   }
-  const { glob } = readGlob(pattern);
+  const { exclude, glob } = readGlob(pattern);
+  if (glob === "") {
+    const dropped = exclude ? 'the "!" and any leading "./" or "/"' : 'the leading "./" or "/"';
+    return `matches no file: nothing is left once ${dropped} are dropped — write a path from the repository root, e.g. "docs/**", or remove the entry`;
+  }
   if (parseGlob(glob).tooManyValues) {
     return `has {a..b} ranges standing for more than ${MAX_RANGE_VALUES} values — use a wildcard such as * instead`;
   }
