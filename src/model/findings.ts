@@ -19,6 +19,8 @@ export const FINDING_CODES = [
   "yaml-multiple-documents",
   "yaml-too-deep",
   "yaml-too-many-aliases",
+  "plan-too-complex",
+  "too-many-findings",
   // The shape of the plan.
   "unsupported-version",
   "unknown-key",

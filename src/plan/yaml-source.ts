@@ -18,6 +18,7 @@ import {
   type YAMLError,
 } from "yaml";
 import type { Finding, FindingCode } from "../model/findings.ts";
+import { yamlBudgetFinding } from "./yaml-budget.ts";
 
 /** More aliases than this is refused (DESIGN §2), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
@@ -247,6 +248,8 @@ function emptyFile(): Finding {
 /** Parses `text` (already without a leading BOM) into one YAML document with positions. */
 export function readYaml(params: { text: string }): YamlSource {
   const lineCounter = new LineCounter();
+  const overBudget = yamlBudgetFinding(params.text);
+  if (overBudget) return { doc: null, lineCounter, data: undefined, findings: [overBudget] };
   const docs = parseAllDocuments(params.text, {
     lineCounter,
     uniqueKeys: true,
