@@ -59,7 +59,7 @@ const POSIX: Record<string, [string, string][]> = {
 };
 
 /** `[…]` starting at `start`, or null when it is not closed (then `[` is literal). */
-export function parseClass(pattern: string, start: number): { node: GlobNode; end: number } | null {
+function parseClass(pattern: string, start: number): { node: GlobNode; end: number } | null {
   let i = start + 1;
   let negated = false;
   if (pattern[i] === "!" || pattern[i] === "^") {
@@ -126,7 +126,7 @@ function integer(text: string): number | undefined {
  * The values of `{1..10}`, `{01..10}`, `{1..9..2}` or `{a..e}`, as bash writes them; undefined
  * when `body` is not a range; "too-many" when they are more than `room`.
  */
-export function rangeValues(body: string, room: number): string[] | "too-many" | undefined {
+function rangeValues(body: string, room: number): string[] | "too-many" | undefined {
   const parts = body.split("..");
   if (parts.length < 2 || parts.length > 3) return undefined;
   const [from, to, stepText] = parts as [string, string, string | undefined];
