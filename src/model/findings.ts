@@ -19,6 +19,8 @@ export const FINDING_CODES = [
   "yaml-multiple-documents",
   "yaml-too-deep",
   "yaml-too-many-aliases",
+  "plan-too-complex",
+  "too-many-findings",
   // The shape of the plan.
   "unsupported-version",
   "unknown-key",
@@ -45,6 +47,7 @@ export const FINDING_CODES = [
   "invalid-login",
   "risk-threatens-nothing",
   "blank-contingency",
+  "invalid-glob",
   "review-title-too-long",
   "unknown-deliverable",
   "unknown-milestone",

@@ -20,6 +20,7 @@ import { checkIds } from "./rules/ids.ts";
 import { checkMilestones } from "./rules/milestones.ts";
 import { checkObjectives } from "./rules/objectives.ts";
 import { ownerFindings } from "./rules/owners.ts";
+import { checkPaths } from "./rules/paths.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
@@ -39,6 +40,7 @@ const RULES: readonly Rule[] = [
   checkDeliverables,
   (rules) => rules.findings.push(...ownerFindings({ ctx: rules.ctx })),
   (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
+  checkPaths,
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */
