@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot } from "probot";
 import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
+import { guardWebhookBodies } from "../../../src/app/webhook-guard.ts";
 import {
   recordingLogger,
   TEST_APP_ID,
@@ -44,12 +45,17 @@ export async function startApp(params: {
     ...(params.now ? { now: params.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot });
-  const server: Server = createServer((req, res) => {
-    void middleware(req, res, () => {
-      res.writeHead(404);
-      res.end();
-    });
-  });
+  // As `npm start` serves it: bodies capped before Probot's middleware reads them.
+  const server: Server = createServer(
+    guardWebhookBodies({
+      path: "/api/github/webhooks",
+      handler: (req, res) =>
+        middleware(req, res, () => {
+          res.writeHead(404);
+          res.end();
+        }),
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
