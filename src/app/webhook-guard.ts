@@ -10,10 +10,17 @@ export const MAX_WEBHOOK_BYTES = 26 * 1024 * 1024;
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** How long a refused sender may go on sending (discarded) before its connection is cut. */
+const DISCARD_MS = 2000;
+
 function tooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
   res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-  // Close the connection once the answer is out: the rest of the body is never read.
-  res.end(`A webhook body may be at most ${maxBytes} bytes.\n`, () => req.socket.destroy());
+  res.end(`A webhook body may be at most ${maxBytes} bytes.\n`);
+  // The rest of the body is thrown away as it comes (nothing is kept), so the sender reads
+  // the answer instead of a reset; a sender that keeps going is cut off.
+  req.removeAllListeners("data");
+  req.resume();
+  setTimeout(() => req.socket.destroy(), DISCARD_MS).unref();
 }
 
 /** Wraps a Node request handler so the webhook path's bodies are capped at `maxBytes`. */
@@ -40,7 +47,6 @@ export function guardWebhookBodies(params: {
       if (size > maxBytes) {
         refused = true;
         chunks.length = 0;
-        req.pause();
         tooLarge(req, res, maxBytes);
         return;
       }

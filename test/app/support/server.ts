@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot } from "probot";
 import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
+import type { AppSettings } from "../../../src/app/settings.ts";
 import { guardWebhookBodies } from "../../../src/app/webhook-guard.ts";
 import {
   recordingLogger,
@@ -30,6 +31,8 @@ export async function startApp(params: {
   githubUrl: string;
   coalesceMs?: number;
   now?: () => Date;
+  /** More settings (concurrency, reconcile period). */
+  settings?: Partial<AppSettings>;
 }): Promise<RunningApp> {
   const logs = recordingLogger();
   const probot = new Probot({
@@ -41,7 +44,7 @@ export async function startApp(params: {
     Octokit: unthrottledOctokit(),
   });
   const { app, handle } = createPlanAlignApp({
-    settings: { coalesceMs: params.coalesceMs ?? 5, appId: TEST_APP_ID },
+    settings: { coalesceMs: params.coalesceMs ?? 5, appId: TEST_APP_ID, ...params.settings },
     ...(params.now ? { now: params.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot });
@@ -83,18 +86,28 @@ export async function sendWebhook(
 ): Promise<{ status: number; ms: number }> {
   const body = JSON.stringify(delivery.payload);
   const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const id = delivery.id ?? randomUUID();
+  const post = () => postWith(url, { ...delivery, id }, body, signature);
   const start = performance.now();
-  const res = await fetch(url, {
+  const res = await post().catch((error: unknown) => {
+    // A kept-alive connection the server closed just as it was reused: GitHub would redeliver.
+    if ((error as { cause?: { code?: string } }).cause?.code === "ECONNRESET") return post();
+    throw error;
+  });
+  await res.text();
+  return { status: res.status, ms: performance.now() - start };
+}
+
+function postWith(url: string, delivery: Delivery, body: string, signature: string) {
+  return fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       "x-github-event": delivery.name,
-      "x-github-delivery": delivery.id ?? randomUUID(),
+      "x-github-delivery": delivery.id ?? "",
       "x-hub-signature-256": signature,
       "user-agent": "GitHub-Hookshot/test",
     },
     body,
   });
-  await res.text();
-  return { status: res.status, ms: performance.now() - start };
 }
