@@ -81,8 +81,10 @@ export async function startRedisWork(params: RedisWorkParams): Promise<RedisWork
   const connection = { url: params.url, maxRetriesPerRequest: null };
   const redis = new Redis(params.url, { maxRetriesPerRequest: null });
   redis.on("error", (error) => log.warn(`plan-align: Redis: ${error.message}`));
+  // Adding a job fails at once while Redis is down (no offline queue), so the webhook is
+  // answered 503 — a failed delivery GitHub can redeliver — rather than held or lost.
   const queue = new Queue<RepoJobData | Record<string, never>>(QUEUE_NAME, {
-    connection,
+    connection: { url: params.url, enableOfflineQueue: false },
     defaultJobOptions: {
       attempts: ATTEMPTS,
       backoff: { type: "exponential", delay: 10_000 },
