@@ -6,88 +6,13 @@
 import { Queue } from "bullmq";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { QUEUE_NAME } from "../../src/app/redis-work.ts";
-import { DASHBOARD_LABEL, REVIEW_LABEL } from "../../src/model/names/labels.ts";
-import { type FakeGitHub, type FakeRepo, startFakeGitHub } from "../support/fake-github/index.ts";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { clusterRepos, labeled, problems, seed } from "./support/cluster.ts";
 import { type RunningRedis, requireRedis, startRedis } from "./support/redis.ts";
 import { sendWebhook } from "./support/server.ts";
 import { type ServiceProcess, startService } from "./support/service.ts";
-import { example } from "./support/webhooks.ts";
 
-const PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2030-03-01
-    deliverables: [spec]
-    review:
-      approvers: [alice]
-  - id: build-done
-    title: Build done
-    due: 2030-05-15
-    deliverables: [build]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-  - id: build
-    title: Build notes
-    criteria:
-      - issues: closed
-`;
-
-const REPOS = Array.from({ length: 4 }, (_, i) => `r${i}`);
-
-function seed(name: string) {
-  return {
-    owner: "acme",
-    name,
-    defaultBranch: "main",
-    files: { ".github/plan.yml": PLAN },
-    issues: [
-      {
-        number: 1,
-        title: "Write the spec",
-        labels: ["deliverable:spec"],
-        state: "closed" as const,
-      },
-      { number: 2, title: "Build notes", labels: ["deliverable:build"] },
-    ],
-  };
-}
-
-function labeled(repo: string, i: number) {
-  const p = example("issues", "labeled");
-  p.repository.name = repo;
-  p.repository.full_name = `acme/${repo}`;
-  p.repository.owner.login = "acme";
-  p.repository.html_url = `https://github.com/acme/${repo}`;
-  p.repository.default_branch = "main";
-  p.installation = { id: 42 };
-  p.issue.number = 2;
-  p.issue.labels = [{ name: "deliverable:build" }];
-  return { name: "issues", payload: p, id: `burst-${i}` };
-}
-
-/** What a person would call wrong: anything plan-align made twice, or not at all. */
-function problems(r: FakeRepo): string[] {
-  const found: string[] = [];
-  const count = (what: string, n: number) => {
-    if (n !== 1) found.push(`${r.name}: ${n} ${what}`);
-  };
-  count("Spec done milestones", r.milestones.filter((m) => m.title === "Spec done").length);
-  count("Build done milestones", r.milestones.filter((m) => m.title === "Build done").length);
-  count("dashboard issues", r.issues.filter((i) => i.labels.includes(DASHBOARD_LABEL.name)).length);
-  count("review issues", r.issues.filter((i) => i.labels.includes(REVIEW_LABEL.name)).length);
-  const names = r.labels.map((l) => l.name.toLowerCase());
-  if (new Set(names).size !== names.length) found.push(`${r.name}: a label made twice`);
-  const build = r.milestones.find((m) => m.title === "Build done");
-  if (r.issues.find((i) => i.number === 2)?.milestone !== build?.number) {
-    found.push(`${r.name}: issue #2 not in Build done`);
-  }
-  return found;
-}
-
+const REPOS = clusterRepos(4);
 const run = requireRedis();
 let redis: RunningRedis;
 let gh: FakeGitHub;
