@@ -120,8 +120,8 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
     let submit: (params: {
       deliveryId: string;
       installationId: number | undefined;
+      /** The webhook's client: used only when the payload names no installation. */
       client: GitHubClient;
-      log: Logger;
       requests: WorkRequest[];
     }) => Promise<void>;
     let isClosed: () => boolean;
@@ -139,7 +139,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
           const { installationId, ...fields } = data;
           await run({
             ...fields,
-            client: await installationClient(installationId),
+            client: () => installationClient(installationId),
             log: probot.log,
           });
         },
@@ -185,10 +185,15 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       handle.queue = queue;
       markReady();
       isClosed = () => queue.closed;
-      submit = async ({ deliveryId, client, log, requests }) => {
+      submit = async ({ deliveryId, installationId, client, requests }) => {
+        // The client is made when the work runs: one per installation, not one per webhook.
+        const clientOf =
+          installationId === undefined
+            ? async () => client
+            : () => installationClient(installationId);
         for (const request of requests) {
           const { event, ...rest } = request;
-          const work: RepoWork = { ...rest, client, log, events: [event] };
+          const work: RepoWork = { ...rest, client: clientOf, log: probot.log, events: [event] };
           const key = repoKey(work);
           // Per repository: one installation delivery can name several repositories.
           queue.enqueue({ key, work, deliveryId: `${deliveryId}:${key}` });
@@ -201,7 +206,12 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
           run: () =>
             reconcile(({ client, request }) => {
               const { event, ...rest } = request;
-              const work: RepoWork = { ...rest, client, log: probot.log, events: [event] };
+              const work: RepoWork = {
+                ...rest,
+                client: async () => client,
+                log: probot.log,
+                events: [event],
+              };
               queue.enqueue({ key: repoKey(work), work });
             }),
         });
@@ -234,7 +244,6 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
           deliveryId: context.id,
           installationId: typeof installation?.id === "number" ? installation.id : undefined,
           client: context.octokit as unknown as GitHubClient,
-          log: context.log,
           requests,
         });
       } catch (error) {

@@ -33,8 +33,16 @@ export async function runWork(params: {
   onSynced?: (outcome: SyncOutcome) => void;
 }): Promise<void> {
   const { work, stats } = params;
-  const { owner, repo, client, log } = work;
+  const { owner, repo, log } = work;
   const where = `${owner}/${repo}`;
+  let client: Awaited<ReturnType<RepoWork["client"]>>;
+  try {
+    client = await work.client();
+  } catch (error) {
+    stats.failures++;
+    log.error(`plan-align: ${where}: no installation token from GitHub: ${describe(error)}`);
+    throw new WorkFailedError(`${where}: no installation token`);
+  }
   const clock = params.now ? { now: params.now } : {};
   const failed: string[] = [];
   const step = async (what: string, fn: () => Promise<unknown>) => {

@@ -32,8 +32,11 @@ export interface WorkFields {
 }
 
 export interface RepoWork extends WorkFields {
-  /** An installation client from the newest event (its token is the freshest). */
-  client: GitHubClient;
+  /**
+   * The installation's client, made when the work runs (Probot caches the token): 20,000
+   * waiting repositories hold 20,000 small closures, not 20,000 Octokit instances.
+   */
+  client: () => Promise<GitHubClient>;
   log: Logger;
 }
 
