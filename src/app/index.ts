@@ -57,11 +57,13 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
   handle: PlanAlignHandle;
 } {
   let markReady: () => void = () => {};
+  let markFailed: (error: Error) => void = () => {};
   const handle: PlanAlignHandle = {
     queue: null,
     redis: null,
-    ready: new Promise<void>((resolve) => {
+    ready: new Promise<void>((resolve, reject) => {
       markReady = resolve;
+      markFailed = reject;
     }),
     stats: newRunStats(),
     log: null,
@@ -74,6 +76,8 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       return queue ? queue.drain(params) : { drained: true, pending: 0 };
     },
   };
+  // Awaited by whoever serves the app; never an unhandled rejection when nobody does.
+  handle.ready.catch(() => {});
   const app = (probot: Probot) => {
     const settings: AppSettings = options.settings
       ? { ...DEFAULT_SETTINGS, reconcileSeconds: 0, ...options.settings }
@@ -157,9 +161,9 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
         return work;
       });
       starting.catch((error: unknown) => {
-        probot.log.error(
-          `plan-align: could not use Redis at REDIS_URL: ${error instanceof Error ? error.message : error}`,
-        );
+        const message = error instanceof Error ? error.message : String(error);
+        probot.log.error(`plan-align: could not use Redis at REDIS_URL: ${message}`);
+        markFailed(new Error(`could not use Redis at REDIS_URL: ${message}`));
       });
       isClosed = () => handle.redis?.closed ?? false;
       submit = async ({ deliveryId, installationId, requests }) => {

@@ -37,7 +37,14 @@ if (!process.env.APP_ID || process.env.WEBHOOK_PROXY_URL) {
   handle = created.handle;
   stopServer = () => server.stop();
 } else {
-  const service = await serve({ env: process.env, Octokit: appOctokit() });
+  const service = await serve({ env: process.env, Octokit: appOctokit() }).catch(
+    (error: unknown) => {
+      // A bad setting or an unreachable Redis: say what, without a stack, and let the
+      // service manager restart it.
+      console.error(`plan-align: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
   handle = service.handle;
   stopServer = service.stop;
 }

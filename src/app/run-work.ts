@@ -41,7 +41,7 @@ export async function runWork(params: {
   } catch (error) {
     stats.failures++;
     log.error(`plan-align: ${where}: no installation token from GitHub: ${describe(error)}`);
-    throw new WorkFailedError(`${where}: no installation token`);
+    throw new WorkFailedError("no installation token");
   }
   const clock = params.now ? { now: params.now } : {};
   const failed: string[] = [];
@@ -100,5 +100,5 @@ export async function runWork(params: {
       });
     });
   }
-  if (failed.length > 0) throw new WorkFailedError(`${where}: ${failed.join(", ")} failed`);
+  if (failed.length > 0) throw new WorkFailedError(`${failed.join(", ")} failed`);
 }
