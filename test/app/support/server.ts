@@ -91,7 +91,8 @@ export async function sendWebhook(
   const start = performance.now();
   const res = await post().catch((error: unknown) => {
     // A kept-alive connection the server closed just as it was reused: GitHub would redeliver.
-    if ((error as { cause?: { code?: string } }).cause?.code === "ECONNRESET") return post();
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return post();
     throw error;
   });
   await res.text();
