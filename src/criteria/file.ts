@@ -94,12 +94,16 @@ export const fileKind = defineKind({
     if (!head) return {};
     if (pr.changedFiles && pr.changedFiles.length > 0) {
       const files: Record<string, string> = { ...snapshot.files };
+      // A file the merge changes is fresh: its last change is the merge, "now".
+      const fileCommittedAt: Record<string, string> = { ...snapshot.fileCommittedAt };
       for (const path of pr.changedFiles) {
         const text = ownFile(head, path);
-        if (text !== undefined) files[path] = text;
-        else delete files[path];
+        if (text !== undefined) {
+          files[path] = text;
+          fileCommittedAt[path] = snapshot.fetchedAt;
+        } else delete files[path];
       }
-      return { files };
+      return { files, fileCommittedAt };
     }
     if (pr.changedFiles === undefined && Object.keys(head).length > 0) {
       // Which files it changes is not known (a hand-written snapshot may omit it), but what

@@ -4,8 +4,16 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import type { Snapshot } from "../model/snapshot.ts";
 import { ownFile } from "../model/snapshot.ts";
-import type { CriterionContext } from "./context.ts";
+
+import { type Staleness, staleness } from "./freshness.ts";
+
+/** What reading a measure needs: the files, and a per-evaluation cache of parsed ones. */
+export interface MeasureSource {
+  snapshot: Snapshot;
+  dataFiles: Map<string, DataFile>;
+}
 
 /** A measure's target: a comparison operator, then a number. */
 export const TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
@@ -27,6 +35,14 @@ export const measureSchema = z
       .describe(
         "What counts as met: one of `<`, `<=`, `>`, `>=`, `==`, then a number, e.g. `<= 4`.",
       ),
+    max_age_days: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Evidence must be fresh: when the file was last changed on the default branch more than this many days ago (or when is unknown), the measure is stale and never met.",
+      ),
   })
   .describe("How the objective is measured: a number in a file of the repository.");
 
@@ -35,7 +51,13 @@ export type Measure = z.output<typeof measureSchema>;
 export type DataFile = { ok: true; data: unknown } | { ok: false; reason: string };
 
 export type MeasureReading =
-  | { ok: true; value: number; met: boolean }
+  | {
+      ok: true;
+      value: number;
+      met: boolean;
+      /** Set when the measure has `max_age_days` and its data is too old or undated: never met. */
+      stale?: Staleness;
+    }
   | { ok: false; value: null; reason: string };
 
 export interface Target {
@@ -65,7 +87,7 @@ export function meetsTarget(value: number, target: Target): boolean {
   }
 }
 
-function readDataFile(ctx: CriterionContext, path: string): DataFile {
+function readDataFile(ctx: MeasureSource, path: string): DataFile {
   const cached = ctx.dataFiles.get(path);
   if (cached) return cached;
   const text = ownFile(ctx.snapshot.files, path);
@@ -133,7 +155,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Reads a measure and judges it against its target. */
-export function readMeasure(ctx: CriterionContext, measure: Measure): MeasureReading {
+export function readMeasure(ctx: MeasureSource, measure: Measure): MeasureReading {
   const file = readDataFile(ctx, measure.file);
   if (!file.ok) return { ok: false, value: null, reason: file.reason };
   const found = followPath(file.data, measure.path);
@@ -157,5 +179,7 @@ export function readMeasure(ctx: CriterionContext, measure: Measure): MeasureRea
   if (!target) {
     return { ok: false, value: null, reason: `target "${measure.target}" is not understood` };
   }
+  const stale = staleness({ ctx, measure });
+  if (stale) return { ok: true, value, met: false, stale };
   return { ok: true, value, met: meetsTarget(value, target) };
 }

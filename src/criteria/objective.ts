@@ -30,6 +30,7 @@ export const objectiveKind = defineKind({
     if (!measure) return { met: false, detail: `objective "${id}" has no measure to read` };
     const reading = readMeasure(ctx, measure);
     if (!reading.ok) return { met: false, detail: reading.reason };
+    if (reading.stale) return { met: false, detail: reading.stale.reason };
     return {
       met: reading.met,
       detail: `${measure.path} is ${reading.value}, target ${measure.target.trim()}${reading.met ? "" : " not met"}`,

@@ -12,7 +12,7 @@ import { evaluateReview } from "./review.ts";
 
 /** A deliverable the milestone lists but the plan does not define (only in invalid plans). */
 function missingDeliverable(id: string): DeliverableResult {
-  return { id, title: id, label: "", done: false, criteria: [] };
+  return { id, title: id, label: "", owner: null, done: false, criteria: [] };
 }
 
 export function evaluateMilestones(params: {

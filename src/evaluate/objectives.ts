@@ -47,13 +47,17 @@ export function evaluateObjectives(ctx: EvaluationContext): ObjectiveResult[] {
         });
         continue;
       }
+      const found = `${measure.path} in ${measure.file} is ${reading.value}`;
       results.push({
         ...base,
         ...baseline,
         met: reading.met,
         value: reading.value,
         target,
-        detail: `${measure.path} in ${measure.file} is ${reading.value}; target ${target} ${reading.met ? "met" : "not met"}`,
+        ...(reading.stale ? { stale: true, staleSince: reading.stale.since } : {}),
+        detail: reading.stale
+          ? `${reading.stale.reason} (${found})`
+          : `${found}; target ${target} ${reading.met ? "met" : "not met"}`,
       });
     }
   }

@@ -79,6 +79,18 @@ export function diffGoalsAndObjectives(base: Plan, head: Plan): PlanChange[] {
         `${who} is now measured by ${hm.path} in ${hm.file} instead of ${bm.path} in ${bm.file}.`,
       );
     }
+    if (bm.max_age_days !== hm.max_age_days) {
+      // Accepting older data (or any age) lowers the bar; demanding fresher data raises it.
+      const looser =
+        hm.max_age_days === undefined ||
+        (bm.max_age_days !== undefined && hm.max_age_days > bm.max_age_days);
+      const age = (n: number | undefined) => (n === undefined ? "no limit" : `${n} days`);
+      add(
+        "measure-changed",
+        looser,
+        `${who} now accepts data up to ${age(hm.max_age_days)} old instead of ${age(bm.max_age_days)} (max_age_days).`,
+      );
+    }
     const from = parseTarget(bm.target);
     const to = parseTarget(hm.target);
     if (!from || !to) continue;
@@ -124,7 +136,7 @@ export function diffSettings(base: Settings, head: Settings): PlanChange[] {
   if (bp.check !== hp.check) {
     add(!hp.check, `Setting pull_requests.check changes from ${bp.check} to ${hp.check}.`);
   }
-  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened"] as const) {
+  for (const key of ["unlinked", "milestone_mismatch", "plan_weakened", "already_done"] as const) {
     if (bp[key] === hp[key]) continue;
     add(
       LEVEL_RANK[hp[key]] < LEVEL_RANK[bp[key]],

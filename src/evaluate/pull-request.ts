@@ -1,5 +1,5 @@
 /**
- * A pull request's alignment with the plan (DESIGN §3): what it serves, what merging it
+ * A pull request's alignment with the plan (docs/evaluation.md): what it serves, what merging it
  * achieves or regresses, and the warnings a reviewer should see. Always judged against the
  * BASE plan, so a pull request cannot lower the bar it is measured by.
  */
@@ -16,6 +16,7 @@ import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import type { PlanLoadResult } from "../plan/load.ts";
 import type { Plan } from "../plan/schema.ts";
+import { alreadyDoneWarning } from "./already-done.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { type Evaluation, evaluateRepository } from "./repository.ts";
@@ -190,6 +191,13 @@ export function evaluatePullRequest(params: {
         "This pull request serves no deliverable of the plan: it carries no deliverable's label, closes none of a deliverable's issues and changes no file under a deliverable's paths. Link it to the work it serves, or add that work to the plan.",
     });
   }
+
+  const polishing = alreadyDoneWarning({
+    served: deliverables,
+    current,
+    level: levels.already_done,
+  });
+  if (polishing) warnings.push(polishing);
 
   const servedIds = new Set(milestones);
   const served = after.milestones.filter((m) => servedIds.has(m.id));

@@ -13,12 +13,14 @@ import type {
   GoalResult,
   MilestoneResult,
   ObjectiveResult,
+  RiskResult,
 } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
 import { createContext, type EvaluationContext } from "./context.ts";
 import { evaluateMilestones } from "./milestones.ts";
 import { evaluateGoals, evaluateObjectives } from "./objectives.ts";
+import { evaluateRisks } from "./risks.ts";
 
 export interface Evaluation {
   goals: GoalResult[];
@@ -27,6 +29,8 @@ export interface Evaluation {
   milestones: MilestoneResult[];
   /** Deliverables under no milestone. */
   unscheduled: DeliverableResult[];
+  /** The plan's risks, fired or not. */
+  risks: RiskResult[];
 }
 
 function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableResult> {
@@ -40,6 +44,7 @@ function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableRe
       id: deliverable.id,
       title: deliverable.title,
       label: deliverableLabel(deliverable),
+      owner: deliverable.owner ?? null,
       // A deliverable without criteria (an error in the plan) has no proof: not done.
       done: criteria.length > 0 && criteria.every((c) => c.met),
       criteria,
@@ -53,10 +58,12 @@ export function evaluateRepository(params: { plan: Plan; snapshot: Snapshot }): 
   const ctx = createContext(params.plan, params.snapshot);
   const deliverables = evaluateDeliverables(ctx);
   const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
+  const milestones = evaluateMilestones({ ctx, deliverables });
   return {
     goals: evaluateGoals(ctx),
     objectives: evaluateObjectives(ctx),
-    milestones: evaluateMilestones({ ctx, deliverables }),
+    milestones,
     unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id)),
+    risks: evaluateRisks({ plan: params.plan, milestones }),
   };
 }

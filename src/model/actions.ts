@@ -70,6 +70,22 @@ export const openReviewSchema = z.object({
   title: z.string().describe("The review issue's title."),
   approvers: z.array(z.string()),
   evidence,
+  risks: z
+    .array(z.string())
+    .optional()
+    .describe("Fired risks threatening the milestone, one line each (contingency, owner)."),
+});
+
+export const openRiskSchema = z.object({
+  type: z.literal("open-risk"),
+  risk: z.string().describe("The plan risk's id."),
+  milestone: milestoneId.describe("The first threatened milestone that fires it."),
+  number: milestoneNumber.nullable().describe("Null when the milestone is created in this run."),
+  title: z.string().describe("The risk issue's title."),
+  owner: z.string().nullable().describe("The login it is assigned to, or null."),
+  contingency: z.string(),
+  reasons: z.array(z.string()).describe("Why it fired: the threatened milestones' state."),
+  gaps: z.array(z.string()).describe("What the threatened milestones still miss (with owners)."),
 });
 
 export const syncActionSchema = z
@@ -81,6 +97,7 @@ export const syncActionSchema = z
     closeMilestoneSchema,
     reopenMilestoneSchema,
     openReviewSchema,
+    openRiskSchema,
   ])
   .describe("One change on GitHub; the list of them is the dry run.");
 

@@ -24,6 +24,7 @@ export const deliverableResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   label: z.string().describe("The GitHub label of its issues and pull requests."),
+  owner: z.string().nullable().describe("The accountable GitHub login (`owner:`), or null."),
   done: z.boolean().describe("Every criterion is met."),
   criteria: z.array(criterionResultSchema),
 });
@@ -55,7 +56,25 @@ export const milestoneResultSchema = z.object({
   deliverables: z.array(deliverableResultSchema),
   requires: z.array(z.object({ id: z.string(), achieved: z.boolean() })),
   review: reviewResultSchema.optional().describe("Present when the milestone has `review`."),
+  forecastLate: z
+    .boolean()
+    .optional()
+    .describe(
+      "With a forecast: not achieved and due before the forecast day (or the pace would never finish).",
+    ),
 });
+
+export const forecastSchema = z
+  .object({
+    date: z
+      .string()
+      .nullable()
+      .describe(
+        "`YYYY-MM-DD`: the day every criterion would be met; null when the pace is zero or less.",
+      ),
+    pacePerWeek: z.number().describe("Criteria met per week over the last 28 days."),
+  })
+  .describe("From 14 days of history or more; the pace of the last 28 days.");
 
 export const objectiveResultSchema = z.object({
   id: z.string(),
@@ -66,7 +85,27 @@ export const objectiveResultSchema = z.object({
   target: z.string().nullable(),
   baseline: z.number().optional(),
   due: z.string().optional(),
+  stale: z
+    .boolean()
+    .optional()
+    .describe("True when its measure has `max_age_days` and its data is too old or undated."),
+  staleSince: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("With `stale`: `YYYY-MM-DD` of the file's last change, or null when unknown."),
   detail: z.string(),
+});
+
+export const riskResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  fired: z.boolean().describe("A threatened milestone is at risk or overdue (per `when`)."),
+  milestones: z.array(z.string()).describe("Ids of the threatened milestones that fire it."),
+  threatens: z.array(z.string()).describe("Ids of every milestone it threatens."),
+  when: z.enum(["at-risk", "overdue"]),
+  contingency: z.string().describe("What the team does when it fires."),
+  owner: z.string().nullable().describe("The login its risk issue is assigned to, or null."),
 });
 
 export const goalResultSchema = z.object({
@@ -83,6 +122,7 @@ export const WARNING_CODES = [
   "plan-changed",
   "plan-weakened",
   "plan-invalid",
+  "already-done",
 ] as const;
 
 export const PLAN_CHANGE_CODES = [
@@ -179,6 +219,10 @@ export const reportSchema = z
     unscheduled: z
       .array(deliverableResultSchema)
       .describe("Deliverables under no milestone (evaluated, but with no date)."),
+    risks: z
+      .array(riskResultSchema)
+      .default([])
+      .describe("The plan's risks, fired or not (empty when it has none)."),
     actions: z.array(syncActionSchema).describe("What a sync would change on GitHub."),
     notInPlan: z
       .array(
@@ -189,6 +233,9 @@ export const reportSchema = z
         }),
       )
       .describe("GitHub milestones no plan milestone names (never touched)."),
+    forecast: forecastSchema
+      .nullable()
+      .describe("Null without history (the dashboard's, or `--history FILE`) of 14 days or more."),
     pullRequest: pullRequestReportSchema.optional().describe("Present only with `--pr`."),
   })
   .describe("plan-align's JSON report, version 1.");
@@ -197,9 +244,9 @@ export type Report = z.output<typeof reportSchema>;
 export type CriterionResult = z.output<typeof criterionResultSchema>;
 export type DeliverableResult = z.output<typeof deliverableResultSchema>;
 export type MilestoneResult = z.output<typeof milestoneResultSchema>;
-export type ReviewResult = z.output<typeof reviewResultSchema>;
 export type ObjectiveResult = z.output<typeof objectiveResultSchema>;
 export type GoalResult = z.output<typeof goalResultSchema>;
+export type RiskResult = z.output<typeof riskResultSchema>;
 export type PullRequestReport = z.output<typeof pullRequestReportSchema>;
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type PlanChangeCode = (typeof PLAN_CHANGE_CODES)[number];

@@ -1,5 +1,5 @@
 /**
- * The repository snapshot, version 1 (DESIGN §5): the state evaluation needs, as one
+ * The repository snapshot, version 1 (docs/evaluation.md): the state evaluation needs, as one
  * document. The GitHub loader builds it, tests and bug reports carry it, `report` reads it.
  * Its JSON Schema (`schema/snapshot.schema.json`) is generated from these zod schemas.
  */
@@ -77,6 +77,12 @@ export const snapshotSchema = z
     issues: z.array(snapshotIssueSchema).default([]),
     pullRequests: z.array(snapshotPullRequestSchema).default([]),
     files: filesMap.default({}),
+    fileCommittedAt: z
+      .record(z.string(), z.iso.datetime({ offset: true }))
+      .optional()
+      .describe(
+        "For each file a measure with `max_age_days` names: when the last commit on the default branch changed it. An absent key: unknown (the measure is stale).",
+      ),
     checks: checksMap.default({}),
   })
   .describe("A plan-align repository snapshot, version 1.");

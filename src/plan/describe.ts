@@ -63,6 +63,9 @@ export function subjectOf(
     }
     return { subject: deliverable, rest: path.slice(2) };
   }
+  if (top === "risks" && typeof i === "number") {
+    return { subject: named("risk", valueAt(data, ["risks", i]), i), rest: path.slice(2) };
+  }
   if (top === "settings") return { subject: "settings", rest: path.slice(1) };
   return { subject: null, rest: [...path] };
 }

@@ -1,5 +1,5 @@
 /**
- * The plan file, version 1 (DESIGN §2), as zod schemas. This is the single source of the
+ * The plan file, version 1 (docs/plan-format.md), as zod schemas. This is the single source of the
  * format: the TypeScript types, the validation and the committed JSON Schema
  * (`schema/plan.schema.json`) all derive from it. Every field carries a description, which
  * editors show through the JSON Schema.
@@ -92,11 +92,38 @@ export const deliverableSchema = z
       .array(z.string().min(1))
       .optional()
       .describe("Globs; a pull request changing a matching file serves this deliverable."),
+    owner: z
+      .string()
+      .optional()
+      .describe("The one accountable GitHub login, shown beside what is missing (never assigned)."),
     criteria: z
       .array(criterionSchema)
       .describe("The proof that counts as delivered (at least one)."),
   })
   .describe("A tangible output, with the proof that counts as done.");
+
+export const riskSchema = z
+  .strictObject({
+    id: id("risk"),
+    title: title("risk").describe("What could go wrong; the risk issue is titled `Risk: <title>`."),
+    description: z.string().optional().describe("Longer explanation of the risk."),
+    threatens: idList("the milestones this risk threatens (at least one)"),
+    when: z
+      .enum(["at-risk", "overdue"])
+      .default("at-risk")
+      .describe(
+        "When it fires: `at-risk` (a threatened milestone is at risk or overdue) or `overdue` (only when overdue).",
+      ),
+    contingency: z
+      .string()
+      .min(1)
+      .describe("What the team will do when it fires; the body of its risk issue."),
+    owner: z
+      .string()
+      .optional()
+      .describe("The GitHub login the risk issue is assigned to when it fires."),
+  })
+  .describe("A promise's contingency: what threatens which milestones, and what to do then.");
 
 const findingLevel = z
   .enum(["warn", "fail", "ignore"])
@@ -127,6 +154,11 @@ export const settingsSchema = z
         unlinked: findingLevel.default("warn"),
         milestone_mismatch: findingLevel.default("warn"),
         plan_weakened: findingLevel.default("warn"),
+        already_done: findingLevel
+          .default("warn")
+          .describe(
+            "A pull request serving only deliverables already done in achieved milestones (polishing).",
+          ),
       })
       .prefault({})
       .describe("What each pull-request finding does to the check's conclusion."),
@@ -143,6 +175,10 @@ export const planSchema = z
       .array(deliverableSchema)
       .default([])
       .describe("Tangible outputs and their proof."),
+    risks: z
+      .array(riskSchema)
+      .default([])
+      .describe("Risks: which milestones they threaten, when they fire, and the contingency."),
     settings: settingsSchema.prefault({}),
   })
   .describe("A plan-align plan: goals → objectives → milestones → deliverables.");
@@ -154,5 +190,4 @@ export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 
-/** Default locations of the plan file, in the order they are looked for. */
-export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;
+export { DEFAULT_PLAN_PATHS } from "./default-paths.ts";

@@ -1,3 +1,4 @@
+import { ownerNote } from "../model/names/login.ts";
 import type { MilestoneResult } from "../model/report.ts";
 
 /**
@@ -23,7 +24,7 @@ export function milestoneGaps(result: MilestoneResult): string[] {
   const lines: string[] = [];
   for (const d of result.deliverables) {
     for (const c of d.criteria) {
-      if (!c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}`);
+      if (!c.met) lines.push(`${d.title}: ${c.name} — ${c.detail}${ownerNote(d)}`);
     }
   }
   for (const r of result.requires) {

@@ -14,6 +14,7 @@ import type { Plan } from "../plan/schema.ts";
 import { milestoneEvidence, milestoneGaps, readyForReview } from "./evidence.ts";
 import { issueActions } from "./issue-actions.ts";
 import { labelActions } from "./label-actions.ts";
+import { firedRiskLines, riskActions } from "./risk-actions.ts";
 
 export interface SyncPlan {
   actions: SyncAction[];
@@ -24,7 +25,7 @@ export interface SyncPlan {
 const MAX_REASON_GAPS = 5;
 
 /**
- * Pure: the actions of DESIGN §4 from (plan, snapshot, evaluation). Never a delete, never a
+ * Pure: the sync actions (docs/app.md, "What it does") from (plan, snapshot, evaluation). Never a delete, never a
  * label removal, never an action on a GitHub milestone the plan does not name. This list is
  * the dry run.
  *
@@ -33,7 +34,8 @@ const MAX_REASON_GAPS = 5;
  *  2. create-milestone / update-milestone, in plan milestone order;
  *  3. set-issue-milestone, by issue number (after the creates it may depend on);
  *  4. reopen-milestone, 5. open-review, 6. close-milestone, in plan milestone order
- *     (closing last, so a milestone's issues are in it when it closes).
+ *     (closing last, so a milestone's issues are in it when it closes);
+ *  7. open-risk, in plan risk order.
  *
  * Every action is idempotent: planned again against the state after applying them, the
  * list is empty.
@@ -70,7 +72,7 @@ export function planSync(params: {
     const github = matched.get(milestone.id);
     const reopenAction = reopenIfRegressed({ plan, milestone, result, github });
     if (reopenAction) reopen.push(reopenAction);
-    const reviewAction = reviewIfReady({ milestone, result, github });
+    const reviewAction = reviewIfReady({ milestone, result, github, risks: evaluation.risks });
     if (reviewAction) review.push(reviewAction);
     if (github && github.state === "open" && result.achieved && milestone.close === "auto") {
       close.push({
@@ -82,6 +84,7 @@ export function planSync(params: {
     }
   }
   actions.push(...reopen, ...review, ...close);
+  actions.push(...riskActions({ snapshot, evaluation, matched }));
 
   // 4. GitHub milestones the plan does not claim: listed, never touched.
   const claimed = new Set([...matched.values()].map((m) => m.number));
@@ -161,6 +164,7 @@ function reviewIfReady(params: {
   milestone: Plan["milestones"][number];
   result: MilestoneResult;
   github: SnapshotMilestone | undefined;
+  risks: Evaluation["risks"];
 }): SyncAction | null {
   const { milestone, result, github } = params;
   const review = milestone.review;
@@ -174,5 +178,6 @@ function reviewIfReady(params: {
     title: reviewIssueTitle(milestone.title),
     approvers: [...review.approvers],
     evidence: milestoneEvidence(result),
+    ...firedRiskLines(params.risks, milestone.id),
   };
 }

@@ -71,6 +71,7 @@ function commit(oid: string, files: Record<string, string>) {
     oid,
     file: ({ path }: { path: string }) => blob(files[path]),
     statusCheckRollup: { contexts: [] },
+    history: [] as unknown[],
   };
 }
 
@@ -91,6 +92,7 @@ function pullRequestNode(repo: FakeRepo, pr: FakePullRequest) {
       state: "APPROVED",
       author: { login },
     })),
+    repository: { nameWithOwner: full },
     headRefOid: pr.headSha,
     baseRefName: pr.baseRef,
     headRefName: pr.headRef ?? `branch-${pr.number}`,
@@ -116,21 +118,49 @@ function repositoryNode(repo: FakeRepo) {
       closedAt: m.state === "closed" ? "2026-01-01T00:00:00Z" : null,
     })),
     labels: repo.labels.map((name) => ({ name })),
-    issues: repo.issues.map((i) => ({
-      number: i.number,
-      title: i.title ?? `Issue ${i.number}`,
-      state: (i.state ?? "open").toUpperCase(),
-      stateReason: i.stateReason ? i.stateReason.toUpperCase() : null,
-      labels: (i.labels ?? []).map((name) => ({ name })),
-      milestone: i.milestone ? { number: i.milestone } : null,
-      assignees: [],
-      timelineItems: [],
-    })),
-    pullRequests: repo.pullRequests.map((pr) => pullRequestNode(repo, pr)),
+    label: ({ name }: { name: string }) => {
+      const found = repo.labels.find((l) => l.toLowerCase() === name.toLowerCase());
+      return found ? { name: found } : null;
+    },
+    // GitHub's `labels` filter: any of them, case-insensitively.
+    issues: ({ labels }: { labels?: string[] }) =>
+      repo.issues.filter((i) => hasAny(i.labels, labels)).map((i) => issueNode(repo, i)),
+    issue: ({ number }: { number: number }) => {
+      const issue = repo.issues.find((i) => i.number === number);
+      return issue ? issueNode(repo, issue) : null;
+    },
+    pullRequests: ({ labels }: { labels?: string[] }) =>
+      repo.pullRequests
+        .filter((pr) => hasAny(pr.labels, labels))
+        .map((pr) => pullRequestNode(repo, pr)),
     pullRequest: ({ number }: { number: number }) => {
       const pr = repo.pullRequests.find((p) => p.number === number);
       return pr ? pullRequestNode(repo, pr) : null;
     },
+  };
+}
+
+function hasAny(labels: string[] | undefined, wanted: string[] | undefined): boolean {
+  if (!wanted) return true;
+  const keys = wanted.map((l) => l.toLowerCase());
+  return (labels ?? []).some((l) => keys.includes(l.toLowerCase()));
+}
+
+function issueNode(repo: FakeRepo, i: FakeIssue) {
+  const full = `${repo.owner}/${repo.name}`;
+  return {
+    number: i.number,
+    title: i.title ?? `Issue ${i.number}`,
+    state: (i.state ?? "open").toUpperCase(),
+    stateReason: i.stateReason ? i.stateReason.toUpperCase() : null,
+    labels: (i.labels ?? []).map((name) => ({ name })),
+    milestone: i.milestone ? { number: i.milestone } : null,
+    assignees: [],
+    timelineItems: [],
+    closedByPullRequestsReferences: repo.pullRequests
+      .filter((pr) => (pr.closingIssues ?? []).includes(i.number))
+      .map((pr) => pullRequestNode(repo, pr)),
+    repository: { nameWithOwner: full },
   };
 }
 

@@ -49,6 +49,7 @@ describe("the canteen plan of DESIGN §2", () => {
       unlinked: "warn",
       milestone_mismatch: "warn",
       plan_weakened: "warn",
+      already_done: "warn",
     });
   });
 

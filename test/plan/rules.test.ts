@@ -45,7 +45,7 @@ const errors: Row[] = [
         column: 1,
         code: "unknown-key",
         message:
-          'the plan: unknown key "owner" — allowed keys: $schema, version, goals, milestones, deliverables, settings',
+          'the plan: unknown key "owner" — allowed keys: $schema, version, goals, milestones, deliverables, risks, settings',
       },
     ],
   },

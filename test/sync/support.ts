@@ -31,6 +31,7 @@ export function evaluation(
         id,
         title: `Deliverable ${id}`,
         label: `deliverable:${id}`,
+        owner: null,
         done,
         criteria: [
           {
@@ -69,7 +70,7 @@ export function evaluation(
       ...(review ? { review } : {}),
     };
   });
-  return { goals: [], objectives: [], milestones, unscheduled: [] };
+  return { goals: [], objectives: [], milestones, unscheduled: [], risks: [] };
 }
 
 /** What GitHub looks like after the executor applied `actions` (day-precision due dates). */

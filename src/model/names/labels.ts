@@ -29,6 +29,13 @@ export const REVIEW_LABEL: LabelSpec = {
   color: "5319e7",
 };
 
+/** On a fired risk's issue (never closed by plan-align: closing it says the team handled it). */
+export const RISK_LABEL: LabelSpec = {
+  name: "plan-align:risk",
+  description: "A fired risk of the plan and its contingency (plan-align)",
+  color: "d93f0b",
+};
+
 /** On the plan dashboard issue. */
 export const DASHBOARD_LABEL: LabelSpec = {
   name: "plan-align:dashboard",
@@ -43,3 +50,13 @@ export const DELIVERABLE_LABEL_COLOR = "1d76db";
 export function deliverableLabelDescription(deliverableId: string): string {
   return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
 }
+
+/**
+ * The labels of the issues plan-align keeps itself (milestone reviews, risks, the dashboard):
+ * the loader reads every issue carrying one of them, whatever the plan names.
+ */
+export const OWN_ISSUE_LABELS: readonly string[] = [
+  REVIEW_LABEL.name,
+  RISK_LABEL.name,
+  DASHBOARD_LABEL.name,
+];

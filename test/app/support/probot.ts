@@ -3,7 +3,6 @@
  * time (never committed), retry and throttling off, a log that records what it says, and a
  * fake clock for the coalescing window so nothing waits on real time.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
@@ -11,16 +10,9 @@ import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index
 import type { Timers } from "../../../src/app/queue.ts";
 import type { AppSettings } from "../../../src/app/settings.ts";
 
-let cachedKey: string | null = null;
-/** An RSA key made once per test process. */
-export function testPrivateKey(): string {
-  cachedKey ??= generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  }).privateKey;
-  return cachedKey;
-}
+import { testPrivateKey } from "../../support/test-key.ts";
+
+export { testPrivateKey };
 
 export const TEST_APP_ID = 4242;
 export const TEST_SECRET = "plan-align-test-secret";

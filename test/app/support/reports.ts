@@ -6,6 +6,7 @@ export function deliverable(over: Partial<DeliverableResult> & { id: string }): 
   return {
     title: over.id,
     label: `deliverable:${over.id}`,
+    owner: null,
     done: false,
     criteria: [],
     ...over,
@@ -35,6 +36,7 @@ export function canteenReport(): Report {
     version: 1,
     repository: "acme/canteen",
     evaluatedAt: "2026-03-01T12:00:00Z",
+    forecast: null,
     plan: {
       path: ".github/plan.yml",
       valid: true,
@@ -145,6 +147,7 @@ export function canteenReport(): Report {
       }),
     ],
     unscheduled: [],
+    risks: [],
     actions: [],
     notInPlan: [{ number: 7, title: "Backlog @everyone", state: "open" }],
   };
@@ -171,6 +174,7 @@ export function canteenPlan(): Plan {
       },
       { id: "queue-display", title: "Queue display module", criteria: [] },
     ],
+    risks: [],
     settings: {
       at_risk_days: 7,
       on_regression: "reopen",
@@ -180,6 +184,7 @@ export function canteenPlan(): Plan {
         unlinked: "warn",
         milestone_mismatch: "warn",
         plan_weakened: "warn",
+        already_done: "warn",
       },
     },
   };

@@ -1,0 +1,39 @@
+/**
+ * The Mermaid `gantt` chart of the plan's milestones on the dashboard. Milestones are
+ * zero-duration checkpoints, so each is a Mermaid `milestone` task: done when achieved,
+ * `crit` (red) when overdue or at risk.
+ */
+
+import type { MilestoneResult } from "../model/report.ts";
+import { mermaidText } from "./escape.ts";
+
+/** Beyond this, a chart is unreadable and only costs body size. */
+export const GANTT_MAX_MILESTONES = 100;
+
+export function renderGantt(milestones: MilestoneResult[]): string {
+  const rows = [...milestones]
+    .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
+    .slice(0, GANTT_MAX_MILESTONES);
+  if (rows.length === 0) return "";
+  const lines = [
+    "```mermaid",
+    "gantt",
+    "  title Milestones",
+    "  dateFormat YYYY-MM-DD",
+    "  axisFormat %Y-%m-%d",
+    "  section Plan",
+  ];
+  rows.forEach((m, i) => {
+    const tags = [m.achieved ? "done" : m.overdue || m.atRisk ? "crit" : null, "milestone"];
+    const fields = [...tags.filter((t) => t !== null), `m${i + 1}`, m.due, "0d"];
+    lines.push(`  ${mermaidText(m.title, m.id)} :${fields.join(", ")}`);
+  });
+  lines.push("```");
+  const more = milestones.length - rows.length;
+  if (more > 0)
+    lines.push(
+      "",
+      `_The chart shows the first ${rows.length} milestones by date; ${more} more are listed below._`,
+    );
+  return lines.join("\n");
+}
