@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
 import { loadPlan } from "../../src/plan/load.ts";
-import { buildReport } from "../../src/sync/build-report.ts";
 import { parseSnapshot } from "../../src/snapshot/read.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import { planSync } from "../../src/sync/plan-sync.ts";
 
 const NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty"];
