@@ -31,7 +31,11 @@ export function evaluateMilestones(params: {
   >();
   for (const m of plan.milestones) {
     const ds = m.deliverables.map((id) => deliverables.get(id) ?? missingDeliverable(id));
-    const review = evaluateReview({ ctx, milestone: m });
+    const review = evaluateReview({
+      ctx,
+      milestone: m,
+      githubNumber: github.get(m.id)?.number ?? null,
+    });
     // A milestone listing no deliverable has nothing to prove it (an error in the plan).
     const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
     own.set(m.id, { deliverables: ds, review, met });

@@ -7,6 +7,7 @@
 import type { SyncAction } from "../model/actions.ts";
 import { REVIEW_LABEL } from "../model/names/labels.ts";
 import {
+  isReviewIssueOf,
   reviewBodyMarker,
   reviewedMilestoneTitle,
   reviewIssueTitle,
@@ -24,7 +25,8 @@ export async function openReview(
   const { client, owner, repo } = ctx;
   const title = reviewIssueTitle(action.title);
 
-  const existing = await findReviewIssue(ctx, title);
+  const milestoneNumber = action.number ?? ctx.milestoneNumbers.get(action.milestone) ?? null;
+  const existing = await findReviewIssue(ctx, title, milestoneNumber);
   if (existing) {
     return {
       status: "adopted",
@@ -71,6 +73,7 @@ export async function openReview(
 async function findReviewIssue(
   ctx: RunContext,
   title: string,
+  milestone: number | null,
 ): Promise<{ number: number; state: string } | null> {
   const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
     owner: ctx.owner,
@@ -79,7 +82,15 @@ async function findReviewIssue(
     state: "all",
     per_page: 100,
   });
-  const hit = issues.find((i) => !i.pull_request && i.title.trim() === title.trim());
+  // Renamed review issues still count: one in the milestone is its review (isReviewIssueOf).
+  const hit = issues.find(
+    (i) =>
+      !i.pull_request &&
+      isReviewIssueOf(
+        { title: i.title, milestone: i.milestone?.number ?? null },
+        { title: reviewedMilestoneTitle(title) ?? title, githubNumber: milestone },
+      ),
+  );
   return hit ? { number: hit.number, state: hit.state } : null;
 }
 
