@@ -63,8 +63,9 @@ export function evaluateMilestones(params: {
     const review = status?.review;
     const requires = (m.requires ?? []).map((id) => ({ id, achieved: isAchieved(id) }));
     const isDone = isAchieved(m.id);
+    // Without a date a milestone is never at risk or overdue.
     const timing = milestoneTiming({
-      due: m.due,
+      due: m.due ?? "",
       now: snapshot.fetchedAt,
       achieved: isDone,
       atRiskDays: plan.settings.at_risk_days,
@@ -85,7 +86,7 @@ export function evaluateMilestones(params: {
     return {
       id: m.id,
       title: m.title,
-      due: m.due,
+      due: m.due ?? null,
       achieved: isDone,
       overdue: timing.overdue,
       atRisk: timing.atRisk,

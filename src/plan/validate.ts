@@ -21,6 +21,7 @@ import { findingAt, type PlanContext } from "./plan-context.ts";
 import { type PathSegment, positionOf } from "./positions.ts";
 import { ownerFindings } from "./rules/owners.ts";
 import { riskFindings } from "./rules/risks.ts";
+import { undatedMilestoneFindings } from "./rules/undated-milestones.ts";
 
 interface Entry {
   id?: string;
@@ -475,6 +476,10 @@ export function validatePlan(params: { ctx: PlanContext }): Finding[] {
   const listings = checkMilestones({ rules, milestones, milestoneById, deliverableById });
   checkCycles(rules, milestones, milestoneById);
   checkDeliverables({ rules, deliverables, objectiveById, listings });
-  rules.findings.push(...ownerFindings(params), ...riskFindings(params));
+  rules.findings.push(
+    ...ownerFindings(params),
+    ...riskFindings(params),
+    ...undatedMilestoneFindings(params),
+  );
   return rules.findings;
 }

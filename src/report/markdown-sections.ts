@@ -146,7 +146,7 @@ function milestonesSection(ctx: Ctx): string {
   lines.push("| | Milestone | Due | Status | Criteria met | GitHub |", "|---|---|---|---|---|---|");
   for (const m of report.milestones) {
     lines.push(
-      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`,
+      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due ?? "—"} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`,
     );
   }
   const achieved = report.milestones.filter((m) => m.achieved);
@@ -175,6 +175,7 @@ function status(m: MilestoneResult): string {
   if (m.achieved) return "Achieved";
   if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural(-m.daysLeft, "day")}`;
   if (m.atRisk) return `Not achieved · ⚠️ **at risk**: ${describeDaysLeft(m.daysLeft)}`;
+  if (m.due === null) return "Not achieved (no due date)";
   return `Not achieved (${describeDaysLeft(m.daysLeft)})`;
 }
 
@@ -185,7 +186,7 @@ function githubCell(m: MilestoneResult): string {
 
 function milestoneDetail(ctx: Ctx, m: MilestoneResult): string {
   const facts = [
-    `Due ${m.due}`,
+    m.due ? `Due ${m.due}` : "No due date",
     status(m),
     `${m.criteria.met} of ${m.criteria.total} criteria met`,
   ];
@@ -245,7 +246,7 @@ function summaryTable(ctx: Ctx): string[] {
     const shown = missing.slice(0, 3).join(", ");
     const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
     lines.push(
-      `| ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`,
+      `| ${ctx.text(m.title)} | ${m.due ?? "—"} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`,
     );
   }
   if (open.length > limit) {

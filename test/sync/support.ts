@@ -56,7 +56,7 @@ export function evaluation(
     return {
       id: m.id,
       title: m.title,
-      due: m.due,
+      due: m.due ?? null,
       achieved,
       overdue: false,
       atRisk: false,
