@@ -150,6 +150,19 @@ export function apply(before: Snapshot, actions: SyncAction[]): Snapshot {
           assignees: a.approvers,
         });
         break;
+      case "open-risk":
+        next += 1;
+        s.issues.push({
+          number: next,
+          title: a.title,
+          state: "open",
+          stateReason: null,
+          labels: ["plan-align:risk"],
+          milestone: numberOf(a.milestone, a.number),
+          assignees: a.owner ? [a.owner] : [],
+          body: `<!-- plan-align:risk=${a.risk} -->`,
+        });
+        break;
     }
   }
   return s;
