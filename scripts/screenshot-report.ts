@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { marked } from "marked";
 
-const markdown = readFileSync("test/report/golden/canteen-pr40.golden.md", "utf8");
+const markdown = readFileSync("test/render/golden/canteen-pr40.golden.md", "utf8");
 // <details> stay closed in a static picture; open them so the picture shows the criteria.
 const body = (await marked.parse(markdown)).replaceAll("<details>", "<details open>");
 const html = `<!doctype html><meta charset="utf-8"><style>

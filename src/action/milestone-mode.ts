@@ -1,15 +1,14 @@
 /**
- * Milestone mode (push to the default branch, schedule, workflow_dispatch): evaluate the
- * repository against the plan on the default branch, and carry out the sync actions —
- * close / reopen milestones, and the rest when the token may — or, with dry-run, only list
- * them. Every write is idempotent (the executor adopts what already exists).
+ * Milestone mode (push to the default branch, schedule, workflow_dispatch): the port's sync
+ * of the repository to the plan on its default branch — close / reopen milestones, and the
+ * rest when the token may — or, with dry-run, only the list. This file says it in the job
+ * summary, the log and annotations, and decides the step's conclusion.
  */
-import { applyActions } from "../github/apply-actions.ts";
-import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
-import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import { syncRepository } from "../github/sync-repository.ts";
+import type { ActionResult, GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts";
 import type { SyncAction } from "../model/actions.ts";
-import { actionLine, actionVerb } from "../report/describe-action.ts";
-import { renderMarkdown } from "../report/markdown.ts";
+import { actionLine, actionVerb } from "../render/describe-action.ts";
+import { renderMarkdown } from "../render/markdown.ts";
 import { annotateFindings } from "./annotate.ts";
 import type { ActionCore } from "./core.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -28,32 +27,34 @@ export async function runMilestoneMode(
     client: GitHubClient;
     log: Logger;
     now?: () => Date;
+    /** The default branch's plan read, already sent by the runner. */
+    planFile?: Promise<PlanFile | null>;
   },
 ): Promise<Outcome> {
-  const { core, client, owner, repo, inputs } = params;
-
-  // 1–2. The plan on the default branch (no ref: the API's default branch), the snapshot
-  // it needs, and the report.
-  const evaluation = await evaluateOnGitHub({
-    client,
+  const { core, owner, repo, inputs } = params;
+  const reportUrl = runUrl(params.env);
+  const outcome = await syncRepository({
+    client: params.client,
     owner,
     repo,
-    planPath: inputs.plan,
+    ...(params.planFile ? { planFile: params.planFile } : {}),
     log: params.log,
+    planPath: inputs.plan,
+    dryRun: inputs.dryRun,
+    ...(reportUrl ? { reportUrl } : {}),
     ...(params.now ? { now: params.now } : {}),
   });
-  const { planFile } = evaluation;
-  if (!planFile) {
+  if (outcome.status === "no-plan") {
     core.notice(`plan-align: no plan on the default branch of ${owner}/${repo}; nothing to do`);
     await core.writeSummary(noPlanMarkdown({ where: "default branch", path: inputs.plan }));
     return { conclusion: "neutral", aligned: null, achieves: [], report: null };
   }
-  const { report } = evaluation;
+  const { planFile, report } = outcome;
   const achieves = report.milestones.filter((m) => m.achieved).map((m) => m.id);
   const markdown = renderMarkdown(report);
 
-  // 3. An invalid plan changes nothing on GitHub: annotate it and fail, so someone fixes it.
-  if (!report.plan.valid) {
+  // An invalid plan changed nothing on GitHub: annotate it and fail, so someone fixes it.
+  if (outcome.status === "invalid-plan") {
     annotateFindings({
       core,
       findings: report.plan.findings.map((finding) => ({ path: planFile.path, finding })),
@@ -70,9 +71,9 @@ export async function runMilestoneMode(
     };
   }
 
-  // 4. Apply, or list with dry-run.
+  // A dry run, or nothing to do: list the actions.
   const actions = report.actions;
-  if (inputs.dryRun || actions.length === 0) {
+  if (outcome.status === "dry-run" || actions.length === 0) {
     const lines = actions.map((a) => `- would ${actionLine(a)}`);
     for (const line of lines) core.info(line);
     const heading =
@@ -83,17 +84,7 @@ export async function runMilestoneMode(
     return { conclusion: "success", aligned: null, achieves, report };
   }
 
-  const reportUrl = runUrl(params.env);
-  const results = await applyActions({
-    client,
-    owner,
-    repo,
-    actions,
-    log: params.log,
-    ...(reportUrl ? { reportUrl } : {}),
-    ...(params.now ? { now: params.now } : {}),
-  });
-  const { lines, failures } = summarise({ core, results });
+  const { lines, failures } = summarise({ core, results: outcome.results });
   await core.writeSummary(`${markdown}\n\n### What plan-align changed\n\n${lines.join("\n")}\n`);
   return {
     conclusion: failures.length > 0 ? "failure" : "success",
@@ -136,6 +127,7 @@ function summarise(params: { core: ActionCore; results: ActionResult[] }): {
   return { lines, failures };
 }
 
+/** 403 without a rate limit: the token may not do this. */
 function isForbidden(result: ActionResult): boolean {
-  return /\b403\b/.test(result.detail ?? "");
+  return result.failure?.kind === "forbidden";
 }

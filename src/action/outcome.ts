@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Conclusion, Report } from "../model/report.ts";
-import { renderJson } from "../report/json.ts";
+import { renderJson } from "../render/json.ts";
 import type { ActionCore } from "./core.ts";
 
 export interface Outcome {

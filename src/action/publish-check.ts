@@ -5,7 +5,7 @@
  */
 import { writeCheckRun } from "../github/check-run.ts";
 import { CheckRunForbiddenError, type GitHubClient, type RepoRef } from "../github/types.ts";
-import { CHECK_NAME, type CheckContent } from "../report/check-content.ts";
+import { CHECK_NAME, type CheckContent } from "../render/check-content.ts";
 import { annotateFindings } from "./annotate.ts";
 import type { ActionCore } from "./core.ts";
 

@@ -6,9 +6,10 @@
  */
 import { writeCheckRun } from "../github/check-run.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
+import { appPlanCache } from "../github/plan-cache.ts";
 import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 import type { Conclusion } from "../model/report.ts";
-import { CHECK_NAME, checkContent } from "../report/check-content.ts";
+import { CHECK_NAME, checkContent } from "../render/check-content.ts";
 
 export type PullRequestCheckOutcome =
   | { status: "posted"; conclusion: Conclusion; title: string }
@@ -26,6 +27,7 @@ export async function checkPullRequest(
 ): Promise<PullRequestCheckOutcome> {
   const { client, owner, repo, log, number } = params;
   const plan = await readPlanOnGitHub({
+    plans: appPlanCache,
     client,
     owner,
     repo,

@@ -1,28 +1,15 @@
 /**
- * One evaluation of a repository by the App (DESIGN §4):
- *   1. read the plan from the default branch — none: do nothing, say so once in the log;
- *   2. load the snapshot the plan needs, build the report (pure core);
- *   3. valid plan: apply the sync actions; invalid: change nothing on GitHub;
- *   4. tell a non-approver who closed a review that it is not a sign-off;
- *   5. render the dashboard and create or edit its issue (only when its text changed).
+ * One evaluation of a repository by the App: the port's sync with the App's parts (the
+ * dashboard issue, answers to reviews closed by non-approvers), and what only the App's log
+ * says — "no plan" once per repository, not on every event, and that an invalid plan synced
+ * nothing (its findings are on the dashboard).
  */
 
-import { achievedDates, afterActions } from "../github/after-actions.ts";
-import { applyActions } from "../github/apply-actions.ts";
-import { findDashboard, upsertDashboard } from "../github/dashboard-issue.ts";
-import { evaluateOnGitHub } from "../github/evaluate-on-github.ts";
-import { commentOnRefusedReviews } from "../github/review-refusal.ts";
-import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
-import type { Report } from "../model/report.ts";
-import { renderDashboard } from "../report/dashboard.ts";
-import { refusedReviews } from "../report/refused-reviews.ts";
+import { appPlanCache } from "../github/plan-cache.ts";
+import { type SyncedOutcome, syncRepository as syncOnGitHub } from "../github/sync-repository.ts";
+import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
 
-export interface SyncOutcome {
-  status: "no-plan" | "invalid-plan" | "synced";
-  report?: Report;
-  results: ActionResult[];
-  dashboard?: { number: number; changed: boolean };
-}
+export type SyncOutcome = SyncedOutcome;
 
 export interface SyncRepositoryParams extends RepoRef {
   client: GitHubClient;
@@ -35,72 +22,34 @@ export interface SyncRepositoryParams extends RepoRef {
 }
 
 export async function syncRepository(params: SyncRepositoryParams): Promise<SyncOutcome> {
-  const { client, owner, repo, log } = params;
-  const key = `${owner}/${repo}`.toLowerCase();
-  const clock = params.now ? { now: params.now } : {};
-
-  // 1–2. The plan on the default branch, the snapshot it needs, and the report.
-  const evaluation = await evaluateOnGitHub({
-    client,
+  const { owner, repo, log, noPlanSeen } = params;
+  const outcome = await syncOnGitHub({
+    client: params.client,
     owner,
     repo,
-    ...(params.planPath ? { planPath: params.planPath } : {}),
     log,
-    ...clock,
+    ...(params.planPath ? { planPath: params.planPath } : {}),
+    plans: appPlanCache,
+    answerRefusedReviews: true,
+    dashboard: { serverUrl: params.serverUrl },
+    ...(params.now ? { now: params.now } : {}),
   });
-  if (!evaluation.planFile) {
-    if (!params.noPlanSeen.has(key)) {
-      params.noPlanSeen.add(key);
+  const key = `${owner}/${repo}`.toLowerCase();
+  if (outcome.status === "no-plan") {
+    if (!noPlanSeen.has(key)) {
+      noPlanSeen.add(key);
       log.info(
         `plan-align: ${owner}/${repo} has no plan (${params.planPath ?? ".github/plan.yml"}) on its default branch; nothing to do until one is added`,
       );
     }
-    return { status: "no-plan", results: [] };
+    return outcome;
   }
-  params.noPlanSeen.delete(key);
-  const { loaded, snapshot, report } = evaluation;
-  const existing = await findDashboard({ client, owner, repo });
-
-  // 3. The sync — never from an invalid plan.
-  let results: ActionResult[] = [];
-  if (report.plan.valid) {
-    results = await applyActions({
-      client,
-      owner,
-      repo,
-      actions: report.actions,
-      log,
-      ...(existing ? { reportUrl: existing.url } : {}),
-      ...clock,
-    });
-    // 4. Review sign-off by someone else.
-    await commentOnRefusedReviews({
-      client,
-      owner,
-      repo,
-      log,
-      refused: refusedReviews(report, snapshot),
-    });
-  } else {
-    const errors = report.plan.findings.filter((f) => f.severity === "error").length;
+  noPlanSeen.delete(key);
+  if (outcome.status === "invalid-plan") {
+    const errors = outcome.loaded.findings.filter((f) => f.severity === "error").length;
     log.warn(
       `plan-align: the plan of ${owner}/${repo} is invalid (${errors} errors); nothing synced`,
     );
   }
-
-  // 5. The dashboard, as GitHub stands after this run.
-  const shown = afterActions(report, results);
-  const body = renderDashboard({
-    report: shown,
-    plan: loaded.plan,
-    achievedOn: achievedDates({
-      report: shown,
-      snapshot,
-      results,
-      today: (params.now?.() ?? new Date()).toISOString().slice(0, 10),
-    }),
-    serverUrl: params.serverUrl,
-  });
-  const dashboard = await upsertDashboard({ client, owner, repo, log, body, existing });
-  return { status: report.plan.valid ? "synced" : "invalid-plan", report, results, dashboard };
+  return outcome;
 }

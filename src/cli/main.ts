@@ -7,6 +7,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import packageJson from "../../package.json" with { type: "json" };
 import { InputError, UsageError } from "./args.ts";
+import { INIT_HELP, runInit } from "./init.ts";
 import type { CliIo, Command } from "./io.ts";
 import { REPORT_HELP, runReport } from "./report.ts";
 import { runSchema, SCHEMA_HELP } from "./schema.ts";
@@ -26,6 +27,7 @@ Commands:
   report     evaluate a plan against a repository snapshot, offline
   snapshot   read a repository from GitHub into a snapshot (needs GITHUB_TOKEN)
   sync       bring GitHub's milestones, labels and issues in line with the plan
+  init       write a starter plan (from the repository's milestones with --repo)
 
 Run \`plan-align <command> --help\` for a command's options.
 
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   report: runReport,
   snapshot: runSnapshot,
   sync: runSync,
+  init: runInit,
 };
 
 /** Help of the offline commands, for usage errors (snapshot and sync print their own). */
@@ -47,6 +50,7 @@ const COMMAND_HELP: Record<string, string> = {
   validate: VALIDATE_HELP,
   schema: SCHEMA_HELP,
   report: REPORT_HELP,
+  init: INIT_HELP,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -54,13 +54,13 @@ export const runSnapshot: Command = async (argv, io) => {
     if (!plan) {
       const where = ref ? `the base branch ${ref}` : "the default branch";
       log.warn(
-        `no plan on ${where} of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only milestones, labels, issues and pull requests`,
+        `no plan on ${where} of ${owner}/${repo} (${DEFAULT_PLAN_PATHS.join(", ")}); the snapshot holds only the milestones and the issues plan-align keeps (review, risk, dashboard)`,
       );
     }
     const loaded = plan?.loaded ?? null;
     if (loaded && !loaded.valid) {
       log.warn(
-        `${loaded.path} is invalid (run \`plan-align validate\`); files and checks it names are not read`,
+        `${loaded.path} is invalid (run \`plan-align validate\`); the issues, pull requests, files and checks it names are not read`,
       );
     }
     const snapshot = await loadSnapshot({

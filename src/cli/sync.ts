@@ -1,20 +1,20 @@
 /**
- * `plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]` — the App's sync (DESIGN §4)
- * from a terminal: the same loader, planner and executor, so a user can preview what the App
- * will do before installing it (`--dry-run` changes nothing) or apply it by hand.
+ * `plan-align sync --repo OWNER/NAME [--dry-run] [--plan FILE]` — the App's sync from a
+ * terminal: the port's same `syncRepository`, so a user can preview what the App will do
+ * before installing it (`--dry-run` changes nothing) or apply it by hand.
  *
  * The plan is read from the repository's default branch, or from a local FILE (to preview a
  * plan not pushed yet). Exit codes: 0 ok, 1 invalid plan or a failed action, 2 usage or I/O.
  */
 
 import { parseArgs } from "node:util";
-import { applyActions } from "../github/apply-actions.ts";
-import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
+import { syncRepository } from "../github/sync-repository.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
+import { visible } from "../model/visible-text.ts";
 import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { actionLine } from "../report/describe-action.ts";
+import { actionLine } from "../render/describe-action.ts";
 import { clientFromEnv, parseRepo, readLocalPlan, stderrLogger } from "./github-command.ts";
 import type { CliIo, Command } from "./io.ts";
 
@@ -61,46 +61,48 @@ async function sync(params: {
 }): Promise<number> {
   const { args, io, log, client } = params;
   const { owner, repo } = args;
-
-  // 1. The plan: a local file, or the default branch's.
-  const plan = args.plan
-    ? await readLocalPlan({ file: args.plan, io })
-    : await readPlanOnGitHub({ client, owner, repo });
-  if (!plan) {
+  const outcome = await syncRepository({
+    client,
+    owner,
+    repo,
+    log,
+    // A local file previews a plan not pushed yet; absent: the default branch's.
+    ...(args.plan ? { plan: await readLocalPlan({ file: args.plan, io }) } : {}),
+    dryRun: args.dryRun,
+    // Its findings first; an invalid plan reads nothing more from GitHub.
+    onPlan: ({ planFile, loaded }) => {
+      for (const f of loaded.findings) io.stderr(`${formatFinding(planFile.path, f)}\n`);
+      return loaded.valid ? "go-on" : "stop";
+    },
+  });
+  if (outcome.status === "no-plan") {
     io.stderr(
       `plan-align sync: ${owner}/${repo} has no plan on its default branch (${DEFAULT_PLAN_PATHS.join(", ")}); add one, or pass --plan FILE to preview a local plan.\n`,
     );
     return 2;
   }
-  const { planFile, loaded } = plan;
-  for (const f of loaded.findings) io.stderr(`${formatFinding(planFile.path, f)}\n`);
-  if (!loaded.valid) {
+  if (outcome.status === "stopped" || outcome.status === "invalid-plan") {
     io.stderr(
-      `plan-align sync: ${planFile.path} is invalid; nothing synced. Fix the errors above.\n`,
+      `plan-align sync: ${outcome.planFile.path} is invalid; nothing synced. Fix the errors above.\n`,
     );
     return 1;
   }
-
-  // 2. The repository as the plan needs it, and the actions (the dry run).
-  const { report } = await evaluateLoadedPlan({ client, owner, repo, ...plan, log });
+  const { planFile, report, results } = outcome;
   const actions = report.actions;
   const head = `${owner}/${repo}${args.dryRun ? " (dry run)" : ""}`;
   if (actions.length === 0) {
     io.stdout(`${head}: in sync with ${planFile.path}; nothing to do.\n`);
     return 0;
   }
-  if (args.dryRun) {
+  if (outcome.status === "dry-run") {
     io.stdout(`${head}: ${plural(actions.length, "action")} would be applied:\n`);
     for (const a of actions) io.stdout(`  ${actionLine(a)}\n`);
     return 0;
   }
-
-  // 3. Apply, and say what happened to each.
-  const results = await applyActions({ client, owner, repo, actions, log });
   io.stdout(`${head}: ${plural(actions.length, "action")}:\n`);
   for (const r of results) {
     io.stdout(
-      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${r.detail}` : ""}\n`,
+      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${visible(r.detail)}` : ""}\n`,
     );
   }
   const count = (s: string) => results.filter((r) => r.status === s).length;

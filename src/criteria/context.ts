@@ -13,9 +13,3 @@ export interface CriterionContext {
   /** Parsed JSON/YAML measure files per path, parsed at most once per evaluation. */
   dataFiles: Map<string, DataFile>;
 }
-
-/** The deliverable a criterion belongs to: what identifies its issues and pull requests. */
-export interface DeliverableRef {
-  id: string;
-  label?: string | undefined;
-}

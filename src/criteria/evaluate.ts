@@ -1,8 +1,9 @@
 /** Evaluates one criterion of a deliverable through its kind. */
 import type { CriterionResult } from "../model/report.ts";
-import type { CriterionContext, DeliverableRef } from "./context.ts";
+import type { CriterionContext } from "./context.ts";
 import { criterionName } from "./describe.ts";
 import { type Criterion, kindOf } from "./registry.ts";
+import type { DeliverableRef } from "./snapshot-index.ts";
 
 export function evaluateCriterion(params: {
   ctx: CriterionContext;

@@ -4,7 +4,7 @@
  * change date is unknown, is stale — never met, because a number that stopped arriving says
  * nothing about today. Days are whole calendar days (UTC).
  */
-import type { CriterionContext } from "./context.ts";
+import type { Snapshot } from "../model/snapshot.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +17,7 @@ export interface Staleness {
 
 /** The staleness of a measure's data, or null when it is fresh (or has no `max_age_days`). */
 export function staleness(params: {
-  ctx: CriterionContext;
+  ctx: { snapshot: Snapshot };
   measure: { file: string; max_age_days?: number | undefined };
 }): Staleness | null {
   const { ctx, measure } = params;

@@ -14,9 +14,10 @@ import { z } from "zod";
 import { deliverableLabel, labelKey } from "../model/names/labels.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
 import { plural, refList } from "../model/words.ts";
-import type { CriterionContext, DeliverableRef } from "./context.ts";
+import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { defineKind } from "./kind.ts";
+import type { DeliverableRef } from "./snapshot-index.ts";
 
 /** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
 export function leavesScope(issue: SnapshotIssue): boolean {

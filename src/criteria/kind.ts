@@ -10,7 +10,8 @@ import type { z } from "zod";
 import type { FindingCode, Severity } from "../model/findings.ts";
 import type { PlanChangeCode } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
-import type { CriterionContext, DeliverableRef } from "./context.ts";
+import type { CriterionContext } from "./context.ts";
+import type { DeliverableRef } from "./snapshot-index.ts";
 
 /** The result of evaluating one criterion (its kind and name are added by the registry). */
 export interface CriterionOutcome {

@@ -4,9 +4,16 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import type { Snapshot } from "../model/snapshot.ts";
 import { ownFile } from "../model/snapshot.ts";
-import type { CriterionContext } from "./context.ts";
+
 import { type Staleness, staleness } from "./freshness.ts";
+
+/** What reading a measure needs: the files, and a per-evaluation cache of parsed ones. */
+export interface MeasureSource {
+  snapshot: Snapshot;
+  dataFiles: Map<string, DataFile>;
+}
 
 /** A measure's target: a comparison operator, then a number. */
 export const TARGET_PATTERN = /^\s*(<=|>=|==|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
@@ -80,7 +87,7 @@ export function meetsTarget(value: number, target: Target): boolean {
   }
 }
 
-function readDataFile(ctx: CriterionContext, path: string): DataFile {
+function readDataFile(ctx: MeasureSource, path: string): DataFile {
   const cached = ctx.dataFiles.get(path);
   if (cached) return cached;
   const text = ownFile(ctx.snapshot.files, path);
@@ -148,7 +155,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Reads a measure and judges it against its target. */
-export function readMeasure(ctx: CriterionContext, measure: Measure): MeasureReading {
+export function readMeasure(ctx: MeasureSource, measure: Measure): MeasureReading {
   const file = readDataFile(ctx, measure.file);
   if (!file.ok) return { ok: false, value: null, reason: file.reason };
   const found = followPath(file.data, measure.path);

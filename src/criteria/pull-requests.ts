@@ -7,10 +7,11 @@ import { z } from "zod";
 import { deliverableLabel, labelKey } from "../model/names/labels.ts";
 import type { SnapshotPullRequest } from "../model/snapshot.ts";
 import { plural, refList } from "../model/words.ts";
-import type { CriterionContext, DeliverableRef } from "./context.ts";
+import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { deliverableIssues } from "./issues.ts";
 import { defineKind } from "./kind.ts";
+import type { DeliverableRef } from "./snapshot-index.ts";
 
 /** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
 export function deliverablePullRequests(

@@ -7,7 +7,12 @@
  */
 import { deliverableLabel, labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
 import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
-import type { DeliverableRef } from "./context.ts";
+
+/** The deliverable a criterion belongs to: what identifies its issues and pull requests. */
+export interface DeliverableRef {
+  id: string;
+  label?: string | undefined;
+}
 
 export interface SnapshotIndex {
   /** Issues by label key (see `labelKey`), in ascending number order. */

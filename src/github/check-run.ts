@@ -6,7 +6,13 @@
  * the Action can fall back to its job summary without failing.
  */
 import type { Finding } from "../model/findings.ts";
-import { describe, statusOf } from "./read-plan.ts";
+import {
+  ANNOTATIONS_PER_REQUEST,
+  CHECK_RUN_TEXT_BYTES as MAX_SUMMARY_BYTES,
+  CHECK_RUN_TITLE_CHARS as MAX_TITLE_CHARS,
+} from "../model/github-limits.ts";
+import { visible } from "../model/visible-text.ts";
+import { describe, failureOf } from "./errors.ts";
 import {
   CheckRunForbiddenError,
   type CheckRunParams,
@@ -14,14 +20,10 @@ import {
   type RepoRef,
 } from "./types.ts";
 
-/** GitHub's limits on a check run's output. */
-export const MAX_SUMMARY_BYTES = 65_535;
-export const MAX_TITLE_CHARS = 255;
-export const ANNOTATIONS_PER_REQUEST = 50;
 const TRUNCATION_NOTE =
   "\n\n---\n*This summary was cut to GitHub's 65,535-byte limit; the full report is in the JSON report.*";
 
-export interface Annotation {
+interface Annotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -63,7 +65,7 @@ export async function writeCheckRun(params: CheckRunParams): Promise<{ id: numbe
   return { id, url: created.data.html_url ?? "" };
 }
 
-export interface UpdateCheckRunParams extends RepoRef {
+interface UpdateCheckRunParams extends RepoRef {
   client: GitHubClient;
   id: number;
   output?: { title: string; summary: string; annotations?: Annotation[] };
@@ -71,7 +73,7 @@ export interface UpdateCheckRunParams extends RepoRef {
 }
 
 /** PATCHes a run (more annotations, a new output or conclusion). 403 → CheckRunForbiddenError. */
-export async function updateCheckRun(params: UpdateCheckRunParams): Promise<void> {
+async function updateCheckRun(params: UpdateCheckRunParams): Promise<void> {
   const { client, owner, repo, id, output, conclusion } = params;
   await forbiddenAware(() =>
     client.rest.checks.update({
@@ -93,7 +95,7 @@ export async function updateCheckRun(params: UpdateCheckRunParams): Promise<void
 }
 
 /** A plan-file finding as a GitHub annotation; columns only when it spans one line (GitHub's rule). */
-export function toAnnotation(path: string, finding: Finding): Annotation {
+function toAnnotation(path: string, finding: Finding): Annotation {
   const start = Math.max(1, finding.line);
   const end = Math.max(start, finding.endLine ?? start);
   const annotation: Annotation = {
@@ -101,7 +103,7 @@ export function toAnnotation(path: string, finding: Finding): Annotation {
     start_line: start,
     end_line: end,
     annotation_level: finding.severity === "error" ? "failure" : "warning",
-    message: truncateBytes(finding.message, MAX_SUMMARY_BYTES, "…"),
+    message: truncateBytes(visible(finding.message), MAX_SUMMARY_BYTES, "…"),
     ...(finding.code ? { title: finding.code } : {}),
   };
   if (start === end && finding.column > 0) {
@@ -130,7 +132,7 @@ async function forbiddenAware<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     // A 403 for a (secondary) rate limit that outlasted the retries is not a permission problem.
-    if (statusOf(error) === 403 && !/rate limit/i.test(describe(error))) {
+    if (failureOf(error).kind === "forbidden") {
       throw new CheckRunForbiddenError(
         `Cannot write the check run: ${describe(error)}. The token is read-only (a pull request ` +
           "from a fork, or a workflow without `permissions: checks: write`).",

@@ -9,7 +9,7 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import type { GitHubClient, Logger } from "./types.ts";
 
-export const API_VERSION = "2022-11-28";
+const API_VERSION = "2022-11-28";
 
 export interface CreateClientParams {
   token: string;

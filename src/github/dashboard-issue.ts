@@ -11,7 +11,7 @@
 
 import { DASHBOARD_TITLE, isDashboardBody } from "../model/names/dashboard.ts";
 import { DASHBOARD_LABEL } from "../model/names/labels.ts";
-import { createLabel } from "./apply-actions.ts";
+import { createLabel } from "./executor/label.ts";
 import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
 export interface DashboardIssue {

@@ -1,21 +1,22 @@
 /**
- * The pipeline every front end runs against GitHub (the Action's two modes, the App's sync
- * and pull request check, the CLI's sync):
+ * The read pipeline every evaluation runs against GitHub (the Action's check mode, the App's
+ * pull request check, and `syncRepository` for the three front ends' sync):
  *   1. read the plan file (default locations, or `planPath`) at `ref`,
  *   2. load and validate it — once: the same result decides what the snapshot reads and is
  *      what the report is built from,
  *   3. read the snapshot that plan needs (with `pr`: that pull request too),
  *   4. build the report (pure core).
  * Callers that must decide something between the plan and the snapshot (the App's check is
- * off in the plan's settings; the CLI stops on an invalid plan) run `readPlanOnGitHub` and
- * `evaluateLoadedPlan` themselves.
+ * off in the plan's settings; `syncRepository`'s `onPlan` may stop there) run
+ * `readPlanOnGitHub` and `evaluateLoadedPlan` themselves.
  */
 
 import type { Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
-import { buildReport } from "../report/build.ts";
+import { buildReport } from "../sync/build-report.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
+import type { PlanCache } from "./plan-cache.ts";
 import { readPlanFile } from "./read-plan.ts";
 import type { GitHubClient, Logger, PlanFile, RepoRef } from "./types.ts";
 
@@ -30,20 +31,32 @@ export interface GitHubEvaluation<F extends Pick<PlanFile, "path" | "text"> = Pl
   report: Report;
 }
 
-/** The plan file at `ref` (absent: the default branch), loaded; null when there is none. */
+/**
+ * The plan file at `ref` (absent: the default branch), loaded; null when there is none. With
+ * `plans`, a plan whose blob was loaded before is not parsed again.
+ */
 export async function readPlanOnGitHub(
-  params: RepoRef & { client: GitHubClient; ref?: string; planPath?: string },
+  params: RepoRef & {
+    client: GitHubClient;
+    ref?: string;
+    planPath?: string;
+    plans?: PlanCache;
+    /** The same read, already sent (the Action sends it before loading the rest of its code). */
+    planFile?: Promise<PlanFile | null>;
+  },
 ): Promise<LoadedPlanFile | null> {
   const { client, owner, repo } = params;
-  const planFile = await readPlanFile({
-    client,
-    owner,
-    repo,
-    ...(params.ref ? { ref: params.ref } : {}),
-    ...(params.planPath ? { path: params.planPath } : {}),
-  });
+  const planFile = await (params.planFile ??
+    readPlanFile({
+      client,
+      owner,
+      repo,
+      ...(params.ref ? { ref: params.ref } : {}),
+      ...(params.planPath ? { path: params.planPath } : {}),
+    }));
   if (!planFile) return null;
-  return { planFile, loaded: loadPlan({ text: planFile.text, path: planFile.path }) };
+  const source = { text: planFile.text, path: planFile.path };
+  return { planFile, loaded: params.plans ? params.plans.load(source) : loadPlan(source) };
 }
 
 /** Steps 3 and 4 for a plan already read and loaded (from GitHub, or a local file). */
@@ -80,9 +93,13 @@ export async function evaluateOnGitHub(
     ref?: string;
     /** Absent: `.github/plan.yml`, then `.github/plan.yaml`. */
     planPath?: string;
+    /** The plan file's read, already sent: see readPlanOnGitHub. */
+    planFile?: Promise<PlanFile | null>;
     pr?: number;
     log: Logger;
     now?: () => Date;
+    /** Parsed plans to reuse (the App's process-wide cache). */
+    plans?: PlanCache;
   },
 ): Promise<GitHubEvaluation | { planFile: null }> {
   const plan = await readPlanOnGitHub(params);

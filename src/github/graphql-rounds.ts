@@ -1,12 +1,24 @@
 /**
- * Paginates several GraphQL connections of one repository together: every round is ONE
- * query holding the next page (`first: 100`) of each connection that still has pages, so
- * a repository with 5,000 issues and 500 pull requests costs about 50 queries, not 55,
- * and never one per label or milestone. Round one also carries the non-paginated fields.
+ * Reads a repository with GraphQL in rounds: every round is ONE query holding the next page
+ * (`first: 100`) of each connection that still has pages, plus every lookup waiting (an
+ * aliased single object: a label by name, a pull request by number, the rest of a nested list
+ * that overflowed its page). An answer may ask for more lookups, which ride in the next round.
+ * So the number of requests is the length of the longest chain of pages, never one per label,
+ * issue or milestone. Round one also carries the fields read once.
  */
 import type { GitHubClient } from "./types.ts";
 
 export const PAGE_SIZE = 100;
+
+/** Lookups sent in one query at most (each may hold a few nested lists). */
+export const LOOKUPS_PER_ROUND = 100;
+
+/**
+ * Connections paged in one query at most; the others wait for a later round. A page of 100
+ * pull requests with their nested lists is about 25,000 nodes, so ten stay well below
+ * GitHub's limit of 500,000 nodes a query, however many label sets a big plan has.
+ */
+export const CONNECTIONS_PER_ROUND = 10;
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -29,6 +41,16 @@ export interface ConnectionSpec {
   variables?: Record<string, [type: string, value: unknown]>;
 }
 
+/** One aliased object read under `repository`, e.g. `pr12: pullRequest(number: 12) { … }`. */
+export interface Lookup {
+  /** The alias; a GraphQL name unique within the round. */
+  alias: string;
+  /** The whole selection, starting with `alias:`. */
+  selection: string;
+  /** Receives the aliased answer (null when GitHub has no such object). */
+  receive(answer: Record<string, unknown> | null): void;
+}
+
 export interface RoundsParams {
   client: GitHubClient;
   owner: string;
@@ -37,6 +59,14 @@ export interface RoundsParams {
   /** Fields fetched once, in the first round, under `repository`. */
   firstRoundSelection?: string;
   firstRoundVariables?: Record<string, [type: string, value: unknown]>;
+  /**
+   * Called after each round with the nodes that round brought, by connection key, and the
+   * round-one `repository` answer; returns the lookups the next round must carry.
+   */
+  afterRound?: (params: {
+    nodes: Record<string, unknown[]>;
+    first: Record<string, unknown>;
+  }) => Lookup[];
   /** Called once per query, for the request budget log. */
   onQuery?: (round: number, keys: string[]) => void;
 }
@@ -58,10 +88,11 @@ export async function paginateRounds(params: RoundsParams): Promise<RoundsResult
     cursors.set(c.key, null);
   }
   let pending = [...params.connections];
+  let lookups: Lookup[] = [];
   let first: Record<string, unknown> | null = null;
   let round = 0;
 
-  while (first === null || pending.length > 0) {
+  while (first === null || pending.length > 0 || lookups.length > 0) {
     round++;
     const isFirst = first === null;
     const vars: Record<string, [string, unknown]> = {
@@ -71,21 +102,26 @@ export async function paginateRounds(params: RoundsParams): Promise<RoundsResult
     };
     const selections: string[] = [];
     if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    const waiting = pending.slice(CONNECTIONS_PER_ROUND);
+    pending = pending.slice(0, CONNECTIONS_PER_ROUND);
     for (const c of pending) {
       const cursorVar = `${c.key}After`;
       vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
       Object.assign(vars, c.variables);
       selections.push(c.selection(`$${cursorVar}`));
     }
+    const sent = lookups.slice(0, LOOKUPS_PER_ROUND);
+    lookups = lookups.slice(sent.length);
+    for (const l of sent) selections.push(l.selection);
     const declared = Object.entries(vars)
       .map(([k, [type]]) => `$${k}: ${type}`)
       .join(", ");
     const query = `query PlanAlignSnapshot(${declared}) {\n  repository(owner: $owner, name: $name) {\n${selections.join("\n")}\n  }\n}`;
     const values = Object.fromEntries(Object.entries(vars).map(([k, [, v]]) => [k, v]));
-    params.onQuery?.(
-      round,
-      pending.map((c) => c.key),
-    );
+    params.onQuery?.(round, [
+      ...pending.map((c) => c.key),
+      ...(sent.length > 0 ? [`${sent.length} lookups`] : []),
+    ]);
     const data = await runQuery({ client, query, variables: values, owner, repo });
     const repository = data.repository as Record<string, unknown> | null;
     if (!repository) {
@@ -94,18 +130,29 @@ export async function paginateRounds(params: RoundsParams): Promise<RoundsResult
       );
     }
     if (isFirst) first = repository;
+    const firstAnswer = first ?? repository;
 
-    const next: ConnectionSpec[] = [];
+    // Connections not sent yet go first, so every list has started before any goes further.
+    const next: ConnectionSpec[] = [...waiting];
+    const brought: Record<string, unknown[]> = {};
     for (const c of pending) {
       const page = c.page(repository);
       if (!page) continue;
-      for (const n of page.nodes ?? []) if (n !== null) nodes[c.key]?.push(n);
+      const fresh = (page.nodes ?? []).filter((n) => n !== null);
+      brought[c.key] = fresh;
+      nodes[c.key]?.push(...fresh);
       if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
         cursors.set(c.key, page.pageInfo.endCursor);
         next.push(c);
       }
     }
+    for (const l of sent) {
+      const answer = repository[l.alias];
+      l.receive(answer && typeof answer === "object" ? (answer as Record<string, unknown>) : null);
+    }
     pending = next;
+    if (params.afterRound)
+      lookups.push(...params.afterRound({ nodes: brought, first: firstAnswer }));
   }
   return { first: first ?? {}, nodes, queries: round };
 }

@@ -1,8 +1,8 @@
 /**
  * The branch a pull request targets. A pull request is judged by the plan on its base
- * branch (DESIGN §3), which is not always the default branch.
+ * branch, which is not always the default branch.
  */
-import { statusOf } from "./read-plan.ts";
+import { statusOf } from "./errors.ts";
 import type { GitHubClient, RepoRef } from "./types.ts";
 
 /** The pull request's base branch name, or null when there is no such pull request. */

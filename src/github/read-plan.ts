@@ -4,7 +4,8 @@
  * normal state of a repository. Everything else (no permission, server errors) throws with
  * a message that says what was being read and how to fix it.
  */
-import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import { DEFAULT_PLAN_PATHS } from "../plan/default-paths.ts";
+import { describe, statusOf } from "./errors.ts";
 import type { GitHubClient, PlanFile, RepoRef } from "./types.ts";
 
 export interface ReadFileAtParams extends RepoRef {
@@ -77,14 +78,5 @@ function contentText(params: { data: unknown; path: string; where: string }): st
   throw new Error(`GitHub answered an unexpected shape for ${path} in ${where}.`);
 }
 
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-}
-
-/** "403 Resource not accessible by integration", for messages. */
-export function describe(error: unknown): string {
-  const status = statusOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return status ? `GitHub answered ${status} (${message})` : message;
-}
+// src/app/queue.ts still reads the status from here; its home is errors.ts.
+export { statusOf };

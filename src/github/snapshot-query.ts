@@ -1,6 +1,6 @@
 /**
  * The GraphQL selections the snapshot loader sends, and the mapping of their answers to the
- * snapshot's shapes (DESIGN §5). Kept apart from the orchestration so the documents can be
+ * snapshot's shapes (docs/evaluation.md). Kept apart from the orchestration so the documents can be
  * read (and validated against GitHub's schema) in one place.
  */
 import type { SnapshotIssue, SnapshotMilestone, SnapshotPullRequest } from "../model/snapshot.ts";
@@ -8,17 +8,38 @@ import { type ConnectionSpec, PAGE_SIZE, type Page } from "./graphql-rounds.ts";
 
 const PAGE_INFO = "pageInfo { hasNextPage endCursor }";
 
+/**
+ * A deliverable's issue: what evaluation reads of it. GitHub allows at most 100 labels on an
+ * issue or pull request, so `labels(first: 100)` is always the whole list.
+ */
 export const ISSUE_FIELDS = `number title state stateReason
   labels(first: 100) { nodes { name } }
-  milestone { number }
+  milestone { number }`;
+
+/**
+ * The pull requests that close an issue (only to find those without the deliverable's label);
+ * an issue with more of them is read further with `issue(number:)`.
+ */
+export const CLOSED_BY_FIRST = 25;
+const CLOSED_BY = (first: number, after?: string) =>
+  `closedByPullRequestsReferences(first: ${first}, includeClosedPrs: true${after ? `, after: ${JSON.stringify(after)}` : ""}) { nodes { number repository { nameWithOwner } } ${"pageInfo { hasNextPage endCursor }"} }`;
+
+/** An issue plan-align keeps (review, risk, dashboard): also who closed it and its assignees. */
+export const OWN_ISSUE_FIELDS = `${ISSUE_FIELDS}
   assignees(first: 20) { nodes { login } }
   timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { actor { login } } } }`;
+
+/** Nested lists of a pull request that can outgrow one page; read further by number. */
+const CLOSING_ISSUES = (first: number, after?: string) =>
+  `closingIssuesReferences(first: ${first}${after ? `, after: ${JSON.stringify(after)}` : ""}) { nodes { number repository { nameWithOwner } } pageInfo { hasNextPage endCursor } }`;
+const REVIEWS = (first: number, after?: string) =>
+  `latestOpinionatedReviews(first: ${first}${after ? `, after: ${JSON.stringify(after)}` : ""}) { nodes { state author { login } } pageInfo { hasNextPage endCursor } }`;
 
 export const PULL_REQUEST_FIELDS = `number title state merged
   labels(first: 100) { nodes { name } }
   milestone { number }
-  closingIssuesReferences(first: 50) { nodes { number repository { nameWithOwner } } }
-  latestOpinionatedReviews(first: 100) { nodes { state author { login } } }
+  ${CLOSING_ISSUES(50)}
+  ${REVIEWS(100)}
   headRefOid baseRefName headRefName headRepository { nameWithOwner }`;
 
 const CONTEXT_FIELDS = `__typename
@@ -28,7 +49,7 @@ const CONTEXT_FIELDS = `__typename
 const BLOB_FIELDS = "object { ... on Blob { text isTruncated isBinary } }";
 
 /** `f0: file(path: "a") { … } f1: …` — several files of one commit in one query. */
-export function fileSelections(paths: string[]): string {
+export function fileSelections(paths: readonly string[]): string {
   return paths
     .map((p, i) => `f${i}: file(path: ${JSON.stringify(p)}) { ${BLOB_FIELDS} }`)
     .join("\n");
@@ -69,28 +90,116 @@ export const milestonesConnection = connection({
   page: (r) => r.milestones,
 });
 
-export const labelsConnection = connection({
-  key: "labels",
-  field: "labels",
-  nodeFields: "name",
-  page: (r) => r.labels,
-});
+/** A GraphQL list literal of strings: `["a", "b"]` (JSON strings are GraphQL strings). */
+const stringList = (values: readonly string[]) =>
+  `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
 
-export const issuesConnection = connection({
-  key: "issues",
-  field: "issues",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: ISSUE_FIELDS,
-  page: (r) => r.issues,
-});
+/**
+ * The issues carrying any of `labels` (GitHub's `labels` filter matches any of them). With
+ * `closedBy`, each issue also names the pull requests that close it.
+ */
+export function issuesWithLabels(params: {
+  key: string;
+  labels: readonly string[];
+  own?: boolean;
+  closedBy?: boolean;
+}): ConnectionSpec {
+  return connection({
+    key: params.key,
+    field: "issues",
+    args: `labels: ${stringList(params.labels)}, orderBy: { field: CREATED_AT, direction: ASC }`,
+    nodeFields: `${params.own ? OWN_ISSUE_FIELDS : ISSUE_FIELDS}${params.closedBy ? `\n  ${CLOSED_BY(CLOSED_BY_FIRST)}` : ""}`,
+    page: (r) => r[params.key],
+  });
+}
 
-export const pullRequestsConnection = connection({
-  key: "pullRequests",
-  field: "pullRequests",
-  args: "orderBy: { field: CREATED_AT, direction: ASC }",
-  nodeFields: PULL_REQUEST_FIELDS,
-  page: (r) => r.pullRequests,
-});
+/** The pull requests carrying any of `labels`. */
+export function pullRequestsWithLabels(params: {
+  key: string;
+  labels: readonly string[];
+}): ConnectionSpec {
+  return connection({
+    key: params.key,
+    field: "pullRequests",
+    args: `labels: ${stringList(params.labels)}, orderBy: { field: CREATED_AT, direction: ASC }`,
+    nodeFields: PULL_REQUEST_FIELDS,
+    page: (r) => r[params.key],
+  });
+}
+
+/**
+ * Splits labels into sets of at most `size`, as even as possible, so that one connection per
+ * set reads them all in the same rounds.
+ */
+export function labelSets(labels: readonly string[], size: number): string[][] {
+  if (labels.length === 0) return [];
+  const count = Math.ceil(labels.length / size);
+  const per = Math.ceil(labels.length / count);
+  const sets: string[][] = [];
+  for (let i = 0; i < labels.length; i += per) sets.push(labels.slice(i, i + per));
+  return sets;
+}
+
+/** `l0: label(name: "a") { name } …` — whether each named label exists, in one round. */
+export function labelLookups(names: readonly string[]): string {
+  return names.map((n, i) => `l${i}: label(name: ${JSON.stringify(n)}) { name }`).join("\n");
+}
+
+/** The label names found by `labelLookups` (GitHub's spelling), in the order asked. */
+export function foundLabels(repository: unknown, names: readonly string[]): string[] {
+  const found: string[] = [];
+  names.forEach((_, i) => {
+    const name = get(repository, `l${i}`, "name");
+    if (typeof name === "string" && !found.includes(name)) found.push(name);
+  });
+  return found;
+}
+
+/** `h0: history(path: "a", first: 1) { … }` — when the default branch last changed each path. */
+export function historySelections(paths: readonly string[]): string {
+  return paths
+    .map(
+      (p, i) => `h${i}: history(path: ${JSON.stringify(p)}, first: 1) { nodes { committedDate } }`,
+    )
+    .join("\n");
+}
+
+/** The commit times read by `historySelections`, by path; a path never changed is absent. */
+export function committedAt(commit: unknown, paths: readonly string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  paths.forEach((path, i) => {
+    const nodes = get(commit, `h${i}`, "nodes");
+    const date = Array.isArray(nodes) ? get(nodes[0], "committedDate") : undefined;
+    if (typeof date === "string") result[path] = date;
+  });
+  return result;
+}
+
+/** A pull request by number, whole (one found through an issue it closes). */
+export function pullRequestLookup(alias: string, number: number): string {
+  return `${alias}: pullRequest(number: ${number}) { ${PULL_REQUEST_FIELDS} }`;
+}
+
+/** The next page of a nested list that overflowed its first page. */
+export function nestedPageLookup(params: {
+  alias: string;
+  of: "issue" | "pullRequest";
+  number: number;
+  list: "closedBy" | "closingIssues" | "reviews";
+  after: string;
+}): string {
+  const list = { closedBy: CLOSED_BY, closingIssues: CLOSING_ISSUES, reviews: REVIEWS }[
+    params.list
+  ](PAGE_SIZE, params.after);
+  return `${params.alias}: ${params.of}(number: ${params.number}) { ${list} }`;
+}
+
+/** The field name of a nested list in the answer. */
+export const NESTED_FIELD = {
+  closedBy: "closedByPullRequestsReferences",
+  closingIssues: "closingIssuesReferences",
+  reviews: "latestOpinionatedReviews",
+} as const;
 
 /** The default branch head's check runs and status contexts. */
 export const defaultChecksConnection = connection({
@@ -126,16 +235,25 @@ export const headChecksConnection = connection({
   },
 });
 
-/** Round-one fields: the default branch (and its files), and the pull request itself. */
+/**
+ * Round-one fields: the default branch (its named files, and when each file whose measure
+ * goes stale last changed), the named labels, and the pull request itself.
+ */
 export function firstRoundSelection(params: {
-  files: string[];
+  files: readonly string[];
+  history: readonly string[];
+  labels: readonly string[];
   pr: boolean;
-  headFiles: string[];
+  headFiles: readonly string[];
 }): string {
+  const onCommit = [fileSelections(params.files), historySelections(params.history)]
+    .filter(Boolean)
+    .join("\n");
   const parts = [
     `nameWithOwner
-    defaultBranchRef { name target { oid ${params.files.length > 0 ? `... on Commit { ${fileSelections(params.files)} }` : ""} } }`,
+    defaultBranchRef { name target { oid ${onCommit ? `... on Commit { ${onCommit} }` : ""} } }`,
   ];
+  if (params.labels.length > 0) parts.push(labelLookups(params.labels));
   if (params.pr) {
     parts.push(
       `pr: pullRequest(number: $pr) { ${PULL_REQUEST_FIELDS}
@@ -179,8 +297,11 @@ export function toIssue(n: Obj): SnapshotIssue {
     stateReason: lower<"completed" | "not_planned" | "reopened" | "duplicate">(n.stateReason),
     labels: names(n.labels, "name"),
     milestone: (get(n, "milestone", "number") as number | undefined) ?? null,
-    closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null,
-    assignees: names(n.assignees, "login"),
+    // Read only for the issues plan-align keeps (OWN_ISSUE_FIELDS); absent otherwise.
+    ...("timelineItems" in n
+      ? { closedBy: n.state === "CLOSED" && typeof closedBy === "string" ? closedBy : null }
+      : {}),
+    ...("assignees" in n ? { assignees: names(n.assignees, "login") } : {}),
   };
 }
 
@@ -236,7 +357,7 @@ export function latestChecks(contexts: unknown[], wanted: string[] | null): Reco
 /** Files of a commit answer (`f0`, `f1`, …): text by path; absent when missing or binary. */
 export function blobTexts(
   commit: unknown,
-  paths: string[],
+  paths: readonly string[],
 ): { files: Record<string, string>; truncated: string[] } {
   const files: Record<string, string> = {};
   const truncated: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The GitHub port's contract (DESIGN §6). Front ends (action/, app/, cli/) only call these;
+ * The GitHub port's contract. Front ends (action/, app/, cli/) only call these;
  * every request to GitHub lives under src/github/. The client is an Octokit with the REST
  * endpoint methods, `paginate` and `graphql` — what both `@octokit/rest` and Probot's
  * `context.octokit` provide.
@@ -8,8 +8,8 @@ import type { Octokit } from "@octokit/rest";
 import type { SyncAction } from "../model/actions.ts";
 import type { Finding } from "../model/findings.ts";
 import type { Conclusion } from "../model/report.ts";
-import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
+import type { Failure } from "./errors.ts";
 
 export type GitHubClient = Octokit;
 
@@ -50,6 +50,8 @@ export interface ActionResult {
   action: SyncAction;
   status: "applied" | "skipped" | "adopted" | "failed";
   detail?: string;
+  /** Set when `status` is "failed": what kind of failure, and GitHub's HTTP status. */
+  failure?: Failure;
   /**
    * create-milestone: the GitHub milestone it created or adopted, so what is rendered after
    * the run (the App's dashboard) shows it without reading GitHub again.
@@ -74,5 +76,3 @@ export interface CheckRunParams extends RepoRef {
 export class CheckRunForbiddenError extends Error {
   override name = "CheckRunForbiddenError";
 }
-
-export type { Snapshot };

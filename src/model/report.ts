@@ -58,7 +58,25 @@ export const milestoneResultSchema = z.object({
   deliverables: z.array(deliverableResultSchema),
   requires: z.array(z.object({ id: z.string(), achieved: z.boolean() })),
   review: reviewResultSchema.optional().describe("Present when the milestone has `review`."),
+  forecastLate: z
+    .boolean()
+    .optional()
+    .describe(
+      "With a forecast: not achieved and due before the forecast day (or the pace would never finish).",
+    ),
 });
+
+export const forecastSchema = z
+  .object({
+    date: z
+      .string()
+      .nullable()
+      .describe(
+        "`YYYY-MM-DD`: the day every criterion would be met; null when the pace is zero or less.",
+      ),
+    pacePerWeek: z.number().describe("Criteria met per week over the last 28 days."),
+  })
+  .describe("From 14 days of history or more; the pace of the last 28 days.");
 
 export const objectiveResultSchema = z.object({
   id: z.string(),
@@ -217,6 +235,9 @@ export const reportSchema = z
         }),
       )
       .describe("GitHub milestones no plan milestone names (never touched)."),
+    forecast: forecastSchema
+      .nullable()
+      .describe("Null without history (the dashboard's, or `--history FILE`) of 14 days or more."),
     pullRequest: pullRequestReportSchema.optional().describe("Present only with `--pr`."),
   })
   .describe("plan-align's JSON report, version 1.");
@@ -225,7 +246,6 @@ export type Report = z.output<typeof reportSchema>;
 export type CriterionResult = z.output<typeof criterionResultSchema>;
 export type DeliverableResult = z.output<typeof deliverableResultSchema>;
 export type MilestoneResult = z.output<typeof milestoneResultSchema>;
-export type ReviewResult = z.output<typeof reviewResultSchema>;
 export type ObjectiveResult = z.output<typeof objectiveResultSchema>;
 export type GoalResult = z.output<typeof goalResultSchema>;
 export type RiskResult = z.output<typeof riskResultSchema>;

@@ -6,20 +6,15 @@
 import type { ActionOf } from "../model/actions.ts";
 import { mention } from "../model/names/login.ts";
 import { riskBodyMarker } from "../model/names/risk-issue.ts";
-import { md } from "../report/markdown-escape.ts";
+import { clip, mdText } from "./escape.ts";
 
 const MAX_CONTINGENCY_CHARS = 10_000;
 const MAX_LINES = 100;
 const MAX_LINE_CHARS = 400;
 
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
 function bullets(lines: readonly string[], none: string): string[] {
   if (lines.length === 0) return [`- ${none}`];
-  const shown = lines.slice(0, MAX_LINES).map((l) => `- ${md(l, MAX_LINE_CHARS)}`);
+  const shown = lines.slice(0, MAX_LINES).map((l) => `- ${mdText(l, MAX_LINE_CHARS)}`);
   if (lines.length > MAX_LINES)
     shown.push(`- …and ${lines.length - MAX_LINES} more (see the plan dashboard)`);
   return shown;

@@ -19,11 +19,14 @@ export function issueActions(params: {
 }): SyncAction[] {
   const { plan, snapshot, matched } = params;
   const milestonesOfLabel = labelToMilestones(plan);
+  // Each plan milestone's position, computed once: ordering an issue's candidates is then a
+  // lookup per candidate, not a scan of every milestone per issue.
+  const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
   const actions: SyncAction[] = [];
   const issues = [...snapshot.issues].sort((a, b) => a.number - b.number);
   for (const issue of issues) {
     if (outOfScope(issue)) continue;
-    const candidates = candidateMilestones({ issue, byLabel: milestonesOfLabel, plan });
+    const candidates = candidateMilestones({ issue, byLabel: milestonesOfLabel, rank });
     const target = candidates[0];
     if (target === undefined) continue;
     const numbers = candidates.map((id) => matched.get(id)?.number ?? null);
@@ -68,9 +71,9 @@ function labelToMilestones(plan: Plan): Map<string, string[]> {
 function candidateMilestones(params: {
   issue: SnapshotIssue;
   byLabel: Map<string, string[]>;
-  plan: Plan;
+  rank: ReadonlyMap<string, number>;
 }): string[] {
-  const { issue, byLabel, plan } = params;
+  const { issue, byLabel, rank } = params;
   const ids: string[] = [];
   for (const label of issue.labels) {
     for (const id of byLabel.get(labelKey(label)) ?? []) {
@@ -78,6 +81,6 @@ function candidateMilestones(params: {
     }
   }
   // Plan order, not label order, decides which milestone an issue belongs to.
-  const order = plan.milestones.map((m) => m.id);
-  return ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  if (ids.length > 1) ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  return ids;
 }

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderJson } from "../../src/report/json.ts";
+import { renderJson } from "../../src/render/json.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { NAME, OWNER, PLAN_TEXT, pullRequestEvent } from "./harness.ts";
 

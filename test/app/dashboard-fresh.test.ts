@@ -2,7 +2,6 @@
  * The dashboard written by the run that creates milestones already links them: the executor
  * knows the new numbers, so the dashboard does not lag one evaluation behind GitHub.
  */
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syncRepository } from "../../src/app/sync-repository.ts";
 import { afterActions } from "../../src/github/after-actions.ts";
@@ -10,8 +9,11 @@ import { createClient, silentLogger } from "../../src/github/client.ts";
 import type { ActionResult } from "../../src/github/types.ts";
 import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { canteenReport, milestone } from "./support/reports.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 const PLAN = `version: 1
 milestones:
@@ -36,7 +38,6 @@ deliverables:
 
 let gh: FakeGitHub;
 beforeEach(async () => {
-  offline();
   gh = await startFakeGitHub({
     repos: [
       {
@@ -54,7 +55,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await gh.close();
-  nock.enableNetConnect();
 });
 
 describe("the App's dashboard after a run that creates milestones", () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ISSUE_BODY_CHARS as ISSUE_BODY_LIMIT } from "../../src/model/github-limits.ts";
 import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import type { Report } from "../../src/model/report.ts";
-import { renderDashboard } from "../../src/report/dashboard.ts";
-import { mermaidText } from "../../src/report/dashboard-escape.ts";
+import { renderDashboard } from "../../src/render/dashboard.ts";
+import { mermaidText } from "../../src/render/escape.ts";
 import { canteenPlan, canteenReport, deliverable, milestone } from "./support/reports.ts";
 
 describe("renderDashboard", () => {

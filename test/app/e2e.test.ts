@@ -3,14 +3,16 @@
  * fake (REST + GraphQL on GitHub's schema, every request contract-checked), webhooks signed
  * with the secret. Assertions are on GitHub's resulting state, as a user would see it.
  */
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";
 import { DASHBOARD_LABEL } from "../../src/model/names/labels.ts";
 import { type FakeGitHub, type FakeRepo, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { type Delivery, type RunningApp, sendWebhook, startApp } from "./support/server.ts";
 import { canteenExample, example, type Payload } from "./support/webhooks.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 const PLAN = `version: 1
 milestones:
@@ -57,14 +59,12 @@ let gh: FakeGitHub;
 const apps: RunningApp[] = [];
 
 beforeEach(async () => {
-  offline();
   gh = await startFakeGitHub({ repos: [seed()] });
 });
 
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
   await gh.close();
-  nock.enableNetConnect();
 });
 
 async function app(): Promise<RunningApp> {

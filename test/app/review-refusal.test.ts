@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { refusedReviews } from "../../src/evaluate/refused-reviews.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { commentOnRefusedReviews } from "../../src/github/review-refusal.ts";
 import { refusalMarker } from "../../src/model/names/review-issue.ts";
 import type { Report } from "../../src/model/report.ts";
 import type { Snapshot } from "../../src/model/snapshot.ts";
-import { refusedReviews } from "../../src/report/refused-reviews.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
 import { canteenReport, milestone } from "./support/reports.ts";
 

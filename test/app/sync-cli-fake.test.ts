@@ -1,15 +1,16 @@
 /** `plan-align sync` against the stateful fake GitHub: the dry run changes nothing, the real run does. */
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
 import { runSync } from "../../src/cli/sync.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { SPEC_PLAN } from "../support/spec-plan.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 let gh: FakeGitHub;
 beforeEach(async () => {
-  offline();
   gh = await startFakeGitHub({
     repos: [
       {
@@ -23,7 +24,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await gh.close();
-  nock.enableNetConnect();
 });
 
 function cli() {

@@ -271,10 +271,10 @@ describe("plan-align report", () => {
       "--snapshot",
       SNAPSHOT,
       "--format",
-      "html",
+      "pdf",
     ]);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain("--format takes markdown, json or text");
+    expect(badFormat.stderr).toContain("--format takes markdown, json, text, html or svg-badge");
   });
 
   it("a pull request the snapshot does not hold: how to take one that does, exit 2", async () => {

@@ -7,14 +7,16 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { duplicates, type RunResult, seed, stateOf, syncOnce, TOKEN } from "./support.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 let gh: FakeGitHub;
 let BASELINE: ReturnType<typeof stateOf>;
 
 beforeAll(async () => {
-  offline();
   const clean = await startFakeGitHub({ repos: [seed()] });
   const first = await syncOnce({ gh: clean });
   expect(first.error).toBeUndefined();

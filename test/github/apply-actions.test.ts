@@ -334,7 +334,10 @@ describe("applyActions", () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(["failed", "failed", "applied"]);
     expect(results[0]?.detail).toMatch(/403/);
+    expect(results[0]?.failure).toEqual({ kind: "forbidden", status: 403 });
     expect(results[1]?.detail).toMatch(/never-created/);
+    expect(results[1]?.failure).toEqual({ kind: "missing-milestone", status: null });
+    expect(results[2]?.failure).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { upsertDashboard } from "../../src/github/dashboard-issue.ts";
-import { closeDuplicateReviews } from "../../src/github/review-duplicates.ts";
+import { closeDuplicateReviews } from "../../src/github/executor/review-duplicates.ts";
 import type { ActionResult } from "../../src/github/types.ts";
 import type { SyncAction } from "../../src/model/actions.ts";
 import { DASHBOARD_MARKER } from "../../src/model/names/dashboard.ts";

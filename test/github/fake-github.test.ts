@@ -1,4 +1,3 @@
-import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { writeCheckRun } from "../../src/github/check-run.ts";
@@ -10,6 +9,10 @@ import { snapshotSchema } from "../../src/model/snapshot.ts";
 import { planSchema } from "../../src/plan/schema.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { githubStoredDueOn } from "../support/fake-github/rest.ts";
+import { offlineFile } from "../support/offline.ts";
+
+/** Loopback only (the fake GitHub); anything else fails the file. */
+offlineFile();
 
 let gh: FakeGitHub;
 const repo = { owner: "acme", repo: "canteen" };
@@ -36,8 +39,6 @@ const plan = planSchema.parse({
 });
 
 beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/^127\.0\.0\.1/);
   gh = await startFakeGitHub({
     repos: [
       {
@@ -82,7 +83,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gh.close();
-  nock.enableNetConnect();
 });
 
 describe("fake GitHub", () => {
@@ -101,7 +101,6 @@ describe("fake GitHub", () => {
       number: 1,
       state: "closed",
       stateReason: "completed",
-      closedBy: "alice",
       labels: ["deliverable:doc"],
     });
     expect(snapshot.files).toEqual({ "docs/README.md": "# Introduction\n" });

@@ -7,13 +7,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmitterWebhookEvent } from "@octokit/webhooks";
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testProbot } from "../app/support/probot.ts";
 import { canteenExample, example, type Payload } from "../app/support/webhooks.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { HOSTILE_DIR } from "./support.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 const GOOD_PLAN = `version: 1
 milestones:
@@ -38,12 +40,9 @@ const HOSTILE: Record<string, string> = {
 const NOW = new Date("2026-02-20T12:00:00Z");
 let gh: FakeGitHub;
 
-beforeEach(() => {
-  offline();
-});
+beforeEach(() => {});
 afterEach(async () => {
   await gh?.close();
-  nock.enableNetConnect();
 });
 
 function installation(): EmitterWebhookEvent {

@@ -7,10 +7,10 @@
 import { describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { loadPlan } from "../../src/plan/load.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { renderJson } from "../../src/report/json.ts";
-import { renderMarkdown } from "../../src/report/markdown.ts";
-import { renderText } from "../../src/report/text.ts";
+import { renderJson } from "../../src/render/json.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { renderText } from "../../src/render/text.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 
 const PLAN = `version: 1
 goals:

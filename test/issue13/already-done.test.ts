@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { evaluatePullRequest } from "../../src/evaluate/pull-request.ts";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
 import type { PullRequestReport } from "../../src/model/report.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { renderMarkdown } from "../../src/report/markdown.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import { plan, snapshot } from "../support/builders.ts";
 
 /** "shipped" is achieved (its deliverable "a" done); "open" is not ("b" done, "c" not). */

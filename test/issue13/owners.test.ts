@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { renderDashboard } from "../../src/report/dashboard.ts";
-import { renderMarkdown } from "../../src/report/markdown.ts";
-import { renderText } from "../../src/report/text.ts";
+import { renderDashboard } from "../../src/render/dashboard.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { renderText } from "../../src/render/text.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import { milestoneGaps } from "../../src/sync/evidence.ts";
 import { findings, MINIMAL, summary } from "../plan/fixtures.ts";
 import { plan, snapshot } from "../support/builders.ts";

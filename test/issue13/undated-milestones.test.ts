@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
-import { buildReport } from "../../src/report/build.ts";
-import { renderGantt } from "../../src/report/dashboard-gantt.ts";
-import { renderMarkdown } from "../../src/report/markdown.ts";
+import { renderGantt } from "../../src/render/dashboard-gantt.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import { findings, MINIMAL, summary } from "../plan/fixtures.ts";
 import { snapshot } from "../support/builders.ts";
 

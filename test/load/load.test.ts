@@ -10,6 +10,7 @@
 import { afterAll, afterEach, expect, it } from "vitest";
 import { type RunningApp, sendWebhook, startApp } from "../app/support/server.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
+import { refuseNetwork } from "../support/offline.ts";
 import {
   LOAD_NOW,
   type LoadDelivery,
@@ -17,7 +18,6 @@ import {
   sendAll,
   wrongRepos,
 } from "../support/replay/load.ts";
-import { refuseNetwork } from "../support/replay/offline.ts";
 
 const offline = refuseNetwork();
 afterAll(() => {

@@ -12,8 +12,8 @@ import { SCHEMA_FILES, schemaText } from "../../scripts/gen-schema.ts";
 import { reportJsonSchema } from "../../src/model/report.ts";
 import { snapshotJsonSchema } from "../../src/model/snapshot.ts";
 import { planJsonSchema } from "../../src/plan/json-schema.ts";
-import { renderJson } from "../../src/report/json.ts";
-import { exampleReport } from "../report/support.ts";
+import { renderJson } from "../../src/render/json.ts";
+import { exampleReport } from "../render/support.ts";
 import { CANTEEN } from "./fixtures.ts";
 
 function committed(path: string): string {

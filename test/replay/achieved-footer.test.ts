@@ -8,7 +8,7 @@
 import { afterAll, expect, it } from "vitest";
 import { sendWebhook, startApp } from "../app/support/server.ts";
 import { startFakeGitHub } from "../support/fake-github/index.ts";
-import { refuseNetwork } from "../support/replay/offline.ts";
+import { refuseNetwork } from "../support/offline.ts";
 import { installationPayload } from "../support/replay/payloads.ts";
 
 const offline = refuseNetwork();

@@ -12,7 +12,7 @@
  * fake GitHub answering and contract-checking every request); a 2 ms coalescing window.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refuseNetwork } from "../support/replay/offline.ts";
+import { refuseNetwork } from "../support/offline.ts";
 import {
   cleanSync,
   type GitHubState,

@@ -11,7 +11,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Snapshot } from "../../src/model/snapshot.ts";
 import { loadPlan } from "../../src/plan/load.ts";
-import { buildReport } from "../../src/report/build.ts";
+import { buildReport } from "../../src/sync/build-report.ts";
 import {
   baseRepo,
   harness,

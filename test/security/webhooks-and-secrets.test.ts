@@ -6,21 +6,22 @@
  *   at every level, check-run bodies, issue bodies, summaries, outputs and reports.
  */
 import { createHmac } from "node:crypto";
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testPrivateKey } from "../app/support/probot.ts";
 import { type RunningApp, sendWebhook, startApp } from "../app/support/server.ts";
 import { example } from "../app/support/webhooks.ts";
 import { runCli } from "../hostile/support.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { SPEC_PLAN } from "../support/spec-plan.ts";
+
+/** Loopback only (the fake GitHub, the App); anything else fails the file. */
+offlineFile();
 
 let gh: FakeGitHub;
 let app: RunningApp | null = null;
 
 beforeEach(async () => {
-  offline();
   gh = await startFakeGitHub({
     repos: [
       {
@@ -36,7 +37,6 @@ afterEach(async () => {
   await app?.close();
   app = null;
   await gh.close();
-  nock.enableNetConnect();
 });
 
 function installation() {

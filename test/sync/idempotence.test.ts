@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateRepository } from "../../src/evaluate/repository.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { planSync } from "../../src/sync/plan-sync.ts";
-import { examplePlanText, exampleSnapshot } from "../report/support.ts";
+import { examplePlanText, exampleSnapshot } from "../render/support.ts";
 import { apply } from "./support.ts";
 
 describe("planSync on the canteen example", () => {

@@ -50,3 +50,13 @@ export const DELIVERABLE_LABEL_COLOR = "1d76db";
 export function deliverableLabelDescription(deliverableId: string): string {
   return `Issues and pull requests of deliverable "${deliverableId}" (plan-align)`;
 }
+
+/**
+ * The labels of the issues plan-align keeps itself (milestone reviews, risks, the dashboard):
+ * the loader reads every issue carrying one of them, whatever the plan names.
+ */
+export const OWN_ISSUE_LABELS: readonly string[] = [
+  REVIEW_LABEL.name,
+  RISK_LABEL.name,
+  DASHBOARD_LABEL.name,
+];

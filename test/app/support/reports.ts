@@ -36,6 +36,7 @@ export function canteenReport(): Report {
     version: 1,
     repository: "acme/canteen",
     evaluatedAt: "2026-03-01T12:00:00Z",
+    forecast: null,
     plan: {
       path: ".github/plan.yml",
       valid: true,

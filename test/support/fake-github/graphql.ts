@@ -4,8 +4,8 @@
  * plain data whose fields may be functions of the field's arguments (graphql's default
  * resolver calls them), so aliases, fragments and variables behave as on GitHub.
  */
-import { GraphQLError, graphql } from "graphql";
-import { githubGraphQLSchema } from "../contract.ts";
+import { type ExecutionResult, execute, GraphQLError } from "graphql";
+import { checkGraphQLDocument, githubGraphQLSchema } from "../contract.ts";
 import type { FakeCheck, FakeIssue, FakePullRequest, FakeRepo } from "./state.ts";
 
 type Args = Record<string, unknown>;
@@ -74,7 +74,12 @@ function checksObject(checks: FakeCheck[]) {
   };
 }
 
-function commitObject(oid: string, files: Record<string, string>, checks: FakeCheck[]) {
+function commitObject(
+  oid: string,
+  files: Record<string, string>,
+  checks: FakeCheck[],
+  fileCommits: Record<string, string> = {},
+) {
   return {
     __typename: "Commit",
     oid,
@@ -93,6 +98,16 @@ function commitObject(oid: string, files: Record<string, string>, checks: FakeCh
       };
     },
     statusCheckRollup: checks.length ? checksObject(checks) : null,
+    // Only the latest commit that changed `path` is known to the fake (what loaders ask for).
+    history: (args: Args) => {
+      const at = typeof args.path === "string" ? fileCommits[args.path] : undefined;
+      return connection(
+        at
+          ? [{ __typename: "Commit", oid: `${oid.slice(0, 8)}-${args.path}`, committedDate: at }]
+          : [],
+        args,
+      );
+    },
   };
 }
 
@@ -141,6 +156,15 @@ function issueObject(repo: FakeRepo, i: FakeIssue) {
         args,
       ),
     repository: { nameWithOwner: `${repo.owner}/${repo.name}` },
+    closedByPullRequestsReferences: (args: Args) =>
+      connection(
+        repo.pullRequests
+          .filter((p) => p.closingIssues.includes(i.number))
+          .filter((p) => args.includeClosedPrs === true || p.state === "open")
+          .sort((a, b) => a.number - b.number)
+          .map((p) => pullRequestObject(repo, p)),
+        args,
+      ),
     timelineItems: (args: Args) =>
       connection(
         i.state === "closed" && i.closed_by
@@ -177,6 +201,7 @@ function pullRequestObject(repo: FakeRepo, p: FakePullRequest) {
           .map(([login, state]) => ({ state, author: { __typename: "User", login } })),
         args,
       ),
+    repository: { nameWithOwner: `${repo.owner}/${repo.name}` },
     headRefOid: p.headSha,
     baseRefName: p.baseRef,
     headRefName: p.headRef,
@@ -197,7 +222,7 @@ function repositoryObject(repo: FakeRepo) {
     name: repo.name,
     defaultBranchRef: {
       name: repo.defaultBranch,
-      target: commitObject(repo.headSha, repo.files, repo.checks),
+      target: commitObject(repo.headSha, repo.files, repo.checks, repo.fileCommits),
     },
     milestones: (args: Args) => {
       const states = (args.states as string[] | undefined)?.map((s) => s.toLowerCase());
@@ -213,23 +238,36 @@ function repositoryObject(repo: FakeRepo) {
       )(args),
     issues: (args: Args) => {
       const states = (args.states as string[] | undefined)?.map((s) => s.toLowerCase());
-      const labels = args.labels as string[] | undefined;
+      // Any of the labels (GitHub's `labels` filter is an OR), compared case-insensitively.
+      const labels = (args.labels as string[] | undefined)?.map((l) => l.toLowerCase());
       const list = repo.issues
         .filter((i) => !states || states.includes(i.state))
-        .filter((i) => !labels || i.labels.some((l) => labels.includes(l)))
+        .filter((i) => !labels || i.labels.some((l) => labels.includes(l.toLowerCase())))
         .sort((a, b) => a.number - b.number);
       return connection(
         list.map((i) => issueObject(repo, i)),
         args,
       );
     },
-    pullRequests: (args: Args) =>
-      connection(
-        [...repo.pullRequests]
+    pullRequests: (args: Args) => {
+      const labels = (args.labels as string[] | undefined)?.map((l) => l.toLowerCase());
+      return connection(
+        repo.pullRequests
+          .filter((p) => !labels || p.labels.some((l) => labels.includes(l.toLowerCase())))
           .sort((a, b) => a.number - b.number)
           .map((p) => pullRequestObject(repo, p)),
         args,
-      ),
+      );
+    },
+    // Label names are case-insensitive on GitHub.
+    label: ({ name }: Args) => {
+      const label = repo.labels.find((l) => l.name.toLowerCase() === String(name).toLowerCase());
+      return label ? { name: label.name, color: label.color } : null;
+    },
+    issue: ({ number }: Args) => {
+      const i = repo.issues.find((x) => x.number === number);
+      return i ? issueObject(repo, i) : null;
+    },
     pullRequest: ({ number }: Args) => {
       const p = repo.pullRequests.find((x) => x.number === number);
       if (!p) {
@@ -265,13 +303,18 @@ export async function executeGraphQL(params: {
       return repositoryObject(repo);
     },
   };
-  const result = await graphql({
-    schema: githubGraphQLSchema(),
-    source: params.query,
-    rootValue: root,
-    variableValues: params.variables ?? {},
-    typeResolver: (value) => (value as { __typename?: string }).__typename,
-  });
+  // What graphql() does, with the document parsed and validated once per distinct text.
+  const { document, errors } = checkGraphQLDocument(params.query);
+  const result: ExecutionResult =
+    document === null || errors.length > 0
+      ? { errors }
+      : await execute({
+          schema: githubGraphQLSchema(),
+          document,
+          rootValue: root,
+          variableValues: params.variables ?? {},
+          typeResolver: (value) => (value as { __typename?: string }).__typename,
+        });
   return {
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.errors

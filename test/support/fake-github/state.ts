@@ -84,6 +84,8 @@ export interface FakeRepo {
   pullRequests: FakePullRequest[];
   /** Files on the default branch. */
   files: Record<string, string>;
+  /** When the last commit on the default branch changed each path (ISO time); absent: never. */
+  fileCommits?: Record<string, string>;
   /** Check runs and statuses on the default branch head, as GitHub's rollup shows them. */
   checks: FakeCheck[];
   /** Check runs created through the API. */
