@@ -62,6 +62,7 @@ export const FINDING_CODES = [
   "deliverable-without-objective",
   "objective-not-smart",
   "requires-later-milestone",
+  "milestone-without-due",
   // A bug of ours, reported instead of a crash.
   "internal-error",
 ] as const;

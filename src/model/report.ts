@@ -39,14 +39,16 @@ export const reviewResultSchema = z.object({
 export const milestoneResultSchema = z.object({
   id: z.string(),
   title: z.string(),
-  due: z.string().describe("`YYYY-MM-DD`."),
+  due: z.string().nullable().describe("`YYYY-MM-DD`, or null when the milestone has no date."),
   achieved: z.boolean(),
   overdue: z.boolean(),
   atRisk: z.boolean(),
   daysLeft: z
     .number()
     .int()
-    .describe("Whole days from `evaluatedAt` to the end of the due day (negative when overdue)."),
+    .describe(
+      "Whole days from `evaluatedAt` to the end of the due day (negative when overdue; 0 without a due date).",
+    ),
   githubMilestone: z.number().int().nullable(),
   githubState: z.enum(["open", "closed"]).nullable(),
   close: z.enum(["auto", "manual"]),

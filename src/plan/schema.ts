@@ -62,7 +62,9 @@ export const milestoneSchema = z
   .strictObject({
     id: id("milestone"),
     title: title("milestone").describe("Title of the GitHub milestone (unique across the plan)."),
-    due: date("The milestone's date"),
+    due: date(
+      "The milestone's date (optional: without one it is never at risk or overdue)",
+    ).optional(),
     description: z.string().optional().describe("Description written into the GitHub milestone."),
     deliverables: idList("the deliverables that prove this milestone").describe(
       "Ids of the deliverables that prove this milestone (at least one).",

@@ -25,6 +25,7 @@ import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
 import { checkTitles } from "./rules/titles.ts";
+import { undatedMilestoneFindings } from "./rules/undated-milestones.ts";
 
 type Rule = (rules: Rules, plan: PlanEntries) => void;
 
@@ -41,6 +42,7 @@ const RULES: readonly Rule[] = [
   (rules) => rules.findings.push(...ownerFindings({ ctx: rules.ctx })),
   (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
   checkPaths,
+  (rules) => rules.findings.push(...undatedMilestoneFindings({ ctx: rules.ctx })),
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */
