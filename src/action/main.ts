@@ -10,7 +10,7 @@ import { createClient } from "../github/client.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
 import { runCheckMode } from "./check-mode.ts";
 import type { ActionCore } from "./core.ts";
-import { readEvent } from "./event.ts";
+import { checkedPullRequest, readEvent } from "./event.ts";
 import { InputError, readInputs } from "./inputs.ts";
 import { coreLogger } from "./logger.ts";
 import { runMilestoneMode } from "./milestone-mode.ts";
@@ -67,10 +67,9 @@ export async function run(params: RunParams): Promise<Outcome | null> {
     core.info(
       `plan-align: ${route.kind} mode for ${event.name} on ${event.repo.owner}/${event.repo.repo}`,
     );
-    const pullRequest = event.payload.pull_request;
     const outcome =
-      route.kind === "check" && pullRequest
-        ? await runCheckMode({ ...common, pullRequest })
+      route.kind === "check"
+        ? await runCheckMode({ ...common, pullRequest: checkedPullRequest(event) })
         : await runMilestoneMode(common);
     writeOutcome({ core, env, outcome });
     return outcome;
