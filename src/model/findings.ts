@@ -43,6 +43,7 @@ export const FINDING_CODES = [
   "label-too-long",
   "invalid-repo-path",
   "invalid-login",
+  "invalid-timezone",
   "risk-threatens-nothing",
   "blank-contingency",
   "review-title-too-long",

@@ -23,6 +23,7 @@ import { ownerFindings } from "./rules/owners.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
+import { timeZoneFindings } from "./rules/timezone.ts";
 import { checkTitles } from "./rules/titles.ts";
 
 type Rule = (rules: Rules, plan: PlanEntries) => void;
@@ -39,6 +40,7 @@ const RULES: readonly Rule[] = [
   checkDeliverables,
   (rules) => rules.findings.push(...ownerFindings({ ctx: rules.ctx })),
   (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
+  (rules) => rules.findings.push(...timeZoneFindings({ ctx: rules.ctx })),
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */
