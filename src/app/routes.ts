@@ -5,6 +5,7 @@
  */
 
 import { z } from "zod";
+import { readMergeGroup } from "../github/merge-group.ts";
 import { DASHBOARD_LABEL } from "../model/names/labels.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import type { PlanCheckRef, PullRequestRef } from "./work.ts";
@@ -52,6 +53,8 @@ export const HANDLED_EVENTS = [
   "check_run.completed",
   "check_suite.completed",
   "label",
+  // A merge queue asks for the checks of a group: `plan-align` on the group's head commit.
+  "merge_group.checks_requested",
 ] as const;
 
 const PR_CHECK_ACTIONS = new Set([
@@ -172,6 +175,12 @@ export function routeWebhook(params: {
     case "check_run":
     case "check_suite":
       return repo ? checkRequest({ payload, base: base(repo), appId: params.appId }) : [];
+    case "merge_group": {
+      const group = readMergeGroup(payload.merge_group);
+      if (!repo || payload.action !== "checks_requested" || "error" in group) return [];
+      const { pullRequest: number, baseRef, headSha: checkSha } = group;
+      return [{ ...base(repo), pullRequests: [{ number, baseRef, checkSha }] }];
+    }
     case "milestone":
     case "label":
       return repo ? [{ ...base(repo), sync: true }] : [];

@@ -95,6 +95,7 @@ export async function runWork(params: {
         log,
         number: pr.number,
         baseRef: pr.baseRef,
+        ...(pr.checkSha ? { checkSha: pr.checkSha } : {}),
         ...(params.planPath ? { planPath: params.planPath } : {}),
         ...clock,
       });

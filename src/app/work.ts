@@ -8,6 +8,8 @@ export interface PullRequestRef {
   number: number;
   /** The base branch: the pull request is judged against the plan there. */
   baseRef: string;
+  /** A merge queue's group: its head commit gets the check run, not the pull request's. */
+  checkSha?: string;
 }
 
 export interface PlanCheckRef {
@@ -51,8 +53,9 @@ export function repoKey(work: Pick<RepoWork, "owner" | "repo">): string {
 
 /** Newer event data wins (client, base branch); requests accumulate without repeats. */
 export function mergeWork<W extends WorkFields>(waiting: W, incoming: W): W {
-  const prs = new Map(waiting.pullRequests.map((p) => [p.number, p]));
-  for (const p of incoming.pullRequests) prs.set(p.number, p);
+  const prKey = (p: PullRequestRef) => `${p.number}:${p.checkSha ?? ""}`;
+  const prs = new Map(waiting.pullRequests.map((p) => [prKey(p), p]));
+  for (const p of incoming.pullRequests) prs.set(prKey(p), p);
   const checks = new Map(waiting.planChecks.map((c) => [`${c.sha}:${c.path}`, c]));
   for (const c of incoming.planChecks) checks.set(`${c.sha}:${c.path}`, c);
   return {

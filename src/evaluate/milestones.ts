@@ -69,6 +69,7 @@ export function evaluateMilestones(params: {
       now: snapshot.fetchedAt,
       achieved: isDone,
       atRiskDays: plan.settings.at_risk_days,
+      timeZone: plan.settings.timezone,
     });
     let met = 0;
     let total = 0;

@@ -45,6 +45,7 @@ export const FINDING_CODES = [
   "label-too-long",
   "invalid-repo-path",
   "invalid-login",
+  "invalid-timezone",
   "risk-threatens-nothing",
   "blank-contingency",
   "invalid-glob",

@@ -214,6 +214,12 @@ export const reportSchema = z
     version: z.literal(1),
     repository: z.string().describe("`owner/name`."),
     evaluatedAt: z.string().describe("The snapshot's `fetchedAt`: the report's \"now\"."),
+    timezone: z
+      .string()
+      .optional()
+      .describe(
+        "The plan's `settings.timezone` when it is not UTC: the zone whose calendar days this report counts and shows. Absent: UTC.",
+      ),
     plan: z.object({ path: z.string(), valid: z.boolean(), findings: z.array(findingSchema) }),
     goals: z.array(goalResultSchema),
     objectives: z.array(objectiveResultSchema),

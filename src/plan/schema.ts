@@ -8,9 +8,11 @@
  * (unknown ids, cycles, duplicates) are not expressible here; they live in `validate.ts`,
  * which reports them with positions.
  */
+
 import { z } from "zod";
 import { measureSchema } from "../criteria/measure.ts";
 import { criterionSchema } from "../criteria/registry.ts";
+import { DEFAULT_TIME_ZONE } from "../model/time-zone.ts";
 
 /** Lowercase slug used for every id in the plan. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -133,6 +135,12 @@ const findingLevel = z
 
 export const settingsSchema = z
   .strictObject({
+    timezone: z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .describe(
+        "IANA time zone whose calendar days are counted (due, overdue, at risk, stale, achieved on), e.g. Europe/London. Default UTC.",
+      ),
     at_risk_days: z
       .number()
       .int()

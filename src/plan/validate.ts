@@ -24,6 +24,7 @@ import { checkPaths } from "./rules/paths.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
+import { timeZoneFindings } from "./rules/timezone.ts";
 import { checkTitles } from "./rules/titles.ts";
 import { undatedMilestoneFindings } from "./rules/undated-milestones.ts";
 
@@ -43,6 +44,7 @@ const RULES: readonly Rule[] = [
   (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
   checkPaths,
   (rules) => rules.findings.push(...undatedMilestoneFindings({ ctx: rules.ctx })),
+  (rules) => rules.findings.push(...timeZoneFindings({ ctx: rules.ctx })),
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */

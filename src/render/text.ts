@@ -20,7 +20,7 @@ export function renderText(report: Report): string {
   const v = verdict(report);
   out.push(`${v.icon} ${v.text}`);
   out.push(
-    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt)}`,
+    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt, report.timezone)}`,
   );
   const titleOf = (id: string) => milestoneTitle(report, id);
 
