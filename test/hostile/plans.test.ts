@@ -16,6 +16,7 @@ import {
   generatedCorpus,
   HOSTILE_DIR,
   manyDeliverables,
+  RAW_CONTROL,
   runCli,
 } from "./support.ts";
 
@@ -86,6 +87,49 @@ const EXPECTED: Record<string, { valid: boolean; findings?: string[] }> = {
   // YAML 1.1 merge keys are not applied, so "<<" is an unknown key, not a hidden include.
   "merge-keys.yml": { valid: false, findings: ["2:1 unknown-key", "4:5 unknown-key"] },
   "control-chars.yml": { valid: true },
+  // Globs a backtracking regular expression would hang on are ordinary globs.
+  "backtracking-globs.yml": { valid: true, findings: ["10:9 deliverable-without-objective"] },
+  // CR, LF, VT, FF, BEL, ESC and bidi controls in ids and titles: the ids are refused and
+  // every finding quoting them prints as one escaped line (checked by expectWellFormed).
+  "forged-findings.yml": { valid: false, findings: ["6:20 unknown-deliverable", "8:9 invalid-id"] },
+  // Empty once "/", "./" and "!" are dropped: refused where they are written.
+  "root-paths.yml": {
+    valid: false,
+    findings: [
+      "11:13 invalid-glob",
+      "11:18 invalid-glob",
+      "11:24 invalid-glob",
+      "13:15 invalid-repo-path",
+    ],
+  },
+  // __proto__, constructor, toString, hasOwnProperty as ids, labels, files, checks, paths.
+  "prototype-names.yml": { valid: true },
+  "compact-mapping-list.yml": { valid: false, findings: ["3:9 yaml-syntax"] },
+  "indentation-slip.yml": { valid: false, findings: ["6:6 yaml-syntax"] },
+  "title-as-reference.yml": { valid: false, findings: ["7:20 unknown-deliverable"] },
+  "unpadded-date.yml": { valid: false, findings: ["6:10 invalid-date"] },
+  "percent-target.yml": {
+    valid: false,
+    findings: ["10:64 invalid-target", "14:62 invalid-target"],
+  },
+};
+
+/** What a person reads for some fixtures: the hint that says how to fix it. */
+const HINTS: Record<string, string[]> = {
+  "forged-findings.yml": [
+    'forged-findings.yml:6:20: error: milestone "m1" lists unknown deliverable "d1\\n.github/plan.yml:1:1: error: fake"',
+    'got "d1\\r" — try "d1"',
+  ],
+  "root-paths.yml": ['nothing is left once the "!" and any leading "./" or "/" are dropped'],
+  "compact-mapping-list.yml": ['a second "key:" in one entry of [...] or {...}'],
+  "indentation-slip.yml": [
+    "indentation-slip.yml:6:6: error: this line is indented 1 space more than line 4; align it with line 4 (4 spaces from the left)",
+  ],
+  "title-as-reference.yml": [
+    'that is the title of "requirements"; references use ids: write requirements',
+  ],
+  "unpadded-date.yml": ['got "2026-4-1" — write 2026-04-01'],
+  "percent-target.yml": ['drop the %: ">= 95"', 'drop the % and write a comparison, e.g. ">= 95"'],
 };
 
 const corpus = committedCorpus();
@@ -110,6 +154,19 @@ describe("the committed hostile corpus, through loadPlan", () => {
       .findings.filter((f) => f.code === "criterion-no-kind")
       .map((f) => /did you mean "([a-z_]+)"/.exec(f.message)?.[1]);
     expect(messages).toEqual(["issues", "file", "checks", "pull_requests", "objective", "issues"]);
+  });
+
+  it("prototype names are plain names: no finding at all", () => {
+    const text = corpus.find((c) => c.name === "prototype-names.yml")?.bytes.toString("utf8") ?? "";
+    const result = loadPlan({ text, path: "p.yml" });
+    expect(result.findings).toEqual([]);
+    expect(result.plan?.deliverables.map((d) => d.label)).toEqual(["__proto__", "toString"]);
+  });
+
+  it("an indentation slip is one error, at the slip", () => {
+    const text =
+      corpus.find((c) => c.name === "indentation-slip.yml")?.bytes.toString("utf8") ?? "";
+    expect(loadPlan({ text, path: "p.yml" }).findings).toHaveLength(1);
   });
 });
 
@@ -209,6 +266,12 @@ describe("plan-align validate on the hostile corpus (bytes read from disk)", () 
       expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at |internal error|Error:/);
     },
   );
+
+  it.each(Object.entries(HINTS))("%s: validate prints the hint", async (name, hints) => {
+    const r = await runCli(["validate", "--plan", name], { cwd: HOSTILE_DIR });
+    for (const hint of hints) expect(r.stdout).toContain(hint);
+    for (const line of r.stdout.split("\n")) expect(line).not.toMatch(RAW_CONTROL);
+  });
 
   it("non-UTF-8 bytes: the CLI names the first damaged position and says to save as UTF-8", async () => {
     const r = await runCli(["validate", "--plan", "latin1-bytes.yml"], { cwd: HOSTILE_DIR });
