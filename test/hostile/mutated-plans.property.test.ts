@@ -3,7 +3,9 @@
  * its tree is changed — keys dropped, duplicated, renamed; values swapped for other types;
  * references pointed at ids that do not exist, at themselves, or at look-alikes — and written
  * back as YAML. loadPlan must answer every one with well-formed, positioned findings (or
- * accept it) and never throw. Seeded: a failure prints its seed and path and reproduces.
+ * accept it) and never throw; values and keys include control characters and the names
+ * every object inherits (`__proto__`, `constructor`, `toString`, `hasOwnProperty`), and no
+ * printed finding carries a raw control character (expectWellFormed). Seeded: a failure prints its seed and path and reproduces.
  *
  * (test/plan/never-throws.property.test.ts mutates the TEXT; this one mutates the STRUCTURE,
  * which reaches the schema and cross-reference rules rather than the YAML parser.)
@@ -65,7 +67,29 @@ const replacement: fc.Arbitrary<Json> = fc.oneof(
     ["requirements-doc", "requirements-doc"],
     { issues: "closed", file: "x.md" },
     { "": "" },
+    // Control characters and prototype names, as plain values, paths and file names.
+    "a\nb",
+    "x\r\n.github/plan.yml:1:1: warning: forged",
+    "\u000b\u000c\u0007\u001b[31m",
+    "\u202egnp.exe\u2066",
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "constructor.name",
+    "__proto__.toString",
+    ["/", "./", "!"],
+    ["__proto__/**", "constructor", "!toString"],
+    ["docs/\n.md", "src/\u001b/**"],
+    { file: "__proto__", headings: ["toString"] },
+    { file: "constructor", contains: ["function"] },
+    { checks: ["__proto__", "hasOwnProperty"] },
+    { file: "hasOwnProperty", path: "__proto__.constructor", target: ">= 1" },
   ),
+  fc.string({
+    unit: fc.constantFrom("a", "\n", "\r", "\u001b", "\u202e", "_", "/", "."),
+    maxLength: 12,
+  }),
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
@@ -103,6 +127,9 @@ const keyName = fc.oneof(
     "<<",
     "__proto__",
     "constructor",
+    "toString",
+    "hasOwnProperty",
+    "id\n",
     "",
   ),
   fc.string({ maxLength: 10 }),

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatFinding } from "../../src/plan/format-finding.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { CANTEEN } from "./fixtures.ts";
 
@@ -22,13 +23,18 @@ function checkResult(text: string): void {
     // loadPlan turns its own exceptions into an "internal-error" finding so a user's CI
     // never crashes; here that would mean a bug, so it fails the property.
     expect(finding.code, finding.message).not.toBe("internal-error");
-    // One line per finding: never a multi-line dump of zod or YAML internals.
-    expect(finding.message).not.toContain("\n");
+    // One line per finding: never a multi-line dump of zod or YAML internals, and a plan
+    // value quoted in a message shows its control characters escaped when printed.
+    expect(formatFinding(".github/plan.yml", finding)).not.toMatch(RAW_CONTROL);
   }
   // A valid result carries a plan; an invalid one carries an error that says why.
   if (result.valid) expect(result.plan).not.toBeNull();
   else expect(result.findings.some((f) => f.severity === "error")).toBe(true);
 }
+
+/** Any control character (C0, DEL, C1, line separators, bidi controls). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Text fragments that stress YAML and the plan format. */
 const fragment = fc.constantFrom(
@@ -62,6 +68,27 @@ const fragment = fc.constantFrom(
   "requires: [",
   "issues: closed",
   "2026-02-30",
+  // Control characters, raw and as YAML escapes in a quoted value.
+  "\r",
+  "\u000b",
+  "\f",
+  "\u0007",
+  "\u001b[31m",
+  "\u202e",
+  "\u2028",
+  '"a\\nb\\r\\u001b"',
+  'id: "x\\n.github/plan.yml:1:1: warning: forged"\n',
+  // Names every JavaScript object inherits, where the plan names files, ids, labels, checks.
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "id: constructor\n",
+  "file: __proto__",
+  "label: toString",
+  "checks: [hasOwnProperty, __proto__]",
+  'paths: [/, ./, "!"]',
+  "path: __proto__.constructor",
 );
 
 /** An edit to the canteen plan: delete, duplicate, or insert text at some offset. */
