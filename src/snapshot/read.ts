@@ -4,16 +4,19 @@
  * schema errors name the first bad field by its JSON path (`$.issues[3].state`), what
  * was expected and what was found, and how to fix it. Never a zod issue dump.
  */
+import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type Snapshot, snapshotSchema } from "../model/snapshot.ts";
+import { positionOf } from "../plan/positions.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
 type Segment = string | number;
 
 // ---------------------------------------------------------------------------------------
-// A small JSON scanner, used only after JSON.parse failed (to say where and why) or to
-// find where a field sits (to position schema errors). JSON.parse does the real parsing.
+// A small JSON checker, used only after JSON.parse failed, to say where and why in words
+// (JSON.parse does the real parsing). The yaml package cannot say it: it accepts trailing
+// commas and single quotes, which JSON refuses.
 
 class JsonStop {
   readonly offset: number;
@@ -24,12 +27,7 @@ class JsonStop {
   }
 }
 
-interface ScanOptions {
-  /** Called with each value's path and start offset; return true to stop scanning. */
-  onValue?: (path: Segment[], offset: number) => boolean;
-}
-
-function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined {
+function scanJson(text: string): JsonStop | undefined {
   let i = 0;
   const ws = () => {
     while (i < text.length && " \t\n\r".includes(text[i])) i++;
@@ -74,13 +72,12 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
     else i += match[0].length;
   };
 
-  const value = (path: Segment[], depth: number): void => {
+  const value = (depth: number): void => {
     if (depth > 1000) fail("the JSON is nested too deeply");
     ws();
-    if (options.onValue?.(path, i)) throw new JsonStop(i, "found");
     const ch = text[i];
-    if (ch === "{") object(path, depth);
-    else if (ch === "[") array(path, depth);
+    if (ch === "{") object(depth);
+    else if (ch === "[") array(depth);
     else if (ch === '"') string();
     else if (ch === "-" || (ch >= "0" && ch <= "9")) number();
     else {
@@ -95,7 +92,7 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
     }
   };
 
-  const object = (path: Segment[], depth: number) => {
+  const object = (depth: number) => {
     i++;
     ws();
     if (text[i] === "}") {
@@ -111,13 +108,11 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
             : `expected a property name in double quotes, found ${describeHere()}`,
         );
       }
-      const start = i;
       string();
-      const key = JSON.parse(text.slice(start, i)) as string;
       ws();
       if (text[i] !== ":") fail(`expected ":" after the property name, found ${describeHere()}`);
       i++;
-      value([...path, key], depth + 1);
+      value(depth + 1);
       ws();
       if (text[i] === ",") {
         i++;
@@ -131,17 +126,17 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
     }
   };
 
-  const array = (path: Segment[], depth: number) => {
+  const array = (depth: number) => {
     i++;
     ws();
     if (text[i] === "]") {
       i++;
       return;
     }
-    for (let index = 0; ; index++) {
+    for (;;) {
       ws();
       if (text[i] === "]") fail("a comma before ] — remove the trailing comma");
-      value([...path, index], depth + 1);
+      value(depth + 1);
       ws();
       if (text[i] === ",") {
         i++;
@@ -157,7 +152,7 @@ function scanJson(text: string, options: ScanOptions = {}): JsonStop | undefined
 
   try {
     if (text.length === 0 || /^\s*$/.test(text)) fail("the file is empty — expected a JSON object");
-    value([], 0);
+    value(0);
     ws();
     if (i < text.length) fail(`unexpected ${describeHere()} after the end of the JSON value`);
     return undefined;
@@ -264,22 +259,15 @@ function schemaError(params: {
   return `${params.path}:${positionOfPath(text, missing ? segments.slice(0, -1) : segments)}: error: ${message} (format: schema/snapshot.schema.json)`;
 }
 
-/** `LINE:COL` of the value at `path` (or 1:1 when it cannot be found). */
+/**
+ * `LINE:COL` of the value at `path` (or of the nearest object or list that holds it). JSON is
+ * YAML: the document is built with positions only here, on the error path — a valid
+ * snapshot (which can be 100+ MB) is read by JSON.parse alone.
+ */
 function positionOfPath(text: string, path: readonly Segment[]): string {
-  const want = JSON.stringify(path);
-  let found: number | undefined;
-  try {
-    scanJson(text, {
-      onValue: (p, offset) => {
-        if (JSON.stringify(p) !== want) return false;
-        found = offset;
-        return true;
-      },
-    });
-  } catch {
-    // Positions are a courtesy; the JSON path alone still names the field.
-  }
-  const { line, column } = linePosition(text, found ?? 0);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const { line, column } = positionOf({ doc, lineCounter, path });
   return `${line}:${column}`;
 }
 
