@@ -3,7 +3,17 @@
  * finding points at the offending key or value. When the path does not exist (a missing
  * key), the nearest existing ancestor is used: the map the key is missing from.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from "yaml";
+import {
+  CST,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  type Node,
+} from "yaml";
 
 export type PathSegment = string | number;
 
@@ -91,4 +101,71 @@ export function positionOf(params: {
     endLine: Math.max(1, end.line),
     endColumn: Math.max(1, end.col),
   };
+}
+
+/**
+ * The 1-based position where the value at `path` starts in a flow (JSON-style) document, or
+ * of the deepest object or list on the way that exists. It streams the `yaml` Lexer's tokens
+ * and builds no document: a 100 MB JSON file costs about what its tokenizing costs (a
+ * Document of it would take gigabytes).
+ */
+export function flowPositionOf(params: { text: string; path: readonly PathSegment[] }): Position {
+  const { text, path } = params;
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  const frames: { seq: boolean; index: number; key: string | undefined; expectKey: boolean }[] = [];
+  let offset = 0;
+  let best = 0;
+  let bestDepth = -1;
+  // Whether the path so far equals the first frames.length segments of `path`.
+  const matches = () => {
+    if (frames.length > path.length) return false;
+    for (const [i, f] of frames.entries()) {
+      const segment = path[i];
+      if (f.seq ? f.index !== segment : f.key !== String(segment)) return false;
+    }
+    return true;
+  };
+  const valueStarts = (): boolean => {
+    const top = frames.at(-1);
+    if (top && !top.seq && top.expectKey) return false;
+    if (frames.length > bestDepth && matches()) {
+      best = offset;
+      bestDepth = frames.length;
+    }
+    return bestDepth === path.length;
+  };
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === "doc-mode" || type === "flow-error-end") continue;
+    if (type === "scalar") {
+      // The marker before a plain scalar (a number, true, false, null): nothing to skip.
+      if (valueStarts()) break;
+      continue;
+    }
+    const top = frames.at(-1);
+    if (type === "flow-map-start" || type === "flow-seq-start") {
+      if (valueStarts()) break;
+      frames.push({ seq: type === "flow-seq-start", index: 0, key: undefined, expectKey: true });
+    } else if (type === "flow-map-end" || type === "flow-seq-end") frames.pop();
+    else if (type === "comma" && top) {
+      top.index++;
+      top.expectKey = true;
+    } else if (type === "map-value-ind" && top) top.expectKey = false;
+    else if (type === "double-quoted-scalar" || type === "single-quoted-scalar") {
+      if (top && !top.seq && top.expectKey) top.key = unquote(token);
+      else if (valueStarts()) break;
+    } else if (type === "newline") lineCounter.addNewLine(offset + token.length);
+    offset += token.length;
+  }
+  const { line, col } = lineCounter.linePos(best);
+  return { line: Math.max(1, line), column: Math.max(1, col) };
+}
+
+function unquote(token: string): string {
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return token.slice(1, -1);
+  }
 }

@@ -4,10 +4,9 @@
  * schema errors name the first bad field by its JSON path (`$.issues[3].state`), what
  * was expected and what was found, and how to fix it. Never a zod issue dump.
  */
-import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type Snapshot, snapshotSchema } from "../model/snapshot.ts";
-import { positionOf } from "../plan/positions.ts";
+import { flowPositionOf } from "../plan/positions.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
@@ -260,14 +259,12 @@ function schemaError(params: {
 }
 
 /**
- * `LINE:COL` of the value at `path` (or of the nearest object or list that holds it). JSON is
- * YAML: the document is built with positions only here, on the error path — a valid
- * snapshot (which can be 100+ MB) is read by JSON.parse alone.
+ * `LINE:COL` of the value at `path` (or of the nearest object or list that holds it). Found
+ * only here, on the error path: a valid snapshot (which can be 100+ MB) is read by
+ * JSON.parse alone.
  */
 function positionOfPath(text: string, path: readonly Segment[]): string {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const { line, column } = positionOf({ doc, lineCounter, path });
+  const { line, column } = flowPositionOf({ text, path });
   return `${line}:${column}`;
 }
 
