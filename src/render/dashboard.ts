@@ -78,7 +78,7 @@ function renderAt(input: DashboardInput, level: Level): string {
   }
   parts.push(notInPlanSection(report, ctx));
   parts.push(
-    `<sub>Kept up to date by plan-align from ${code(report.plan.path)}. Edits to this issue are overwritten.</sub>`,
+    `<sub>Kept up to date by plan-align from ${code(report.plan.path)}.${report.timezone ? ` Dates are days in ${code(report.timezone)}.` : ""} Edits to this issue are overwritten.</sub>`,
   );
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
 }
