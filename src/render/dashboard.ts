@@ -7,6 +7,7 @@
 
 import { ISSUE_BODY_CHARS } from "../model/github-limits.ts";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names/dashboard.ts";
+import { type HistoryEntry, historyBlock } from "../model/names/history.ts";
 import { ownerNote } from "../model/names/login.ts";
 import type {
   DeliverableResult,
@@ -29,6 +30,11 @@ export interface DashboardInput {
   achievedOn?: Record<string, string>;
   /** Web address of the GitHub server, for links (GitHub Enterprise Server differs). */
   serverUrl?: string;
+  /**
+   * The plan's history with today recorded: kept in the body (hidden) for the next run, and
+   * drawn as the burn-up. Absent: no history block (a preview, not the App's dashboard).
+   */
+  history?: readonly HistoryEntry[];
   maxChars?: number;
 }
 
@@ -57,6 +63,8 @@ function renderAt(input: DashboardInput, level: Level): string {
   const ctx = contextOf(input);
   const parts = [
     DASHBOARD_MARKER,
+    // Near the top, so that even a body cut to fit keeps it.
+    input.history ? historyBlock(input.history) : "",
     `# ${DASHBOARD_TITLE}`,
     summary(report),
     LEVEL_NOTES[level],
