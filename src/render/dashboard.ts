@@ -18,6 +18,7 @@ import type {
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
+import { progressSection } from "./dashboard-progress.ts";
 import { clip, code, mdIssueText } from "./escape.ts";
 import { noLongerReportingSection } from "./no-longer-reporting.ts";
 import { risksSection } from "./risks-section.ts";
@@ -79,6 +80,7 @@ function renderAt(input: DashboardInput, level: Level): string {
       }),
       noLongerReportingSection({ report, heading: "##", text: mdIssueText }),
       milestoneTable(report.milestones, ctx, level),
+      input.history ? progressSection(report, input.history) : "",
       level < 3 ? renderGantt(report.milestones) : "",
       level < 3 ? treeSection(input, ctx, level) : "",
       recentClosings(input, ctx),
@@ -117,6 +119,8 @@ function summary(report: Report): string {
   const bits = [`**${achieved} of ${plural(ms.length, "milestone")} achieved**`];
   if (overdue > 0) bits.push(`🔴 ${overdue} overdue`);
   if (atRisk > 0) bits.push(`🟠 ${atRisk} at risk`);
+  const forecastLate = ms.filter((m) => isForecastLateOnly(m)).length;
+  if (forecastLate > 0) bits.push(`⏳ ${forecastLate} forecast late`);
   if (regressed > 0) bits.push(`↩️ ${regressed} regressed`);
   const objectives = report.objectives;
   if (objectives.length > 0) {
@@ -160,6 +164,11 @@ function milestoneTable(milestones: MilestoneResult[], ctx: Ctx, level: Level): 
 }
 
 function statusText(m: MilestoneResult): string {
+  const late = isForecastLateOnly(m) ? " · ⏳ forecast late" : "";
+  return `${stateText(m)}${late}`;
+}
+
+function stateText(m: MilestoneResult): string {
   if (isRegressed(m)) return "↩️ regressed (closed on GitHub, no longer achieved)";
   if (m.achieved) {
     return m.githubState === "open" && m.close === "manual"
@@ -173,6 +182,11 @@ function statusText(m: MilestoneResult): string {
       : `🟠 at risk (${plural(m.daysLeft, "day")} left)`;
   }
   return "⬜ not achieved";
+}
+
+/** Forecast late (due before the forecast day) and not already overdue. */
+function isForecastLateOnly(m: MilestoneResult): boolean {
+  return m.forecastLate === true && !m.achieved && !m.overdue;
 }
 
 /** A milestone closed on GitHub whose proof no longer holds (reported with `on_regression: report`). */
