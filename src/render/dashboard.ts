@@ -81,7 +81,13 @@ function renderAt(input: DashboardInput, level: Level): string {
       noLongerReportingSection({ report, heading: "##", text: mdIssueText }),
       milestoneTable(report.milestones, ctx, level),
       input.history ? progressSection(report, input.history) : "",
-      level < 3 ? renderGantt(report.milestones) : "",
+      level < 3
+        ? renderGantt({
+            milestones: report.milestones,
+            today: report.evaluatedAt.slice(0, 10),
+            goalOf: goalOfMilestone(input),
+          })
+        : "",
       level < 3 ? treeSection(input, ctx, level) : "",
       recentClosings(input, ctx),
     );
@@ -192,6 +198,19 @@ function isForecastLateOnly(m: MilestoneResult): boolean {
 /** A milestone closed on GitHub whose proof no longer holds (reported with `on_regression: report`). */
 function isRegressed(m: MilestoneResult): boolean {
   return m.githubState === "closed" && !m.achieved;
+}
+
+/** The first goal (in plan order) that a milestone's deliverables' objectives serve. */
+function goalOfMilestone(input: DashboardInput): (m: MilestoneResult) => string | null {
+  const objectiveOf = new Map<string, string>();
+  for (const d of input.plan?.deliverables ?? []) {
+    if (d.objective) objectiveOf.set(d.id, d.objective);
+  }
+  return (m) => {
+    const objectives = new Set(m.deliverables.map((d) => objectiveOf.get(d.id)));
+    const goal = input.report.goals.find((g) => g.objectives.some((o) => objectives.has(o)));
+    return goal?.title ?? null;
+  };
 }
 
 /** goal → objective → milestone → deliverable. Each deliverable appears once, under its objective. */
