@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // It imports its JSON schemas without `with { type: "json" }`: let vite load it.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
     globalSetup: ["test/support/global-setup.ts"],
     // Test files share their worker processes (no per-file module isolation): GitHub's
     // GraphQL schema, the API descriptions, Probot and the core are loaded once per worker,

@@ -25,20 +25,26 @@ import type { Figure } from "./run.ts";
 
 const ISSUES = 200_000;
 
-function evaluationMs(deliverables: number): number {
-  const { plan, snapshot: generated } = generateCase({ deliverables, issues: ISSUES });
-  const snapshot = snapshotSchema.parse(JSON.parse(JSON.stringify(generated)));
-  const run = () =>
-    planSync({ plan, snapshot, evaluation: evaluateRepository({ plan, snapshot }) });
-  for (let i = 0; i < 5; i++) run();
-  const times: number[] = [];
+/**
+ * Median milliseconds of evaluating and planning the sync of each case. The cases are run
+ * alternately, so both see the same machine load and the same heap (all cases are alive).
+ */
+function evaluationMs(deliverables: number[]): number[] {
+  const cases = deliverables.map((d) => {
+    const { plan, snapshot: generated } = generateCase({ deliverables: d, issues: ISSUES });
+    return { plan, snapshot: snapshotSchema.parse(JSON.parse(JSON.stringify(generated))) };
+  });
+  const run = (c: (typeof cases)[number]) => planSync({ ...c, evaluation: evaluateRepository(c) });
+  for (let i = 0; i < 3; i++) for (const c of cases) run(c);
+  const times = cases.map(() => [] as number[]);
   for (let i = 0; i < 7; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
+    cases.forEach((c, k) => {
+      const start = performance.now();
+      run(c);
+      times[k]?.push(performance.now() - start);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[3] ?? 0;
+  return times.map((t) => t.sort((a, b) => a - b)[3] ?? Number.NaN);
 }
 
 /** Wall time and peak RSS (KiB, from the kernel via `process.resourceUsage`) of a Node process. */
@@ -66,8 +72,7 @@ function median<T>(runs: T[], key: (t: T) => number): number {
 }
 
 export default async function bench(): Promise<Figure[]> {
-  const small = evaluationMs(1_000);
-  const large = evaluationMs(5_000);
+  const [small = Number.NaN, large = Number.NaN] = evaluationMs([1_000, 5_000]);
 
   const dir = mkdtempSync(join(tmpdir(), "plan-align-scale-"));
   try {

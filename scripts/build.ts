@@ -8,10 +8,10 @@
  * The output is deterministic — paths relative to the repository, no timestamps — so the
  * committed dist/ can be compared byte for byte with a rebuild on any machine.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = join(ROOT, "dist");
@@ -40,6 +40,33 @@ const packageVersionOnly: Plugin = {
   },
 };
 
+/**
+ * zod exports every locale (`z.locales`, ~300 KB) though only English, its default, is used:
+ * its locales index resolves to the English module (so `z.locales` holds no other language).
+ */
+const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: join(dirname(args.importer), "../locales/en.js") };
+    });
+  },
+};
+
+/**
+ * One Bottleneck: @octokit/plugin-throttling imports `bottleneck/light.js` (no Redis), the
+ * port imports `bottleneck`; the bundles never use Redis, so both get the light build.
+ */
+const oneBottleneck: Plugin = {
+  name: "one-bottleneck",
+  setup(b) {
+    b.onResolve({ filter: /^bottleneck$/ }, (args) =>
+      b.resolve("bottleneck/light.js", { kind: args.kind, resolveDir: args.resolveDir }),
+    );
+  },
+};
+
 export interface BuiltFile {
   /** Path relative to the repository root, with `/`, e.g. `dist/index.js`. */
   path: string;
@@ -48,15 +75,17 @@ export interface BuiltFile {
 
 /** Builds both bundles in memory, exactly as `npm run build` writes them. */
 export async function buildDist(): Promise<BuiltFile[]> {
-  const result = await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: { index: "src/action/index.ts", cli: "src/cli/main.ts" },
     outdir: "dist",
     bundle: true,
     format: "esm",
     platform: "node",
-    target: "node24",
-    minify: false,
+    // The Action runs on node24; the CLI (the npm package) promises Node 22 and later.
+    target: "node22",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     sourcemap: "linked",
     // Relative `sources` plus their text: readable stack traces without absolute paths.
     sourcesContent: true,
@@ -65,16 +94,39 @@ export async function buildDist(): Promise<BuiltFile[]> {
     charset: "utf8",
     write: false,
     logLevel: "warning",
-    plugins: [packageVersionOnly],
-  });
-  return result.outputFiles
+    plugins: [packageVersionOnly, zodEnglishOnly, oneBottleneck],
+  } satisfies BuildOptions;
+  const [action, cli] = await Promise.all([
+    // The Action in chunks: what its dynamic imports name (evaluation, rendering, the plan
+    // parser) loads after its first request is sent (src/action/main.ts).
+    build({
+      ...common,
+      entryPoints: { index: "src/action/index.ts" },
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+    }),
+    // The CLI in one file: the npm package is bin/plan-align.js and dist/cli.js alone.
+    build({ ...common, entryPoints: { cli: "src/cli/main.ts" } }),
+  ]);
+  return [...action.outputFiles, ...cli.outputFiles]
     .map((f) => ({ path: relative(ROOT, f.path).split("\\").join("/"), contents: f.contents }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Paths (relative to the root) whose committed bytes differ from `built`, or are missing. */
+/** Files under dist/ now (relative to the root, with `/`). */
+export function committedFiles(): string[] {
+  return readdirSync(DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)).split("\\").join("/"))
+    .sort();
+}
+
+/**
+ * Paths (relative to the root) whose committed bytes differ from `built`, are missing, or
+ * are left over from an older build (a chunk no longer built).
+ */
 export function staleFiles(built: BuiltFile[]): string[] {
-  return built
+  const differ = built
     .filter((f) => {
       try {
         return !Buffer.from(f.contents).equals(readFileSync(join(ROOT, f.path)));
@@ -83,6 +135,8 @@ export function staleFiles(built: BuiltFile[]): string[] {
       }
     })
     .map((f) => f.path);
+  const paths = new Set(built.map((f) => f.path));
+  return [...differ, ...committedFiles().filter((p) => !paths.has(p))];
 }
 
 async function main(): Promise<void> {
@@ -99,6 +153,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  rmSync(join(DIST, "chunks"), { recursive: true, force: true });
   for (const f of built) {
     mkdirSync(dirname(join(ROOT, f.path)), { recursive: true });
     writeFileSync(join(ROOT, f.path), f.contents);

@@ -7,6 +7,7 @@
  * without a word.
  */
 import type { Finding } from "../model/findings.ts";
+import { visible } from "../model/visible-text.ts";
 import type { ActionCore, AnnotationProps } from "./core.ts";
 
 /** Annotations of one level GitHub shows for a step. */
@@ -33,7 +34,7 @@ export function annotateFindings(params: {
     }
     room[level]--;
     shown++;
-    core[level](finding.message, annotationProps(path, finding));
+    core[level](visible(finding.message), annotationProps(path, finding));
   }
   if (omitted > 0 && (params.reserved?.notice ?? 0) < ANNOTATIONS_PER_LEVEL) {
     core.notice(

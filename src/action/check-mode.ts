@@ -4,7 +4,7 @@
  * `plan-align` check run, the job summary and the outputs.
  */
 import { evaluateOnGitHub, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
-import type { GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { checkContent } from "../render/check-content.ts";
 import type { ActionCore } from "./core.ts";
@@ -25,6 +25,8 @@ export async function runCheckMode(
     client: GitHubClient;
     log: Logger;
     now?: () => Date;
+    /** The base plan's read, already sent by the runner. */
+    planFile?: Promise<PlanFile | null>;
   },
 ): Promise<Outcome> {
   const { core, client, owner, repo, pullRequest: pr } = params;
@@ -48,6 +50,7 @@ export async function runCheckMode(
     repo,
     ref: pr.base.ref,
     planPath: params.inputs.plan,
+    ...(params.planFile ? { planFile: params.planFile } : {}),
     pr: pr.number,
     log: params.log,
     ...(params.now ? { now: params.now } : {}),

@@ -1,25 +1,29 @@
-import * as core from "@actions/core";
 import { truncateBytes } from "../github/check-run.ts";
 import type { ActionCore } from "./core.ts";
+import { annotationProperties, workflowCommands } from "./workflow-commands.ts";
 
-/** The real toolkit behind the ActionCore interface; the only place `@actions/core` is used. */
-export function actionsCore(): ActionCore {
+/** The real runner behind the ActionCore interface: the workflow-command protocol. */
+export function actionsCore(env: NodeJS.ProcessEnv = process.env): ActionCore {
+  const runner = workflowCommands(env);
   return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(m),
-    notice: (m, p) => core.notice(m, p),
-    warning: (m, p) => core.warning(m, p),
-    error: (m, p) => core.error(m, p),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setFailed: (m) => core.setFailed(m),
+    debug: (m) => runner.command("debug", {}, m),
+    info: (m) => runner.log(m),
+    notice: (m, p) => runner.command("notice", annotationProperties(p), m),
+    warning: (m, p) => runner.command("warning", annotationProperties(p), m),
+    error: (m, p) => runner.command("error", annotationProperties(p), m),
+    setOutput: (name, value) => runner.setOutput(name, value),
+    setFailed: (m) => {
+      process.exitCode = 1;
+      runner.command("error", {}, m);
+    },
     writeSummary: async (markdown) => {
       // Outside a runner (act, local runs) there is no summary file: print it instead of
       // failing the whole step over a missing convenience.
-      if (!process.env.GITHUB_STEP_SUMMARY) {
-        core.info(markdown);
+      if (!env.GITHUB_STEP_SUMMARY) {
+        runner.log(markdown);
         return;
       }
-      await core.summary.addRaw(fitSummary(markdown), true).write();
+      runner.appendSummary(fitSummary(markdown));
     },
   };
 }

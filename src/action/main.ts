@@ -2,20 +2,24 @@
  * The Action's runner. Pipeline:
  *   1. read and validate the inputs (INPUT_*) and the event (GITHUB_EVENT_*),
  *   2. choose the mode (check for pull requests, milestones for the default branch),
- *   3. run it against GitHub through the port in src/github/,
- *   4. write the outputs; fail the step only on a `failure` conclusion or an error.
+ *   3. send the first request (the plan file), then load the mode's code while it travels,
+ *   4. run the mode against GitHub through the port in src/github/,
+ *   5. write the outputs; fail the step only on a `failure` conclusion or an error.
  * Everything from the outside world is passed in, so tests drive `run` in-process.
  */
 import { createClient } from "../github/client.ts";
-import type { GitHubClient, Logger } from "../github/types.ts";
-import { runCheckMode } from "./check-mode.ts";
+import { readPlanFile } from "../github/read-plan.ts";
+import type { GitHubClient, Logger, PlanFile } from "../github/types.ts";
 import type { ActionCore } from "./core.ts";
 import { readEvent } from "./event.ts";
 import { InputError, readInputs } from "./inputs.ts";
 import { coreLogger } from "./logger.ts";
-import { runMilestoneMode } from "./milestone-mode.ts";
-import { type Outcome, writeOutcome } from "./outcome.ts";
+import type { Outcome } from "./outcome.ts";
 import { chooseRoute } from "./route.ts";
+
+// Evaluation, rendering and the plan parser (zod, yaml, marked) are imported only once the
+// plan file's request is on its way: in the bundle they are a chunk of their own.
+const loadOutcome = () => import("./outcome.ts");
 
 export type ClientFactory = (params: {
   token: string;
@@ -45,7 +49,7 @@ export async function run(params: RunParams): Promise<Outcome | null> {
     if (route.kind === "skip") {
       core.info(`plan-align: ${route.reason}; nothing to do`);
       const outcome: Outcome = { conclusion: "skipped", aligned: null, achieves: [], report: null };
-      writeOutcome({ core, env, outcome });
+      (await loadOutcome()).writeOutcome({ core, env, outcome });
       return outcome;
     }
 
@@ -68,11 +72,25 @@ export async function run(params: RunParams): Promise<Outcome | null> {
       `plan-align: ${route.kind} mode for ${event.name} on ${event.repo.owner}/${event.repo.repo}`,
     );
     const pullRequest = event.payload.pull_request;
-    const outcome =
-      route.kind === "check" && pullRequest
-        ? await runCheckMode({ ...common, pullRequest })
-        : await runMilestoneMode(common);
-    writeOutcome({ core, env, outcome });
+    const check = route.kind === "check" && pullRequest ? pullRequest : null;
+    // 3. The request each mode starts with (check: the base branch's plan; milestones: the
+    // default branch's), sent now; the mode awaits it. Caught here so a failure waiting for
+    // the mode's code is not an unhandled rejection; the mode still sees it.
+    const planFile: Promise<PlanFile | null> = readPlanFile({
+      client,
+      ...event.repo,
+      ...(check ? { ref: check.base.ref } : {}),
+      ...(inputs.plan ? { path: inputs.plan } : {}),
+    });
+    planFile.catch(() => {});
+    const outcome = check
+      ? await (await import("./check-mode.ts")).runCheckMode({
+          ...common,
+          pullRequest: check,
+          planFile,
+        })
+      : await (await import("./milestone-mode.ts")).runMilestoneMode({ ...common, planFile });
+    (await loadOutcome()).writeOutcome({ core, env, outcome });
     return outcome;
   } catch (error) {
     // Configuration mistakes carry their fix in the message; anything else gets its message,
@@ -82,7 +100,7 @@ export async function run(params: RunParams): Promise<Outcome | null> {
       core.debug(error.stack);
     // The outputs and the job summary are written on every run, so a later `if: always()`
     // step (or a person reading the run) sees why nothing was judged.
-    writeOutcome({
+    (await loadOutcome()).writeOutcome({
       core,
       env,
       outcome: { conclusion: "failure", aligned: null, achieves: [], report: null },

@@ -5,7 +5,7 @@
  * summary, the log and annotations, and decides the step's conclusion.
  */
 import { syncRepository } from "../github/sync-repository.ts";
-import type { ActionResult, GitHubClient, Logger, RepoRef } from "../github/types.ts";
+import type { ActionResult, GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts";
 import type { SyncAction } from "../model/actions.ts";
 import { actionLine, actionVerb } from "../render/describe-action.ts";
 import { renderMarkdown } from "../render/markdown.ts";
@@ -27,6 +27,8 @@ export async function runMilestoneMode(
     client: GitHubClient;
     log: Logger;
     now?: () => Date;
+    /** The default branch's plan read, already sent by the runner. */
+    planFile?: Promise<PlanFile | null>;
   },
 ): Promise<Outcome> {
   const { core, owner, repo, inputs } = params;
@@ -35,6 +37,7 @@ export async function runMilestoneMode(
     client: params.client,
     owner,
     repo,
+    ...(params.planFile ? { planFile: params.planFile } : {}),
     log: params.log,
     planPath: inputs.plan,
     dryRun: inputs.dryRun,

@@ -1,5 +1,5 @@
 /**
- * Which work a webhook asks for (DESIGN §5 App). Pure: a webhook's name and payload in,
+ * Which work a webhook asks for (docs/app.md). Pure: a webhook's name and payload in,
  * requests out; the handlers only enqueue them. Kept apart from Probot so every routing
  * rule is tested with the real example payloads and no server.
  */

@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { createClient } from "../github/client.ts";
 import type { LoadedPlanFile } from "../github/evaluate-on-github.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
+import { visible } from "../model/visible-text.ts";
 import { loadPlan } from "../plan/load.ts";
 import type { CliIo } from "./io.ts";
 
@@ -27,8 +28,9 @@ export function stderrLogger(io: CliIo): Logger {
   return {
     debug() {},
     info() {},
-    warn: (m) => io.stderr(`warning: ${m}\n`),
-    error: (m) => io.stderr(`error: ${m}\n`),
+    // One line each, control characters visible (a title can carry a line break).
+    warn: (m) => io.stderr(`warning: ${visible(m)}\n`),
+    error: (m) => io.stderr(`error: ${visible(m)}\n`),
   };
 }
 

@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { syncRepository } from "../github/sync-repository.ts";
 import type { GitHubClient, Logger } from "../github/types.ts";
+import { visible } from "../model/visible-text.ts";
 import { plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
@@ -101,7 +102,7 @@ async function sync(params: {
   io.stdout(`${head}: ${plural(actions.length, "action")}:\n`);
   for (const r of results) {
     io.stdout(
-      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${r.detail}` : ""}\n`,
+      `  ${r.status.padEnd(7)} ${actionLine(r.action)}${r.detail ? ` — ${visible(r.detail)}` : ""}\n`,
     );
   }
   const count = (s: string) => results.filter((r) => r.status === s).length;

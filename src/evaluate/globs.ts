@@ -17,7 +17,7 @@ const cache = new Map<string, Matcher>();
  * picomatch compiles a glob to a regular expression and passes "(", "|" and a "+" after a
  * group through as regex syntax, so `docs/(a+)+/**` from a plan would backtrack
  * exponentially on a path a pull request author chooses. Plans never run regular
- * expressions (DESIGN §2): those characters are matched literally, and extglobs are off.
+ * expressions (docs/plan-format.md): those characters are matched literally, and extglobs are off.
  */
 function normalize(pattern: string): string {
   return pattern

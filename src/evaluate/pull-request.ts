@@ -1,5 +1,5 @@
 /**
- * A pull request's alignment with the plan (DESIGN §3): what it serves, what merging it
+ * A pull request's alignment with the plan (docs/evaluation.md): what it serves, what merging it
  * achieves or regresses, and the warnings a reviewer should see. Always judged against the
  * BASE plan, so a pull request cannot lower the bar it is measured by.
  */

@@ -1,5 +1,5 @@
 /**
- * DESIGN §3: a review is signed off only when an APPROVER closes it as completed. These are
+ * A review is signed off only when an APPROVER closes it as completed (docs/evaluation.md). These are
  * the review issues closed as completed by someone else: the milestone stays not achieved,
  * and the App tells them so on the issue (src/github/review-refusal.ts). Pure.
  */

@@ -11,6 +11,7 @@ import {
   CHECK_RUN_TEXT_BYTES as MAX_SUMMARY_BYTES,
   CHECK_RUN_TITLE_CHARS as MAX_TITLE_CHARS,
 } from "../model/github-limits.ts";
+import { visible } from "../model/visible-text.ts";
 import { describe, failureOf } from "./errors.ts";
 import {
   CheckRunForbiddenError,
@@ -102,7 +103,7 @@ function toAnnotation(path: string, finding: Finding): Annotation {
     start_line: start,
     end_line: end,
     annotation_level: finding.severity === "error" ? "failure" : "warning",
-    message: truncateBytes(finding.message, MAX_SUMMARY_BYTES, "…"),
+    message: truncateBytes(visible(finding.message), MAX_SUMMARY_BYTES, "…"),
     ...(finding.code ? { title: finding.code } : {}),
   };
   if (start === end && finding.column > 0) {

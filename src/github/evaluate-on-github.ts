@@ -37,16 +37,24 @@ export interface GitHubEvaluation<F extends Pick<PlanFile, "path" | "text"> = Pl
  * `plans`, a plan whose blob was loaded before is not parsed again.
  */
 export async function readPlanOnGitHub(
-  params: RepoRef & { client: GitHubClient; ref?: string; planPath?: string; plans?: PlanCache },
+  params: RepoRef & {
+    client: GitHubClient;
+    ref?: string;
+    planPath?: string;
+    plans?: PlanCache;
+    /** The same read, already sent (the Action sends it before loading the rest of its code). */
+    planFile?: Promise<PlanFile | null>;
+  },
 ): Promise<LoadedPlanFile | null> {
   const { client, owner, repo } = params;
-  const planFile = await readPlanFile({
-    client,
-    owner,
-    repo,
-    ...(params.ref ? { ref: params.ref } : {}),
-    ...(params.planPath ? { path: params.planPath } : {}),
-  });
+  const planFile = await (params.planFile ??
+    readPlanFile({
+      client,
+      owner,
+      repo,
+      ...(params.ref ? { ref: params.ref } : {}),
+      ...(params.planPath ? { path: params.planPath } : {}),
+    }));
   if (!planFile) return null;
   const source = { text: planFile.text, path: planFile.path };
   return { planFile, loaded: params.plans ? params.plans.load(source) : loadPlan(source) };
@@ -94,6 +102,8 @@ export async function evaluateOnGitHub(
     ref?: string;
     /** Absent: `.github/plan.yml`, then `.github/plan.yaml`. */
     planPath?: string;
+    /** The plan file's read, already sent: see readPlanOnGitHub. */
+    planFile?: Promise<PlanFile | null>;
     pr?: number;
     log: Logger;
     now?: () => Date;

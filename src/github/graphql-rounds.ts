@@ -13,6 +13,13 @@ export const PAGE_SIZE = 100;
 /** Lookups sent in one query at most (each may hold a few nested lists). */
 export const LOOKUPS_PER_ROUND = 100;
 
+/**
+ * Connections paged in one query at most; the others wait for a later round. A page of 100
+ * pull requests with their nested lists is about 25,000 nodes, so ten stay well below
+ * GitHub's limit of 500,000 nodes a query, however many label sets a big plan has.
+ */
+export const CONNECTIONS_PER_ROUND = 10;
+
 export interface PageInfo {
   hasNextPage: boolean;
   endCursor: string | null;
@@ -95,6 +102,8 @@ export async function paginateRounds(params: RoundsParams): Promise<RoundsResult
     };
     const selections: string[] = [];
     if (isFirst && params.firstRoundSelection) selections.push(params.firstRoundSelection);
+    const waiting = pending.slice(CONNECTIONS_PER_ROUND);
+    pending = pending.slice(0, CONNECTIONS_PER_ROUND);
     for (const c of pending) {
       const cursorVar = `${c.key}After`;
       vars[cursorVar] = ["String", cursors.get(c.key) ?? null];
@@ -123,7 +132,8 @@ export async function paginateRounds(params: RoundsParams): Promise<RoundsResult
     if (isFirst) first = repository;
     const firstAnswer = first ?? repository;
 
-    const next: ConnectionSpec[] = [];
+    // Connections not sent yet go first, so every list has started before any goes further.
+    const next: ConnectionSpec[] = [...waiting];
     const brought: Record<string, unknown[]> = {};
     for (const c of pending) {
       const page = c.page(repository);

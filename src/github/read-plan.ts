@@ -4,7 +4,7 @@
  * normal state of a repository. Everything else (no permission, server errors) throws with
  * a message that says what was being read and how to fix it.
  */
-import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
+import { DEFAULT_PLAN_PATHS } from "../plan/default-paths.ts";
 import { describe, statusOf } from "./errors.ts";
 import type { GitHubClient, PlanFile, RepoRef } from "./types.ts";
 

@@ -7,6 +7,7 @@
 
 import type { RefusedReview } from "../evaluate/refused-reviews.ts";
 import { refusalMarker } from "../model/names/review-issue.ts";
+import { refusalComment } from "../render/review-refusal-comment.ts";
 import type { GitHubClient, Logger, RepoRef } from "./types.ts";
 
 /** Comments on each refused review issue, unless this closer was already told. */
@@ -24,18 +25,11 @@ export async function commentOnRefusedReviews(
       per_page: 100,
     });
     if (comments.some((c) => (c.body ?? "").includes(marker))) continue;
-    const who = r.approvers.map((a) => `\`${a}\``).join(", ");
     await client.rest.issues.createComment({
       owner,
       repo,
       issue_number: r.issue,
-      body: [
-        `This review was closed by \`${r.closedBy}\`, who is not one of its approvers (${who}), so it does **not** sign off milestone **${r.milestoneTitle}**, which stays not achieved.`,
-        "",
-        "To sign it off, one of the approvers reopens this issue and closes it as completed.",
-        "",
-        marker,
-      ].join("\n"),
+      body: refusalComment(r, marker),
     });
     params.log.info(
       `plan-align: review #${r.issue} in ${owner}/${repo} closed by non-approver ${r.closedBy}; commented`,

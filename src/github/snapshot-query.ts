@@ -1,6 +1,6 @@
 /**
  * The GraphQL selections the snapshot loader sends, and the mapping of their answers to the
- * snapshot's shapes (DESIGN §5). Kept apart from the orchestration so the documents can be
+ * snapshot's shapes (docs/evaluation.md). Kept apart from the orchestration so the documents can be
  * read (and validated against GitHub's schema) in one place.
  */
 import type { SnapshotIssue, SnapshotMilestone, SnapshotPullRequest } from "../model/snapshot.ts";

@@ -38,6 +38,8 @@ export interface SyncRepositoryParams extends RepoRef {
   planPath?: string;
   /** Parsed plans to reuse (the App's process-wide cache, per blob SHA). */
   plans?: PlanCache;
+  /** The default branch's plan read, already sent (the Action sends it first). */
+  planFile?: Promise<PlanFile | null>;
   /** Told the loaded plan before the repository is read; "stop" ends the run there. */
   onPlan?: (plan: SyncedPlan) => "go-on" | "stop";
   /** Build the actions and change nothing. */
@@ -83,6 +85,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
       repo,
       ...(params.planPath ? { planPath: params.planPath } : {}),
       ...(params.plans ? { plans: params.plans } : {}),
+      ...(params.planFile ? { planFile: params.planFile } : {}),
     }));
   if (!plan) return { status: "no-plan", results: [] };
   if (params.onPlan?.(plan) === "stop") return { ...plan, status: "stopped", results: [] };

@@ -8,7 +8,6 @@ import type { Octokit } from "@octokit/rest";
 import type { SyncAction } from "../model/actions.ts";
 import type { Finding } from "../model/findings.ts";
 import type { Conclusion } from "../model/report.ts";
-import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
 import type { Failure } from "./errors.ts";
 
@@ -77,5 +76,3 @@ export interface CheckRunParams extends RepoRef {
 export class CheckRunForbiddenError extends Error {
   override name = "CheckRunForbiddenError";
 }
-
-export type { Snapshot };

@@ -1,5 +1,5 @@
 /**
- * The repository snapshot, version 1 (DESIGN §5): the state evaluation needs, as one
+ * The repository snapshot, version 1 (docs/evaluation.md): the state evaluation needs, as one
  * document. The GitHub loader builds it, tests and bug reports carry it, `report` reads it.
  * Its JSON Schema (`schema/snapshot.schema.json`) is generated from these zod schemas.
  */

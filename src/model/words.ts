@@ -7,7 +7,8 @@ const numberFormat = new Intl.NumberFormat("en-US");
 
 /** 1850 → "1,850". */
 export function formatCount(n: number): string {
-  return numberFormat.format(n);
+  // Most counts are small: no separator to add, and no Intl call (evaluation says thousands).
+  return Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : numberFormat.format(n);
 }
 
 /** `2 milestones`, `1 milestone`, `1,850 issues`. */

@@ -22,7 +22,7 @@ import type { PathSegment } from "./positions.ts";
 
 type Issue = z.core.$ZodIssue;
 
-/** Codes for keys whose absence has its own rule in DESIGN §2. */
+/** Codes for keys whose absence has its own rule in the plan format (docs/plan-format.md). */
 function missingCode(path: readonly PathSegment[]): FindingCode {
   const key = path.at(-1);
   if (path[0] === "milestones" && path.length === 3 && key === "deliverables") {

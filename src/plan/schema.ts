@@ -1,5 +1,5 @@
 /**
- * The plan file, version 1 (DESIGN §2), as zod schemas. This is the single source of the
+ * The plan file, version 1 (docs/plan-format.md), as zod schemas. This is the single source of the
  * format: the TypeScript types, the validation and the committed JSON Schema
  * (`schema/plan.schema.json`) all derive from it. Every field carries a description, which
  * editors show through the JSON Schema.
@@ -189,7 +189,5 @@ export type Objective = z.output<typeof objectiveSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type Deliverable = z.output<typeof deliverableSchema>;
 export type Settings = z.output<typeof settingsSchema>;
-export type Risk = z.output<typeof riskSchema>;
 
-/** Default locations of the plan file, in the order they are looked for. */
-export const DEFAULT_PLAN_PATHS = [".github/plan.yml", ".github/plan.yaml"] as const;
+export { DEFAULT_PLAN_PATHS } from "./default-paths.ts";

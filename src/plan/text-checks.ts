@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../model/findings.ts";
 
-/** The largest plan accepted, in UTF-8 bytes (DESIGN §2). */
+/** The largest plan accepted, in UTF-8 bytes (docs/plan-format.md). */
 export const MAX_PLAN_BYTES = 1024 * 1024;
 
 const BOM = "\uFEFF";

@@ -19,7 +19,7 @@ import {
 } from "yaml";
 import type { Finding, FindingCode } from "../model/findings.ts";
 
-/** More aliases than this is refused (DESIGN §2), against "billion laughs" documents. */
+/** More aliases than this is refused (docs/plan-format.md), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
 
 /** YAML errors described one by one; a file with more gets the first ones only. */

@@ -9,7 +9,7 @@ import { renderMarkdown } from "./markdown.ts";
 import { planAnnotations } from "./plan-annotations.ts";
 import { verdict } from "./verdict.ts";
 
-/** The check run's name on a pull request, whether the Action or the App posts it (DESIGN §5). */
+/** The check run's name on a pull request, whether the Action or the App posts it (docs/evaluation.md). */
 export const CHECK_NAME = "plan-align";
 
 export interface CheckContent {

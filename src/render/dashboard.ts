@@ -1,5 +1,5 @@
 /**
- * The plan dashboard issue's body (DESIGN §4), rendered from a Report. Pure and
+ * The plan dashboard issue's body (docs/app.md), rendered from a Report. Pure and
  * deterministic: the same inputs give the same text (no "updated at" stamp), so the App can
  * edit the issue only when its content really changed. Always under GitHub's issue body
  * limit: when the full tree is too big, detail is dropped level by level, saying so.

@@ -5,21 +5,25 @@
  */
 
 import type { SyncAction } from "../model/actions.ts";
+import { visible } from "../model/visible-text.ts";
 import { joinAnd } from "../model/words.ts";
 
 /**
  * One plain sentence per planned action, shared by every renderer. `title` maps a plan
- * milestone id to its title; `strong` marks up a name (bold in Markdown, as is in text).
+ * milestone id to its title; `strong` marks up a name (bold in Markdown, as is in text),
+ * `text` any other text from the plan or GitHub (escaped in Markdown).
  */
 export function describeAction(params: {
   action: SyncAction;
   title: (milestoneId: string) => string;
   strong?: (text: string) => string;
   code?: (text: string) => string;
+  text?: (text: string) => string;
 }): string {
   const { action: a } = params;
   const strong = params.strong ?? ((t: string) => t);
   const code = params.code ?? ((t: string) => t);
+  const text = params.text ?? ((t: string) => t);
   const name = (id: string) => strong(params.title(id));
   const ref = (n: number | null) => (n === null ? "" : ` #${n}`);
   switch (a.type) {
@@ -38,11 +42,11 @@ export function describeAction(params: {
     case "close-milestone":
       return `Close milestone${ref(a.number)} ${name(a.milestone)}: achieved`;
     case "reopen-milestone":
-      return `Reopen milestone${ref(a.number)} ${name(a.milestone)}: ${a.reason}`;
+      return `Reopen milestone${ref(a.number)} ${name(a.milestone)}: ${text(a.reason)}`;
     case "open-review":
-      return `Open the review issue “${a.title}” for ${joinAnd(a.approvers.map((l) => `@${l}`))}`;
+      return `Open the review issue “${text(a.title)}” for ${joinAnd(a.approvers.map((l) => `@${l}`))}`;
     case "open-risk":
-      return `Open the risk issue “${a.title}” in milestone ${name(a.milestone)}${a.owner ? `, assigned to @${a.owner}` : ""}`;
+      return `Open the risk issue “${text(a.title)}” in milestone ${name(a.milestone)}${a.owner ? `, assigned to @${a.owner}` : ""}`;
   }
 }
 
@@ -51,8 +55,12 @@ function changeName(field: string): string {
   return field;
 }
 
-/** "close milestone "x" (#1)" — what the action does to what, without the why. */
+/** "close milestone "x" (#1)" — what the action does to what, without the why; one line. */
 export function actionVerb(action: SyncAction): string {
+  return visible(verbOf(action));
+}
+
+function verbOf(action: SyncAction): string {
   const ms = (id: string, n: number | null) => `milestone "${id}"${n === null ? "" : ` (#${n})`}`;
   switch (action.type) {
     case "create-milestone":
@@ -79,17 +87,17 @@ export function actionVerb(action: SyncAction): string {
  * can find the plan entry: the verb phrase plus why or how (due dates, changed fields, the reason).
  */
 export function actionLine(action: SyncAction): string {
-  const verb = actionVerb(action);
+  const verb = verbOf(action);
   switch (action.type) {
     case "create-milestone":
-      return `${verb} due ${action.dueOn}`;
+      return visible(`${verb} due ${action.dueOn}`);
     case "update-milestone":
-      return `${verb}: ${action.changes.join(", ")}`;
+      return visible(`${verb}: ${action.changes.join(", ")}`);
     case "close-milestone":
-      return `${verb} (achieved)`;
+      return visible(`${verb} (achieved)`);
     case "reopen-milestone":
-      return `${verb}: ${action.reason}`;
+      return visible(`${verb}: ${action.reason}`);
     default:
-      return verb;
+      return visible(verb);
   }
 }

@@ -10,8 +10,14 @@
  *  - `mdIssueText`: issue bodies and comments (the dashboard). There an `@alice` or
  *    `@org/team` notifies them, and the dashboard is edited on every push: a zero-width space
  *    after each `@` keeps the text and drops the mention.
- * Everything else (`code`, `bold`, `clip`) is the same in both.
+ * HTML and SVG (`report --format html`, the badge) are a third context: `escapeHtml`.
+ * Everything else (`code`, `bold`, `clip`) is the same in both Markdown variants. Inline text is one line:
+ * line breaks and other white space fold into one space, as Markdown folds them inside a
+ * paragraph; every other control character (ESC, BEL, bidi overrides) is shown escaped
+ * (`\u001b`, see model/visible-text.ts) rather than passed to the page.
  */
+
+import { visible } from "../model/visible-text.ts";
 
 /** Inline Markdown text for a report (check run, job summary): mentions stay links. */
 export function mdText(text: string, maxChars?: number): string {
@@ -24,7 +30,7 @@ export function mdIssueText(text: string, maxChars?: number): string {
 }
 
 function escapeInline(text: string, maxChars: number | undefined): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = visible(text.replace(/\s+/g, " ")).trim();
   const clipped = maxChars === undefined ? flat : clip(flat, maxChars);
   // `#` stays as it is so `#12` still links; nothing here starts a line.
   return clipped.replace(/&/g, "&amp;").replace(/[\\`*_{}[\]<>|~]/g, (c) => `\\${c}`);
@@ -32,7 +38,7 @@ function escapeInline(text: string, maxChars: number | undefined): string {
 
 /** An inline code span that survives backticks in its content. */
 export function code(text: string): string {
-  const flat = text.replace(/\s+/g, " ");
+  const flat = visible(text.replace(/\s+/g, " "));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = longest > 0 || flat.startsWith("`") || flat.endsWith("`") ? " " : "";
@@ -67,3 +73,18 @@ export function mermaidText(text: string, fallback: string, maxLength = 60): str
 
 const GANTT_KEYWORD =
   /^(click|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|inclusiveenddates|topaxis|displaymode|acctitle|accdescr|gantt)\b/i;
+
+/**
+ * Text and attribute values in HTML and SVG (XML): the five characters that have meaning
+ * escaped, and control characters shown escaped (XML forbids most of them outright, so one
+ * would make the SVG unreadable). Tabs and line breaks stay: HTML folds them into a space.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[^\t\n\r]+/g, visible)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

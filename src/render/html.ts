@@ -6,7 +6,7 @@
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { plural } from "../model/words.ts";
-import { escapeHtml as h } from "./html-escape.ts";
+import { escapeHtml as h } from "./escape.ts";
 import { milestoneState, STATE_COLORS, STATE_WORDS } from "./milestone-state.ts";
 import { burnUpSvg, timelineSvg } from "./svg-charts.ts";
 

@@ -4,7 +4,7 @@
  * achieved is green; an invalid plan is grey). Flat, shields.io-like, self-contained SVG.
  */
 import type { Report } from "../model/report.ts";
-import { escapeHtml } from "./html-escape.ts";
+import { escapeHtml } from "./escape.ts";
 import {
   type MilestoneState,
   milestoneState,

@@ -5,7 +5,7 @@
 import { dayIndex } from "../evaluate/dates.ts";
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { MilestoneResult } from "../model/report.ts";
-import { escapeHtml } from "./html-escape.ts";
+import { escapeHtml } from "./escape.ts";
 import { milestoneState, STATE_COLORS, STATE_WORDS } from "./milestone-state.ts";
 
 const FONT = 'font-family="-apple-system,Segoe UI,Helvetica,Arial,sans-serif" font-size="12"';

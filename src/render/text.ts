@@ -1,11 +1,13 @@
 import { ownerNote } from "../model/names/login.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
+import { visible } from "../model/visible-text.ts";
 import { joinAnd, plural } from "../model/words.ts";
-import { staleNote } from "../render/no-longer-reporting.ts";
-import { risksText } from "../render/risks-section.ts";
+import { formatFinding } from "../plan/format-finding.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { deliverableTitle, milestoneTitle } from "./lookups.ts";
+import { staleNote } from "./no-longer-reporting.ts";
+import { risksText } from "./risks-section.ts";
 import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
 import { WARNING_TITLES } from "./warning-titles.ts";
 
@@ -86,7 +88,8 @@ export function renderText(report: Report): string {
       out.push(`  #${m.number} ${m.title}${m.state ? ` (${m.state})` : ""}`);
     }
   }
-  return `${out.join("\n")}\n`;
+  // One line per entry, whatever the plan holds: a line break in a title shows as `\n`.
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 function section(out: string[], title: string): void {
@@ -130,5 +133,5 @@ function deliverableLines(out: string[], d: DeliverableResult, indent: string): 
 }
 
 function findingLine(report: Report, f: Report["plan"]["findings"][number]): string {
-  return `${report.plan.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}`;
+  return formatFinding(report.plan.path, f);
 }

@@ -1,4 +1,5 @@
 import type { Report } from "../model/report.ts";
+import { visible } from "../model/visible-text.ts";
 import { joinAnd, plural } from "../model/words.ts";
 import { milestoneTitle } from "./lookups.ts";
 
@@ -33,7 +34,7 @@ export function verdict(report: Report, style: Style = {}): Verdict {
   return {
     icon: styled.icon,
     text: styled.advice ? `${styled.text}; ${styled.advice}` : styled.text,
-    title: plain.title ?? plain.text,
+    title: visible(plain.title ?? plain.text),
   };
 }
 

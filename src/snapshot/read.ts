@@ -1,5 +1,5 @@
 /**
- * Reads a repository snapshot (DESIGN §5) from JSON text. Errors are one line each,
+ * Reads a repository snapshot (docs/evaluation.md) from JSON text. Errors are one line each,
  * `FILE:LINE:COL: error: …`: JSON syntax errors say what the parser expected there;
  * schema errors name the first bad field by its JSON path (`$.issues[3].state`), what
  * was expected and what was found, and how to fix it. Never a zod issue dump.

@@ -25,7 +25,7 @@ export interface SyncPlan {
 const MAX_REASON_GAPS = 5;
 
 /**
- * Pure: the actions of DESIGN §4 from (plan, snapshot, evaluation). Never a delete, never a
+ * Pure: the sync actions (docs/app.md, "What it does") from (plan, snapshot, evaluation). Never a delete, never a
  * label removal, never an action on a GitHub milestone the plan does not name. This list is
  * the dry run.
  *

@@ -47,14 +47,14 @@ describe("check mode", () => {
         {
           number: 10,
           state: "closed",
-          stateReason: "completed",
+          state_reason: "completed",
           labels: ["deliverable: requirements"],
           milestone: 1,
         },
         {
           number: 11,
           state: "closed",
-          stateReason: "completed",
+          state_reason: "completed",
           labels: ["deliverable:queue-display"],
           milestone: 2,
         },
@@ -269,7 +269,7 @@ describe("check mode", () => {
     const issues = Array.from({ length: 250 }, (_, i) => ({
       number: 1000 + i,
       state: (i === 230 ? "open" : "closed") as "open" | "closed",
-      stateReason: i === 230 ? null : ("completed" as const),
+      state_reason: i === 230 ? null : ("completed" as const),
       labels: ["deliverable: requirements"],
       milestone: 1,
     }));

@@ -1,7 +1,8 @@
 /**
  * Drives the Action's runner as the Actions runner would: INPUT_* variables, a real webhook
  * payload, GITHUB_* variables — with GitHub answered by nock (contract-checked by
- * test/support) and the toolkit replaced by a recording core.
+ * test/support), GraphQL answered from a repository of the shared fake GitHub
+ * (test/support/fake-github), and the toolkit replaced by a recording core.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +12,9 @@ import { type RunParams, run } from "../../src/action/main.ts";
 import type { Outcome } from "../../src/action/outcome.ts";
 import { createClient } from "../../src/github/client.ts";
 import type { Report } from "../../src/model/report.ts";
+import { executeGraphQL } from "../support/fake-github/graphql.ts";
+import { type FakeRepo, type FakeRepoSeed, makeRepo } from "../support/fake-github/state.ts";
 import { githubNock } from "../support/nock.ts";
-import { answerGraphQL, type FakeRepo } from "./fake-repo.ts";
 import { RecordingCore } from "./recording-core.ts";
 import { webhookExample } from "./webhook-examples.ts";
 
@@ -44,11 +46,12 @@ export function pushEvent() {
 }
 
 /** A repository with the fixture plan on its default branch, the base of the example pull request. */
-export function baseRepo(overrides: Partial<FakeRepo> = {}): FakeRepo {
+export function baseRepo(overrides: Partial<FakeRepoSeed> = {}): FakeRepoSeed {
   return {
     owner: OWNER,
     name: NAME,
     defaultBranch: "master",
+    headSha: "d".repeat(40),
     files: {
       ".github/plan.yml": PLAN_TEXT,
       "docs/requirements/README.md": "# Introduction\n\nWhat we build.\n",
@@ -57,13 +60,13 @@ export function baseRepo(overrides: Partial<FakeRepo> = {}): FakeRepo {
       {
         number: 1,
         title: "Requirements approved",
-        dueOn: "2026-02-15",
+        due_on: "2026-02-15T08:00:00Z",
         description: "<!-- plan-align:id=requirements-approved -->",
       },
       {
         number: 2,
         title: "Prototype completed",
-        dueOn: "2026-04-01",
+        due_on: "2026-04-01T07:00:00Z",
         description: "<!-- plan-align:id=prototype-done -->",
       },
     ],
@@ -72,7 +75,7 @@ export function baseRepo(overrides: Partial<FakeRepo> = {}): FakeRepo {
       {
         number: 10,
         state: "closed",
-        stateReason: "completed",
+        state_reason: "completed",
         labels: ["deliverable: requirements"],
         milestone: 1,
       },
@@ -163,12 +166,40 @@ export function mockFile(
     : scope.reply(200, params.text);
 }
 
-/** `count` GraphQL requests answered from `repo`. */
-export function mockGraphQL(gh: nock.Scope, repo: FakeRepo, count = 1) {
+/** `count` GraphQL requests answered from `seed` by the shared fake GitHub. */
+export function mockGraphQL(gh: nock.Scope, seed: FakeRepoSeed, count = 1) {
+  const repo = fakeRepo(seed);
   return gh
     .post("/graphql")
     .times(count)
     .reply(200, async (req: Request) => answerGraphQL(repo, await req.text()));
+}
+
+/** The fake GitHub's answer to one GraphQL request body about `repo`. */
+export function answerGraphQL(repo: FakeRepo, body: string) {
+  const { query, variables } = JSON.parse(body) as {
+    query: string;
+    variables?: Record<string, unknown>;
+  };
+  return executeGraphQL({ repos: [repo], query, ...(variables ? { variables } : {}) });
+}
+
+/**
+ * The fake GitHub's repository for a seed, with this suite's conveniences: issues and pull
+ * requests titled by their number, and a pull request's head holding the default branch's
+ * files plus its own `headFiles`.
+ */
+export function fakeRepo(seed: FakeRepoSeed): FakeRepo {
+  return makeRepo({
+    ...seed,
+    issues: (seed.issues ?? []).map((i) => ({ title: `Issue ${i.number}`, ...i })),
+    pullRequests: (seed.pullRequests ?? []).map((p) => ({
+      title: `Pull request ${p.number}`,
+      headRef: `branch-${p.number}`,
+      ...p,
+      headFiles: { ...seed.files, ...p.headFiles },
+    })),
+  });
 }
 
 /** The check run create (and, for more than 50 annotations, its updates), recorded. */

@@ -6,8 +6,16 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runSnapshot } from "../../src/cli/snapshot.ts";
 import { expectCleanGitHubMocks, githubNock, offline } from "../support/nock.ts";
-import { answerGraphQL } from "./fake-repo.ts";
-import { baseRepo, mockFile, mockGraphQL, NAME, OWNER, PLAN_TEXT } from "./harness.ts";
+import {
+  answerGraphQL,
+  baseRepo,
+  fakeRepo,
+  mockFile,
+  mockGraphQL,
+  NAME,
+  OWNER,
+  PLAN_TEXT,
+} from "./harness.ts";
 
 function io(env: Record<string, string | undefined>, cwd = process.cwd()) {
   const out = { stdout: "", stderr: "" };
@@ -109,7 +117,7 @@ describe("plan-align snapshot", () => {
     // GitHub Enterprise Server: REST under /api/v3, GraphQL at /api/graphql.
     githubNock("https://ghe.example.com")
       .post("/api/graphql")
-      .reply(200, async (req: Request) => answerGraphQL(baseRepo(), await req.text()));
+      .reply(200, async (req: Request) => answerGraphQL(fakeRepo(baseRepo()), await req.text()));
     const t = io({ GITHUB_TOKEN: "x", GITHUB_API_URL: "https://ghe.example.com/api/v3" }, dir);
     expect(await runSnapshot(["--repo", `${OWNER}/${NAME}`, "--plan", "plan.yml"], t.io)).toBe(0);
     expect(JSON.parse(t.out.stdout).planPath).toBe("plan.yml");

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createRepoQueue } from "../../src/app/queue.ts";
 import { createShutdown } from "../../src/app/shutdown.ts";
-import { memoryLog } from "./support/log.ts";
+import { memoryLog } from "../support/memory-log.ts";
 import { fakeTimers } from "./support/timers.ts";
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -56,9 +56,7 @@ describe("queue.drain", () => {
     expect(queue.enqueue({ key: "acme/a", work: ["late"] })).toBe(false);
     expect(await drained).toEqual({ drained: true, pending: 0 });
     expect(runs).toEqual([]);
-    expect(log.lines("warn")).toEqual([
-      "plan-align: shutting down; work for acme/a was not accepted",
-    ]);
+    expect(log.at("warn")).toEqual(["plan-align: shutting down; work for acme/a was not accepted"]);
   });
 
   it("waits for a running evaluation and for work queued behind it", async () => {
@@ -115,7 +113,7 @@ describe("createShutdown", () => {
     await Promise.all([shutdown("SIGTERM"), shutdown("SIGINT")]);
     expect(runs).toEqual([{ key: "acme/a", work: ["push"] }]);
     expect(calls).toEqual(["stop", "exit 0"]);
-    expect(log.lines("info")[0]).toMatch(/^plan-align: SIGTERM: no longer accepting webhooks/);
+    expect(log.at("info")[0]).toMatch(/^plan-align: SIGTERM: no longer accepting webhooks/);
   });
 
   it("exits 1 when evaluations are still running at the deadline", async () => {
@@ -137,7 +135,7 @@ describe("createShutdown", () => {
     clock.advance(5000);
     await done;
     expect(code).toBe(1);
-    expect(log.lines("warn")).toEqual([
+    expect(log.at("warn")).toEqual([
       "plan-align: 1 repositories still had work after 5 s; exiting anyway (the next event for them evaluates them again)",
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRepoQueue } from "../../src/app/queue.ts";
-import { memoryLog } from "./support/log.ts";
+import { memoryLog } from "../support/memory-log.ts";
 import { fakeTimers } from "./support/timers.ts";
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -113,9 +113,7 @@ describe("createRepoQueue", () => {
     clock.advance(1000);
     await queue.idle();
     expect(done).toEqual(["a/good:ok"]);
-    expect(log.lines("error")).toEqual([
-      "plan-align: work for a/bad failed: Server Error (HTTP 502)",
-    ]);
+    expect(log.at("error")).toEqual(["plan-align: work for a/bad failed: Server Error (HTTP 502)"]);
     queue.enqueue({ key: "a/bad", work: ["fine now"] });
     clock.advance(1000);
     await queue.idle();

@@ -8,8 +8,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.ts";
 import { readPlanFile } from "../../src/github/read-plan.ts";
+import { memoryLog } from "../support/memory-log.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
-import { memoryLog, TOKEN } from "./support.ts";
+import { TOKEN } from "./support.ts";
 
 const PLAN_PATH = "/repos/acme/canteen/contents/.github%2Fplan.yml";
 const repo = { owner: "acme", repo: "canteen", path: ".github/plan.yml" };

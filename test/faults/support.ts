@@ -6,8 +6,9 @@
 import { applyActions } from "../../src/github/apply-actions.ts";
 import { createClient } from "../../src/github/client.ts";
 import { evaluateOnGitHub } from "../../src/github/evaluate-on-github.ts";
-import type { ActionResult, Logger } from "../../src/github/types.ts";
+import type { ActionResult } from "../../src/github/types.ts";
 import type { FakeGitHub, FakeRepo, FakeRepoSeed } from "../support/fake-github/index.ts";
+import { memoryLog } from "../support/memory-log.ts";
 
 export const TOKEN = "ghs_TESTTOKENfaults0123456789abcdefABCDEF";
 export const NOW = new Date("2026-02-20T12:00:00Z");
@@ -54,14 +55,6 @@ export function seed(): FakeRepoSeed {
       { number: 6, title: "Write build notes", labels: ["deliverable:build"] },
     ],
   };
-}
-
-export function memoryLog(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (msg: string) => {
-    lines.push(`${level}: ${msg}`);
-  };
-  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
 export interface RunResult {

@@ -1,20 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.ts";
 import { readPlanFile } from "../../src/github/read-plan.ts";
-import type { Logger } from "../../src/github/types.ts";
+import { memoryLog } from "../support/memory-log.ts";
 import { expectCleanGitHubMocks, fastClientOptions, githubNock, offline } from "../support/nock.ts";
-
-function memoryLog(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (msg: string) => lines.push(`${level}: ${msg}`);
-  return {
-    lines,
-    debug: push("debug"),
-    info: push("info"),
-    warn: push("warn"),
-    error: push("error"),
-  };
-}
 
 const plan = "version: 1\n";
 const repo = { owner: "acme", repo: "canteen" };

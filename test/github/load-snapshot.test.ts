@@ -170,7 +170,36 @@ describe("loadSnapshot reads what the plan names", () => {
     expect(small.requests).toBe(2);
   });
 
-  it("reads a pull request that closes a named issue without carrying a label, and not one of another repository", async () => {
+  it("spreads a big plan's label sets over rounds, at most ten lists a query (GitHub's node limit)", async () => {
+    const count = 1_500;
+    const big = planSchema.parse({
+      version: 1,
+      deliverables: Array.from({ length: count }, (_, i) => ({
+        id: `d${i}`,
+        title: `D${i}`,
+        criteria: [{ issues: "closed" }, { pull_requests: "merged" }],
+      })),
+    });
+    await withFake(
+      {
+        issues: Array.from({ length: 30 }, (_, i) => ({
+          title: `I${i}`,
+          labels: [`deliverable:d${i * 50}`],
+        })),
+      },
+      async (gh, load) => {
+        const snapshot = await load({ plan: big });
+        expect(gh.violations).toEqual([]);
+        expect(snapshot.issues).toHaveLength(30);
+        const perQuery = graphqlBodies(gh).map((b) => listCalls(b.query).length);
+        // 15 issue sets, 15 pull-request sets, plan-align's own issues: 31 lists.
+        expect(perQuery.reduce((a, b) => a + b, 0)).toBe(31);
+        expect(Math.max(...perQuery)).toBeLessThanOrEqual(10);
+      },
+    );
+  });
+
+  it("reads a pull request that closes a named issue without carrying a label, and no unrelated one", async () => {
     await withFake(
       {
         issues: [{ number: 1, title: "Mine", labels: ["deliverable: e"] }],

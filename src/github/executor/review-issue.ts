@@ -7,10 +7,10 @@
 import type { ActionOf } from "../../model/actions.ts";
 import { REVIEW_LABEL } from "../../model/names/labels.ts";
 import { reviewedMilestoneTitle, reviewIssueTitle } from "../../model/names/review-issue.ts";
+import { reviewBody } from "../../render/review-issue-body.ts";
 import { alreadyExists, statusOf } from "../errors.ts";
 import { milestoneNumberOf, missingMilestone, type Outcome, type RunContext } from "./context.ts";
 import { createLabel } from "./label.ts";
-import { reviewBody } from "./review-body.ts";
 
 export async function openReview(
   ctx: RunContext,

@@ -57,6 +57,6 @@ export function deliverableLabelDescription(deliverableId: string): string {
  */
 export const OWN_ISSUE_LABELS: readonly string[] = [
   REVIEW_LABEL.name,
-  "plan-align:risk",
+  RISK_LABEL.name,
   DASHBOARD_LABEL.name,
 ];

@@ -23,6 +23,7 @@ export function actionsSection(ctx: Ctx): string {
         title: (id) => milestoneTitle(report, id),
         strong: ctx.name,
         code,
+        text: ctx.text,
       });
       return `- ${sentence}`;
     }),

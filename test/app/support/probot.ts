@@ -4,8 +4,8 @@
  * fake clock for the coalescing window so nothing waits on real time.
  */
 import { Writable } from "node:stream";
-import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
+import { type Logger, pino } from "pino";
+import { type ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
 import type { Timers } from "../../../src/app/queue.ts";
 import type { AppSettings } from "../../../src/app/settings.ts";
@@ -45,18 +45,23 @@ export function recordingLogger() {
 /** Fires armed timers on demand: the test decides when the coalescing window closes. */
 export { fakeTimers as manualTimers } from "./timers.ts";
 
-export function testProbot(params: {
+/**
+ * The plan-align app loaded into a Probot for tests — the one place the suite builds it (the
+ * in-process handler tests, the App as a server, the App as its own process): the run's
+ * private key, the test secret and app id, retry and throttling off.
+ */
+export function loadTestApp(params: {
+  log: Logger;
   baseUrl?: string;
   settings?: Partial<AppSettings>;
   timers?: Timers;
   now?: () => Date;
-}): { probot: Probot; handle: PlanAlignHandle; logs: ReturnType<typeof recordingLogger> } {
-  const logs = recordingLogger();
+}): { probot: Probot; app: ApplicationFunction; handle: PlanAlignHandle } {
   const probot = new Probot({
     appId: TEST_APP_ID,
     privateKey: testPrivateKey(),
     secret: TEST_SECRET,
-    log: logs.log,
+    log: params.log,
     ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
     Octokit: unthrottledOctokit(),
   });
@@ -64,6 +69,21 @@ export function testProbot(params: {
     settings: { coalesceMs: 0, appId: TEST_APP_ID, ...params.settings },
     ...(params.timers ? { timers: params.timers } : {}),
     ...(params.now ? { now: params.now } : {}),
+  });
+  return { probot, app, handle };
+}
+
+export function testProbot(params: {
+  baseUrl?: string;
+  settings?: Partial<AppSettings>;
+  timers?: Timers;
+  now?: () => Date;
+}): { probot: Probot; handle: PlanAlignHandle; logs: ReturnType<typeof recordingLogger> } {
+  const logs = recordingLogger();
+  const { probot, app, handle } = loadTestApp({
+    ...params,
+    log: logs.log,
+    settings: { coalesceMs: 0, ...params.settings },
   });
   void probot.load(app);
   return { probot, handle, logs };

@@ -6,15 +6,10 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, Probot } from "probot";
-import { createPlanAlignApp, type PlanAlignHandle } from "../../../src/app/index.ts";
-import {
-  recordingLogger,
-  TEST_APP_ID,
-  TEST_SECRET,
-  testPrivateKey,
-  unthrottledOctokit,
-} from "./probot.ts";
+import type { Logger } from "pino";
+import { createNodeMiddleware } from "probot";
+import type { PlanAlignHandle } from "../../../src/app/index.ts";
+import { loadTestApp, recordingLogger, TEST_SECRET } from "./probot.ts";
 
 export interface RunningApp {
   url: string;
@@ -29,18 +24,14 @@ export async function startApp(params: {
   githubUrl: string;
   coalesceMs?: number;
   now?: () => Date;
+  /** Where the App logs (default: recorded in memory, see `logs`). */
+  log?: Logger;
 }): Promise<RunningApp> {
   const logs = recordingLogger();
-  const probot = new Probot({
-    appId: TEST_APP_ID,
-    privateKey: testPrivateKey(),
-    secret: TEST_SECRET,
+  const { probot, app, handle } = loadTestApp({
     baseUrl: params.githubUrl,
-    log: logs.log,
-    Octokit: unthrottledOctokit(),
-  });
-  const { app, handle } = createPlanAlignApp({
-    settings: { coalesceMs: params.coalesceMs ?? 5, appId: TEST_APP_ID },
+    log: params.log ?? logs.log,
+    settings: { coalesceMs: params.coalesceMs ?? 5 },
     ...(params.now ? { now: params.now } : {}),
   });
   const middleware = await createNodeMiddleware(app, { probot });
@@ -59,7 +50,11 @@ export async function startApp(params: {
     settle: async () => {
       await handle.queue?.idle();
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -15,14 +15,7 @@ import { executeGraphQL } from "./graphql.ts";
 import { handleRest, type RestResponse } from "./rest.ts";
 import { type FakeRepo, type FakeRepoSeed, makeRepo } from "./state.ts";
 
-export type {
-  FakeCheck,
-  FakeIssue,
-  FakeMilestone,
-  FakePullRequest,
-  FakeRepo,
-  FakeRepoSeed,
-} from "./state.ts";
+export type { FakeRepo, FakeRepoSeed } from "./state.ts";
 
 export interface RecordedRequest {
   method: string;

@@ -1,10 +1,13 @@
 /**
  * The body of a review issue: what the milestone needs, who signs it off and how, its
  * evidence (bounded: GitHub refuses an issue body over 65,536 characters), and the hidden
- * marker that names the plan milestone.
+ * marker that names the plan milestone. The milestone's title and the evidence are text from
+ * the plan and from GitHub: escaped for an issue body (no markup, no mention, no control
+ * character); the approvers are @-mentioned on purpose.
  */
-import type { ActionOf } from "../../model/actions.ts";
-import { reviewBodyMarker } from "../../model/names/review-issue.ts";
+import type { ActionOf } from "../model/actions.ts";
+import { reviewBodyMarker } from "../model/names/review-issue.ts";
+import { mdIssueText } from "./escape.ts";
 
 export function reviewBody(params: {
   action: ActionOf<"open-review">;
@@ -13,7 +16,7 @@ export function reviewBody(params: {
 }): string {
   const { action } = params;
   const lines = [
-    `Everything milestone **${params.milestoneTitle}** needs is in, except this review.`,
+    `Everything milestone **${mdIssueText(params.milestoneTitle)}** needs is in, except this review.`,
     "",
     `Approvers: ${action.approvers.map((a) => `@${a}`).join(", ")}. One of you signs it off by closing this issue as **completed**; closing it as *not planned* declines it.`,
     "",
@@ -39,9 +42,9 @@ const MAX_EVIDENCE_CHARS = 500;
  */
 function evidenceLines(evidence: string[]): string[] {
   if (evidence.length === 0) return ["- (none recorded)"];
-  const clip = (e: string) =>
-    e.length > MAX_EVIDENCE_CHARS ? `${e.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : e;
-  const lines = evidence.slice(0, MAX_EVIDENCE_LINES).map((e) => `- ${clip(e)}`);
+  const lines = evidence
+    .slice(0, MAX_EVIDENCE_LINES)
+    .map((e) => `- ${mdIssueText(e, MAX_EVIDENCE_CHARS)}`);
   if (evidence.length > MAX_EVIDENCE_LINES) {
     lines.push(`- …and ${evidence.length - MAX_EVIDENCE_LINES} more (see the plan dashboard)`);
   }
