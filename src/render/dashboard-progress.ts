@@ -7,7 +7,7 @@
 import { dayIndex } from "../evaluate/dates.ts";
 import { FORECAST_MIN_SPAN_DAYS } from "../evaluate/forecast.ts";
 import type { HistoryEntry } from "../model/names/history.ts";
-import type { ForecastResult, Report } from "../model/report.ts";
+import type { Report } from "../model/report.ts";
 import { plural } from "../model/words.ts";
 import { thinned } from "./svg-charts.ts";
 
@@ -51,6 +51,8 @@ export function progressSection(report: Report, history: readonly HistoryEntry[]
   const label = (date: string) => `"${sameYear ? date.slice(5) : date.slice(2)}"`;
   const chart = [
     "```mermaid",
+    // Scope grey, met green (GitHub's colours), in the order of the lines below.
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #1a7f37"}}}}%%`,
     "xychart-beta",
     `  title "Criteria met and criteria in the plan, ${first.date} to ${last.date}"`,
     `  x-axis [${points.map((p) => label(p.date)).join(", ")}]`,
@@ -62,14 +64,14 @@ export function progressSection(report: Report, history: readonly HistoryEntry[]
   return [
     "## Progress",
     chart,
-    `_Upper line: criteria in the plan (scope); lower line: criteria met. ${plural(history.length, "day")} recorded._`,
+    `_Grey: criteria in the plan (the scope line); green: criteria met. ${plural(history.length, "day")} recorded._`,
     forecastText(report.forecast, history),
   ].join("\n\n");
 }
 
 /** The forecast in a sentence, or why there is none yet. */
 export function forecastText(
-  forecast: ForecastResult | null,
+  forecast: Report["forecast"],
   history: readonly HistoryEntry[],
 ): string {
   if (!forecast) {
