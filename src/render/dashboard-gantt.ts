@@ -33,10 +33,11 @@ export interface GanttInput {
 
 export function renderGantt(input: GanttInput): string {
   const { milestones, today } = input;
-  const dated = milestones.filter((m) => Boolean(m.due));
+  // `due` may be absent (a milestone without a date): those are listed apart.
+  const dated = milestones.flatMap((m) => (m.due ? [{ m, due: m.due }] : []));
   const undated = milestones.filter((m) => !m.due);
   const rows = [...dated]
-    .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
+    .sort((a, b) => a.due.localeCompare(b.due) || a.m.id.localeCompare(b.m.id))
     .slice(0, GANTT_MAX_MILESTONES);
   const apart = undatedLine(undated);
   if (rows.length === 0) return apart;
@@ -48,18 +49,19 @@ export function renderGantt(input: GanttInput): string {
     "  axisFormat %Y-%m-%d",
     "  todayMarker stroke-width:3px,stroke:#cf222e,opacity:0.7",
   ];
-  const sections = new Map<string, MilestoneResult[]>();
-  for (const m of rows) {
+  const sections = new Map<string, { m: MilestoneResult; due: string }[]>();
+  for (const row of rows) {
+    const { m } = row;
     const goal = input.goalOf?.(m) ?? null;
     const name = goal === null ? "Not traced to a goal" : `Goal ${mermaidText(goal, "goal")}`;
-    sections.set(name, [...(sections.get(name) ?? []), m]);
+    sections.set(name, [...(sections.get(name) ?? []), row]);
   }
   let n = 0;
   for (const [name, ms] of sections) {
     lines.push(`  section ${name}`);
-    for (const m of ms) {
+    for (const { m, due } of ms) {
       const state = milestoneState(m);
-      const fields = [...TAGS[state], "milestone", `m${++n}`, m.due, "0d"];
+      const fields = [...TAGS[state], "milestone", `m${++n}`, due, "0d"];
       lines.push(`  ${mermaidText(m.title, m.id)} (${STATE_WORDS[state]}) :${fields.join(", ")}`);
     }
   }
