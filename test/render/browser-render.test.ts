@@ -5,6 +5,7 @@
  * the test. One browser for the file; screenshots for the docs are saved to docs/images/.
  * Without Chromium the test is skipped on a developer machine and fails under CI.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { marked } from "marked";
@@ -130,6 +131,17 @@ describe.skipIf(skipWithoutChromium())("Markdown and Mermaid as GitHub renders t
     await page.screenshot({ path: join(IMAGES, "dashboard-burn-up.png"), fullPage: true });
     expect(requests).toEqual([]);
   });
+
+  it("draws every golden dashboard's charts (0, 1, 14 and 400 days of history)", async () => {
+    const dir = join(ROOT, "test/render/golden");
+    const files = readdirSync(dir).filter((f) => f.startsWith("dashboard-history-"));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const problems = await show(page, readFileSync(join(dir, file), "utf8"));
+      expect({ file, problems }).toEqual({ file, problems: [] });
+    }
+    expect(requests).toEqual([]);
+  }, 120_000);
 
   it("renders the check run with what merging changes", async () => {
     const markdown = checkRunMarkdown();

@@ -107,3 +107,16 @@ describe("golden dashboards of examples/canteen with history", () => {
     expect(early.body).not.toContain("⏳ forecast late");
   });
 });
+
+describe("the history in a dashboard cut to GitHub's size limit", () => {
+  it("is kept whole even when the body must drop detail to fit", async () => {
+    const { largePlan } = await import("./support.ts");
+    const { planText, snapshot } = largePlan(2000);
+    const report = buildReport({ planText, planPath: ".github/plan.yml", snapshot });
+    const kept = history(400, () => 1);
+    const body = renderDashboard({ report, history: kept, maxChars: 65_536 });
+    expect(body).toContain("size limit");
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(readHistory(body)).toEqual(kept);
+  });
+});
