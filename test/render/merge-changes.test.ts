@@ -54,4 +54,18 @@ describe("what merging changes", () => {
       /<details><summary>Plan status<\/summary>\n\n### Milestones[\s\S]*<\/details>\n$/,
     );
   });
+
+  it("an already-done pull request gets the compact report too; one that achieves something does not", () => {
+    const report = reportWith({ test: "success", lint: "success" });
+    const pr = report.pullRequest;
+    if (!pr) throw new Error("no pull request");
+    expect(renderMarkdown(report)).not.toContain("<details><summary>Plan status");
+    pr.achieves = [];
+    pr.warnings = [
+      { code: "already-done", level: "warn", message: "Everything it serves is already done." },
+    ];
+    const md = renderMarkdown(report);
+    expect(md.slice(0, md.indexOf("<details>"))).toContain("**How to link it**");
+    expect(md).toContain("<details><summary>Plan status</summary>");
+  });
 });
