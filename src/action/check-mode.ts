@@ -1,5 +1,5 @@
 /**
- * Check mode (pull_request): judge the pull request against the plan on its BASE branch —
+ * Check mode (pull_request, merge_group): judge the pull request against the plan on its BASE branch —
  * a pull request cannot lower the bar it is measured by — and post the verdict as the
  * `plan-align` check run, the job summary and the outputs.
  */
@@ -8,13 +8,11 @@ import type { GitHubClient, Logger, PlanFile, RepoRef } from "../github/types.ts
 import { formatFinding } from "../plan/format-finding.ts";
 import { checkContent } from "../render/check-content.ts";
 import type { ActionCore } from "./core.ts";
-import type { EventPayload } from "./event.ts";
+import type { PullRequestPayload } from "./event.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { noPlanMarkdown } from "./no-plan.ts";
 import type { Outcome } from "./outcome.ts";
 import { type Publish, publishCheck, runUrl } from "./publish-check.ts";
-
-type PullRequestPayload = NonNullable<EventPayload["pull_request"]>;
 
 export async function runCheckMode(
   params: RepoRef & {

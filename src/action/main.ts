@@ -11,7 +11,7 @@ import { createClient } from "../github/client.ts";
 import { readPlanFile } from "../github/read-plan.ts";
 import type { GitHubClient, Logger, PlanFile } from "../github/types.ts";
 import type { ActionCore } from "./core.ts";
-import { readEvent } from "./event.ts";
+import { checkedPullRequest, readEvent } from "./event.ts";
 import { InputError, readInputs } from "./inputs.ts";
 import { coreLogger } from "./logger.ts";
 import type { Outcome } from "./outcome.ts";
@@ -71,8 +71,7 @@ export async function run(params: RunParams): Promise<Outcome | null> {
     core.info(
       `plan-align: ${route.kind} mode for ${event.name} on ${event.repo.owner}/${event.repo.repo}`,
     );
-    const pullRequest = event.payload.pull_request;
-    const check = route.kind === "check" && pullRequest ? pullRequest : null;
+    const check = route.kind === "check" ? checkedPullRequest(event) : null;
     // 3. The request each mode starts with (check: the base branch's plan; milestones: the
     // default branch's), sent now; the mode awaits it. Caught here so a failure waiting for
     // the mode's code is not an unhandled rejection; the mode still sees it.

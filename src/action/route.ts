@@ -2,7 +2,7 @@
 import type { ActionEvent } from "./event.ts";
 import { InputError, type Mode } from "./inputs.ts";
 
-export const CHECK_EVENTS = ["pull_request", "pull_request_target"];
+export const CHECK_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 export const MILESTONE_EVENTS = ["push", "schedule", "workflow_dispatch"];
 
 export type Route =
@@ -13,10 +13,17 @@ export type Route =
 
 export function chooseRoute(params: { mode: Mode; event: ActionEvent }): Route {
   const { mode, event } = params;
+  // A merge queue asks for checks with `checks_requested`; `destroyed` needs none.
+  if (event.name === "merge_group" && mode !== "milestones") {
+    const action = event.payload.action ?? "";
+    return action === "checks_requested"
+      ? { kind: "check" }
+      : { kind: "skip", reason: `merge_group ${action || "without an action"} needs no check` };
+  }
   if (mode === "check") {
     if (!event.payload.pull_request) {
       throw new InputError(
-        `mode check needs a pull request, but the event "${event.name}" has none: run it on pull_request, or use mode milestones`,
+        `mode check needs a pull request, but the event "${event.name}" has none: run it on pull_request or merge_group, or use mode milestones`,
       );
     }
     return { kind: "check" };

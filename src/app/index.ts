@@ -1,20 +1,28 @@
 /**
  * The plan-align Probot app. Handlers only route and enqueue, so every webhook is
- * acknowledged at once; the per-repository queue coalesces bursts, runs one evaluation per
- * repository at a time and drops redelivered webhooks (same X-GitHub-Delivery id).
+ * acknowledged at once. The work waits in one of two queues:
+ * - embedded (default): this process's per-repository queue (src/app/queue.ts) — bursts
+ *   coalesced, one evaluation per repository at a time, PLAN_ALIGN_CONCURRENCY at once;
+ * - Redis (REDIS_URL): BullMQ jobs shared by every process (src/app/redis-work.ts).
+ * Both evaluate every installed repository at start-up and every PLAN_ALIGN_RECONCILE_SECONDS.
  */
 import type { Probot } from "probot";
 import type { GitHubClient, Logger } from "../github/types.ts";
 import { createRepoQueue, type RepoQueue, type Timers } from "./queue.ts";
-import { HANDLED_EVENTS, routeWebhook } from "./routes.ts";
+import { reconcileInstallations, scheduleReconcile } from "./reconcile.ts";
+import { deliveryJobId, type RedisWork, startRedisWork } from "./redis-work.ts";
+import { HANDLED_EVENTS, PayloadShapeError, routeWebhook, type WorkRequest } from "./routes.ts";
 import { newRunStats, type RunStats, runWork } from "./run-work.ts";
-import { type AppSettings, settingsFromEnv } from "./settings.ts";
+import { type AppSettings, DEFAULT_SETTINGS, settingsFromEnv } from "./settings.ts";
 import type { SyncOutcome } from "./sync-repository.ts";
-import { mergeWork, type RepoWork, repoKey } from "./work.ts";
+import { mergeWork, type RepoJobData, type RepoWork, repoKey } from "./work.ts";
 
 export interface PlanAlignAppOptions {
-  /** Default: from the environment (PLAN_ALIGN_COALESCE_MS, PLAN_ALIGN_PLAN_PATH, APP_ID). */
-  settings?: AppSettings;
+  /**
+   * Default: from the environment (PLAN_ALIGN_*, REDIS_URL, APP_ID). Given here, what is
+   * missing takes its default, except the reconcile, which is off unless set.
+   */
+  settings?: Partial<AppSettings>;
   /** Tests drive the coalescing window with a fake clock. */
   timers?: Timers;
   /** Clock for snapshots and "Achieved on" dates. */
@@ -24,67 +32,244 @@ export interface PlanAlignAppOptions {
 
 /** What tests, the bench and a graceful shutdown need to see of a running app. */
 export interface PlanAlignHandle {
+  /** The embedded queue (null in Redis mode). */
   queue: RepoQueue<RepoWork> | null;
+  /** The Redis queue (REDIS_URL), once connected. */
+  redis: RedisWork | null;
+  /** Resolves once the app is ready to take webhooks (connected to Redis in Redis mode). */
+  ready: Promise<void>;
   stats: RunStats;
   /** Probot's logger, once the app is loaded (for the shutdown's messages). */
   log: Logger | null;
+  /** Waits until nothing is queued or running. */
+  idle(): Promise<void>;
+  /** Graceful shutdown of whichever queue runs. */
+  drain(params: { timeoutMs: number }): Promise<{ drained: boolean; pending: number }>;
+}
+
+/** An error the webhook middleware answers with this status and only this message. */
+function answer(status: number, message: string): Error {
+  return Object.assign(new Error(message), { status });
 }
 
 export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
   app: (app: Probot) => void;
   handle: PlanAlignHandle;
 } {
-  const handle: PlanAlignHandle = { queue: null, stats: newRunStats(), log: null };
+  let markReady: () => void = () => {};
+  let markFailed: (error: Error) => void = () => {};
+  const handle: PlanAlignHandle = {
+    queue: null,
+    redis: null,
+    ready: new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
+    }),
+    stats: newRunStats(),
+    log: null,
+    idle: async () => {
+      await handle.ready;
+      await (handle.redis ?? handle.queue)?.idle();
+    },
+    drain: async (params) => {
+      const queue = handle.redis ?? handle.queue;
+      return queue ? queue.drain(params) : { drained: true, pending: 0 };
+    },
+  };
+  // Awaited by whoever serves the app; never an unhandled rejection when nobody does.
+  handle.ready.catch(() => {});
   const app = (probot: Probot) => {
-    const settings = options.settings ?? settingsFromEnv(process.env);
+    const settings: AppSettings = options.settings
+      ? { ...DEFAULT_SETTINGS, reconcileSeconds: 0, ...options.settings }
+      : settingsFromEnv(process.env);
     const noPlanSeen = new Set<string>();
-    const queue = createRepoQueue<RepoWork>({
-      windowMs: settings.coalesceMs,
-      merge: mergeWork,
-      log: probot.log,
-      ...(options.timers ? { timers: options.timers } : {}),
-      run: (_key, work) =>
-        runWork({
-          work,
-          noPlanSeen,
-          stats: handle.stats,
-          ...(settings.planPath ? { planPath: settings.planPath } : {}),
-          ...(options.now ? { now: options.now } : {}),
-          ...(options.onSynced ? { onSynced: options.onSynced } : {}),
-        }),
-    });
-    handle.queue = queue;
     handle.log = probot.log;
+    const run = (work: RepoWork) =>
+      runWork({
+        work,
+        noPlanSeen,
+        stats: handle.stats,
+        ...(settings.planPath ? { planPath: settings.planPath } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.onSynced ? { onSynced: options.onSynced } : {}),
+      });
+    const installationClient = async (id: number) =>
+      (await probot.auth(id)) as unknown as GitHubClient;
+    const reconcile = (
+      submit: (params: {
+        installationId: number;
+        client: GitHubClient;
+        request: WorkRequest;
+      }) => Promise<void> | void,
+    ) =>
+      reconcileInstallations({
+        appClient: async () => (await probot.auth()) as unknown as GitHubClient,
+        installationClient,
+        log: probot.log,
+        enqueue: ({ installationId, client, repository }) =>
+          submit({
+            installationId,
+            client,
+            request: {
+              ...repository,
+              sync: true,
+              pullRequests: [],
+              planChecks: [],
+              event: "reconcile",
+            },
+          }),
+      });
+
+    /** Where a webhook's requests go: set once the queue is ready. */
+    let submit: (params: {
+      deliveryId: string;
+      installationId: number | undefined;
+      /** The webhook's client: used only when the payload names no installation. */
+      client: GitHubClient;
+      requests: WorkRequest[];
+    }) => Promise<void>;
+    let isClosed: () => boolean;
+
+    if (settings.redisUrl) {
+      const redisUrl = settings.redisUrl;
+      const starting = startRedisWork({
+        url: redisUrl,
+        concurrency: settings.concurrency,
+        lockSeconds: settings.lockSeconds,
+        coalesceMs: settings.coalesceMs,
+        reconcileSeconds: settings.reconcileSeconds,
+        log: probot.log,
+        run: async (data) => {
+          const { installationId, ...fields } = data;
+          await run({
+            ...fields,
+            client: () => installationClient(installationId),
+            log: probot.log,
+          });
+        },
+        reconcile: (add) =>
+          reconcile(({ installationId, request }) => {
+            const { event, ...rest } = request;
+            return add({
+              key: repoKey(rest),
+              data: { ...rest, installationId, events: [event] },
+            });
+          }).then(() => {}),
+      }).then((work) => {
+        handle.redis = work;
+        markReady();
+        return work;
+      });
+      starting.catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        probot.log.error(`plan-align: could not use Redis at REDIS_URL: ${message}`);
+        markFailed(new Error(`could not use Redis at REDIS_URL: ${message}`));
+      });
+      isClosed = () => handle.redis?.closed ?? false;
+      submit = async ({ deliveryId, installationId, requests }) => {
+        if (installationId === undefined) {
+          throw new PayloadShapeError("it names no installation");
+        }
+        const work = await starting;
+        for (const request of requests) {
+          const { event, ...rest } = request;
+          const data: RepoJobData = { ...rest, installationId, events: [event] };
+          await work.submit({ jobId: deliveryJobId(deliveryId, repoKey(data)), data });
+        }
+      };
+    } else {
+      const queue = createRepoQueue<RepoWork>({
+        windowMs: settings.coalesceMs,
+        merge: mergeWork,
+        log: probot.log,
+        concurrency: settings.concurrency,
+        ...(options.timers ? { timers: options.timers } : {}),
+        run: (_key, work) => run(work),
+      });
+      handle.queue = queue;
+      markReady();
+      isClosed = () => queue.closed;
+      submit = async ({ deliveryId, installationId, client, requests }) => {
+        // The client is made when the work runs: one per installation, not one per webhook.
+        const clientOf =
+          installationId === undefined
+            ? async () => client
+            : () => installationClient(installationId);
+        for (const request of requests) {
+          const { event, ...rest } = request;
+          const work: RepoWork = { ...rest, client: clientOf, log: probot.log, events: [event] };
+          const key = repoKey(work);
+          // Per repository: one installation delivery can name several repositories.
+          queue.enqueue({ key, work, deliveryId: `${deliveryId}:${key}` });
+        }
+      };
+      if (settings.reconcileSeconds > 0) {
+        scheduleReconcile({
+          seconds: settings.reconcileSeconds,
+          log: probot.log,
+          run: () =>
+            reconcile(({ client, request }) => {
+              const { event, ...rest } = request;
+              const work: RepoWork = {
+                ...rest,
+                client: async () => client,
+                log: probot.log,
+                events: [event],
+              };
+              queue.enqueue({ key: repoKey(work), work });
+            }),
+        });
+      }
+    }
 
     probot.on([...HANDLED_EVENTS], async (context) => {
-      // Shutting down: answer 500 so GitHub records a failed delivery that can be redelivered,
+      // Shutting down: answer 503 so GitHub records a failed delivery that can be redelivered,
       // rather than 200 for work that would never run.
-      if (queue.closed) {
-        throw new Error(
+      if (isClosed()) {
+        throw answer(
+          503,
           `plan-align is shutting down; delivery ${context.id} was not queued (redeliver it from the app's advanced settings)`,
         );
       }
-      const requests = routeWebhook({
-        name: context.name,
-        payload: context.payload,
-        ...(settings.planPath ? { planPath: settings.planPath } : {}),
-        ...(settings.appId !== undefined ? { appId: settings.appId } : {}),
-      });
-      for (const request of requests) {
-        const { event, ...rest } = request;
-        const work: RepoWork = {
-          ...rest,
+      let requests: WorkRequest[];
+      try {
+        requests = routeWebhook({
+          name: context.name,
+          payload: context.payload,
+          ...(settings.planPath ? { planPath: settings.planPath } : {}),
+          ...(settings.appId !== undefined ? { appId: settings.appId } : {}),
+        });
+      } catch (error) {
+        throw refuse(context, error);
+      }
+      const installation = (context.payload as { installation?: { id?: unknown } }).installation;
+      try {
+        await submit({
+          deliveryId: context.id,
+          installationId: typeof installation?.id === "number" ? installation.id : undefined,
           client: context.octokit as unknown as GitHubClient,
-          log: context.log,
-          events: [event],
-        };
-        const key = repoKey(work);
-        // Per repository: one installation delivery can name several repositories.
-        queue.enqueue({ key, work, deliveryId: `${context.id}:${key}` });
+          requests,
+        });
+      } catch (error) {
+        if (error instanceof PayloadShapeError) throw refuse(context, error);
+        context.log.error(
+          `plan-align: delivery ${context.id} (${context.name}) could not be queued: ${error instanceof Error ? error.message : error}`,
+        );
+        throw answer(503, `plan-align could not queue delivery ${context.id}; redeliver it later`);
       }
     });
   };
   return { app, handle };
+}
+
+/** A signed payload of the wrong shape: a plain 400, logged at warn with the delivery id. */
+function refuse(context: { id: string; name: string; log: Logger }, error: unknown): Error {
+  const reason =
+    error instanceof PayloadShapeError
+      ? error.message
+      : "its fields are not where GitHub puts them";
+  context.log.warn(`plan-align: delivery ${context.id} (${context.name}) refused: ${reason}`);
+  return answer(400, `plan-align cannot use this ${context.name} payload: ${reason}`);
 }
 
 /** For `probot run` and `run()`: the app configured from the environment. */

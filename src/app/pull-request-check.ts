@@ -2,7 +2,8 @@
  * The `plan-align` check run on a pull request, for teams that install only the App: the
  * same pipeline, title, Markdown and annotations as the Action's check mode — judged against
  * the plan on the BASE branch, so a pull request cannot lower the bar it is measured by.
- * Off when the plan says `settings.pull_requests.check: false`.
+ * Off when the plan says `settings.pull_requests.check: false`. A merge queue's group is
+ * judged as the pull request it adds, with the check run on the group's head commit.
  */
 import { writeCheckRun } from "../github/check-run.ts";
 import { evaluateLoadedPlan, readPlanOnGitHub } from "../github/evaluate-on-github.ts";
@@ -21,6 +22,8 @@ export async function checkPullRequest(
     log: Logger;
     number: number;
     baseRef: string;
+    /** The commit the check run goes on, when not the pull request's head (a merge group's). */
+    checkSha?: string;
     planPath?: string;
     now?: () => Date;
   },
@@ -60,9 +63,10 @@ export async function checkPullRequest(
     owner,
     repo,
     name: CHECK_NAME,
-    headSha: pr.headSha,
+    headSha: params.checkSha ?? pr.headSha,
     ...content,
   });
-  log.info(`plan-align: checked ${owner}/${repo}#${number}: ${conclusion} — ${title}`);
+  const where = params.checkSha ? ` (merge group ${params.checkSha.slice(0, 7)})` : "";
+  log.info(`plan-align: checked ${owner}/${repo}#${number}${where}: ${conclusion} — ${title}`);
   return { status: "posted", conclusion, title };
 }

@@ -10,7 +10,12 @@
  *   from the first item (not reset by each one), so a steady stream cannot starve a key.
  * - One at a time: while a key's work runs, new items for it wait (merged) and run in a
  *   fresh window after it, so a change made during a run is never lost.
- * - Duplicate deliveries (same `X-GitHub-Delivery` id, GitHub's redelivery) are dropped.
+ * - At most `concurrency` runs at once across all keys; keys whose window closed wait in
+ *   order for a slot, so an installation naming 20,000 repositories is 20,000 small waiting
+ *   entries, not 20,000 evaluations at once.
+ * - Duplicate deliveries (same `X-GitHub-Delivery` id) are dropped while the first copy waits
+ *   or runs, and after it succeeded; a delivery whose run failed is forgotten, so GitHub's
+ *   redelivery of it runs.
  * - A failing run is logged and never stops the queue or other keys.
  * - Shutdown (`drain`): no new work is accepted, work waiting for its window starts at once,
  *   and the caller waits — bounded — for what runs to finish, so a deploy or a restart does
@@ -20,6 +25,7 @@
 
 import { statusOf } from "../github/read-plan.ts";
 import type { Logger } from "../github/types.ts";
+import { DEFAULT_CONCURRENCY } from "./settings.ts";
 
 /** Injected so tests drive the window with a fake clock instead of waiting. */
 export interface Timers {
@@ -54,6 +60,8 @@ export interface RepoQueue<W> {
   drain(params: { timeoutMs: number }): Promise<{ drained: boolean; pending: number }>;
   /** True once `drain` was called: new work is refused. */
   readonly closed: boolean;
+  /** Runs going on now (at most the concurrency). */
+  readonly running: number;
   readonly stats: QueueStats;
 }
 
@@ -66,11 +74,17 @@ export interface RepoQueueOptions<W> {
   timers?: Timers;
   /** How many delivery ids to remember for duplicate detection. */
   rememberDeliveries?: number;
+  /** Runs at once across all keys (PLAN_ALIGN_CONCURRENCY); the rest wait in order. Default 4. */
+  concurrency?: number;
 }
 
 interface KeyState<W> {
   waiting: W | null;
+  /** Delivery ids merged into `waiting`: remembered as done only when their run succeeds. */
+  waitingIds: string[];
   timer: unknown;
+  /** Its window closed and it waits for a free slot. */
+  ready: boolean;
   running: boolean;
 }
 
@@ -81,8 +95,15 @@ const realTimers: Timers = {
 
 export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
   const timers = options.timers ?? realTimers;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const states = new Map<string, KeyState<W>>();
-  const seen = new DeliveryMemory(options.rememberDeliveries ?? 10_000);
+  /** Deliveries whose work succeeded. */
+  const done = new DeliveryMemory(options.rememberDeliveries ?? 10_000);
+  /** Deliveries waiting or running: a second copy of one of them is a duplicate too. */
+  const inFlight = new Set<string>();
+  /** Keys whose window closed, oldest first. */
+  const ready: string[] = [];
+  let running = 0;
   const idleWaiters: (() => void)[] = [];
   const stats: QueueStats = { enqueued: 0, duplicates: 0, runs: 0, failures: 0 };
   let closed = false;
@@ -92,33 +113,63 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
     for (const resolve of idleWaiters.splice(0)) resolve();
   };
 
+  const markReady = (key: string, state: KeyState<W>) => {
+    state.ready = true;
+    ready.push(key);
+    pump();
+  };
+
+  const pump = () => {
+    while (running < concurrency && ready.length > 0) {
+      const key = ready.shift() as string;
+      const state = states.get(key);
+      if (!state?.ready) continue;
+      state.ready = false;
+      void start(key, state);
+    }
+  };
+
   const openWindow = (key: string, state: KeyState<W>) => {
     state.timer = timers.set(() => {
       state.timer = null;
-      void start(key, state);
+      markReady(key, state);
     }, options.windowMs);
   };
 
   const start = async (key: string, state: KeyState<W>) => {
     const work = state.waiting;
+    const ids = state.waitingIds;
     state.waiting = null;
+    state.waitingIds = [];
     if (work === null) return settle(key, state);
     state.running = true;
+    running++;
     stats.runs++;
+    let ok = true;
     try {
       await options.run(key, work);
     } catch (error) {
+      ok = false;
       stats.failures++;
-      options.log.error(`plan-align: work for ${key} failed: ${describe(error)}`);
+      if (!(error instanceof WorkFailedError)) {
+        options.log.error(`plan-align: work for ${key} failed: ${describe(error)}`);
+      }
+    }
+    for (const id of ids) {
+      inFlight.delete(id);
+      // A failed delivery is not remembered: GitHub's redelivery of it must run.
+      if (ok) done.add(id);
     }
     state.running = false;
+    running--;
     settle(key, state);
+    pump();
   };
 
   const settle = (key: string, state: KeyState<W>) => {
     if (state.waiting !== null) {
       // Draining: no window, the shutdown's time budget is for running work.
-      if (closed) void start(key, state);
+      if (closed) markReady(key, state);
       else openWindow(key, state);
       return;
     }
@@ -136,12 +187,15 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
     get closed() {
       return closed;
     },
+    get running() {
+      return running;
+    },
     enqueue({ key, work, deliveryId }) {
       if (closed) {
         options.log.warn(`plan-align: shutting down; work for ${key} was not accepted`);
         return false;
       }
-      if (deliveryId !== undefined && !seen.add(deliveryId)) {
+      if (deliveryId !== undefined && (done.has(deliveryId) || inFlight.has(deliveryId))) {
         stats.duplicates++;
         options.log.debug(`plan-align: dropped duplicate delivery ${deliveryId}`);
         return false;
@@ -149,11 +203,15 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
       stats.enqueued++;
       let state = states.get(key);
       if (!state) {
-        state = { waiting: null, timer: null, running: false };
+        state = { waiting: null, waitingIds: [], timer: null, ready: false, running: false };
         states.set(key, state);
       }
       state.waiting = state.waiting === null ? work : options.merge(state.waiting, work);
-      if (!state.running && state.timer === null) openWindow(key, state);
+      if (deliveryId !== undefined) {
+        state.waitingIds.push(deliveryId);
+        inFlight.add(deliveryId);
+      }
+      if (!state.running && !state.ready && state.timer === null) openWindow(key, state);
       return true;
     },
     idle,
@@ -164,7 +222,7 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
         if (state.timer === null) continue;
         timers.clear(state.timer);
         state.timer = null;
-        void start(key, state);
+        markReady(key, state);
       }
       let timer: unknown = null;
       const timedOut = new Promise<false>((resolve) => {
@@ -177,12 +235,21 @@ export function createRepoQueue<W>(options: RepoQueueOptions<W>): RepoQueue<W> {
   };
 }
 
+/**
+ * Thrown by a run whose steps failed after each was logged: the queue counts it as a failure
+ * (its deliveries are not remembered as done) without logging it a second time.
+ */
+export class WorkFailedError extends Error {}
+
 /** A bounded set of recent delivery ids (oldest forgotten first). */
 class DeliveryMemory {
   readonly #ids = new Set<string>();
   readonly #limit: number;
   constructor(limit: number) {
     this.#limit = limit;
+  }
+  has(id: string): boolean {
+    return this.#ids.has(id);
   }
   /** False when the id is already known. */
   add(id: string): boolean {

@@ -4,6 +4,8 @@
  * rule is tested with the real example payloads and no server.
  */
 
+import { z } from "zod";
+import { readMergeGroup } from "../github/merge-group.ts";
 import { DASHBOARD_LABEL } from "../model/names/labels.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import type { PlanCheckRef, PullRequestRef } from "./work.ts";
@@ -51,6 +53,8 @@ export const HANDLED_EVENTS = [
   "check_run.completed",
   "check_suite.completed",
   "label",
+  // A merge queue asks for the checks of a group: `plan-align` on the group's head commit.
+  "merge_group.checks_requested",
 ] as const;
 
 const PR_CHECK_ACTIONS = new Set([
@@ -75,6 +79,37 @@ interface Repo {
 }
 type Payload = Record<string, unknown> & { action?: string; repository?: Repo };
 
+/** A signed payload whose fields are not where GitHub puts them; the message says which. */
+export class PayloadShapeError extends Error {}
+
+const repositoryShape = z.object({
+  name: z.string(),
+  full_name: z.string(),
+  owner: z.object({ login: z.string() }),
+});
+const listedRepository = z.object({ name: z.string(), full_name: z.string() });
+/** The fields routing reads; everything else is GitHub's business. */
+const payloadShape = z.object({
+  action: z.string().optional(),
+  repository: repositoryShape.optional(),
+  repositories: z.array(listedRepository).optional(),
+  repositories_added: z.array(listedRepository).optional(),
+  pull_request: z.object({ number: z.number() }).optional(),
+});
+
+/** Throws a PayloadShapeError naming the first field that is missing or of the wrong type. */
+function checkShape(payload: unknown): void {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new PayloadShapeError("the payload is not a JSON object");
+  }
+  const result = payloadShape.safeParse(payload);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  const where = issue?.path.map(String).join(".") || "the payload";
+  throw new PayloadShapeError(`${where} is missing or of the wrong type`);
+}
+
+/** Throws a PayloadShapeError when the fields it reads are missing or of the wrong type. */
 export function routeWebhook(params: {
   name: string;
   payload: unknown;
@@ -83,7 +118,8 @@ export function routeWebhook(params: {
   /** This app's id: its own check runs and suites are ignored. */
   appId?: number;
 }): WorkRequest[] {
-  const payload = (params.payload ?? {}) as Payload;
+  checkShape(params.payload);
+  const payload = params.payload as Payload;
   const event = payload.action ? `${params.name}.${payload.action}` : params.name;
   const repo = payload.repository;
   const base = (r: Repo) => ({
@@ -139,6 +175,12 @@ export function routeWebhook(params: {
     case "check_run":
     case "check_suite":
       return repo ? checkRequest({ payload, base: base(repo), appId: params.appId }) : [];
+    case "merge_group": {
+      const group = readMergeGroup(payload.merge_group);
+      if (!repo || payload.action !== "checks_requested" || "error" in group) return [];
+      const { pullRequest: number, baseRef, headSha: checkSha } = group;
+      return [{ ...base(repo), pullRequests: [{ number, baseRef, checkSha }] }];
+    }
     case "milestone":
     case "label":
       return repo ? [{ ...base(repo), sync: true }] : [];

@@ -1,12 +1,14 @@
 /**
  * Runs one coalesced batch of work for a repository: plan checks on pushed commits, then
  * the repository evaluation and sync, then pull request checks (after the sync, so they see
- * the milestones it just created). Each step's failure is logged and does not skip the rest.
+ * the milestones it just created). Each step's failure is logged and does not skip the rest;
+ * when a step failed, the run ends with a WorkFailedError so the queue does not count the
+ * deliveries behind it as done (a redelivery, or a retry in Redis mode, runs them again).
  */
 import { CheckRunForbiddenError } from "../github/types.ts";
 import { checkPlanAtCommit } from "./plan-check.ts";
 import { checkPullRequest } from "./pull-request-check.ts";
-import { describe } from "./queue.ts";
+import { describe, WorkFailedError } from "./queue.ts";
 import { type SyncOutcome, syncRepository } from "./sync-repository.ts";
 import type { RepoWork } from "./work.ts";
 
@@ -31,19 +33,30 @@ export async function runWork(params: {
   onSynced?: (outcome: SyncOutcome) => void;
 }): Promise<void> {
   const { work, stats } = params;
-  const { owner, repo, client, log } = work;
+  const { owner, repo, log } = work;
   const where = `${owner}/${repo}`;
+  let client: Awaited<ReturnType<RepoWork["client"]>>;
+  try {
+    client = await work.client();
+  } catch (error) {
+    stats.failures++;
+    log.error(`plan-align: ${where}: no installation token from GitHub: ${describe(error)}`);
+    throw new WorkFailedError("no installation token");
+  }
   const clock = params.now ? { now: params.now } : {};
+  const failed: string[] = [];
   const step = async (what: string, fn: () => Promise<unknown>) => {
     try {
       await fn();
     } catch (error) {
       stats.failures++;
       if (error instanceof CheckRunForbiddenError) {
+        // A permission only the owner can grant: running it again would fail again.
         log.warn(
           `plan-align: ${what} in ${where}: the app may not write check runs; grant it "checks: write"`,
         );
       } else {
+        failed.push(what);
         log.error(`plan-align: ${what} in ${where} failed: ${describe(error)}`);
       }
     }
@@ -82,9 +95,11 @@ export async function runWork(params: {
         log,
         number: pr.number,
         baseRef: pr.baseRef,
+        ...(pr.checkSha ? { checkSha: pr.checkSha } : {}),
         ...(params.planPath ? { planPath: params.planPath } : {}),
         ...clock,
       });
     });
   }
+  if (failed.length > 0) throw new WorkFailedError(`${failed.join(", ")} failed`);
 }

@@ -1,18 +1,20 @@
 /**
  * Graceful shutdown of `npm start`: on SIGTERM (a deploy, `docker stop`, Kubernetes) or
  * SIGINT (Ctrl-C), stop accepting webhooks, let queued and running evaluations finish —
+ * in Redis mode only the running ones; waiting jobs stay in Redis for the other processes —
  * bounded, because the platform kills the process anyway after its grace period (Docker and
  * Kubernetes default to 10 and 30 s) — then exit.
  */
 import type { Logger } from "../github/types.ts";
-import type { RepoQueue } from "./queue.ts";
 
 /** Under Kubernetes' default 30 s grace period, with time left to exit cleanly. */
 export const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 export interface ShutdownParams {
   /** The queue to drain (null: the app was never loaded, e.g. Probot's setup page). */
-  queue: () => Pick<RepoQueue<unknown>, "drain"> | null;
+  queue: () => {
+    drain(params: { timeoutMs: number }): Promise<{ drained: boolean; pending: number }>;
+  } | null;
   /** Stops the HTTP server (no new connections). */
   stopServer: () => Promise<void>;
   log: Logger;
@@ -45,7 +47,7 @@ async function shutdown(params: ShutdownParams, signal: string): Promise<void> {
   if (result.drained) log.info("plan-align: all queued evaluations finished; exiting");
   else {
     log.warn(
-      `plan-align: ${result.pending} repositories still had work after ${Math.round(timeoutMs / 1000)} s; exiting anyway (the next event for them evaluates them again)`,
+      `plan-align: ${result.pending} repositories still had work after ${Math.round(timeoutMs / 1000)} s; exiting anyway (the next process evaluates them again: from Redis with REDIS_URL, else in its start-up reconcile)`,
     );
   }
   await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);

@@ -5,6 +5,8 @@ import type { SnapshotIndex } from "./snapshot-index.ts";
 
 export interface CriterionContext {
   snapshot: Snapshot;
+  /** The plan's `settings.timezone`: the zone whose calendar days are counted. */
+  timeZone: string;
   index: SnapshotIndex;
   /** An objective of the plan by id: its title and measure (for `objective:` criteria). */
   objective(id: string): { title: string; measure?: Measure | undefined } | undefined;

@@ -20,8 +20,6 @@ export interface SnapshotIndex {
   /** Pull requests by label key, in ascending number order. */
   pullRequestsByLabel: Map<string, SnapshotPullRequest[]>;
   pullRequestsByClosingIssue: Map<number, SnapshotPullRequest[]>;
-  /** Issues labelled `plan-align:review`, by exact title. */
-  reviewIssuesByTitle: Map<string, SnapshotIssue[]>;
 }
 
 /**
@@ -72,14 +70,11 @@ export function indexSnapshot(
     issuesByLabel: new Map(),
     pullRequestsByLabel: new Map(),
     pullRequestsByClosingIssue: new Map(),
-    reviewIssuesByTitle: new Map(),
   };
   for (const issue of snapshot.issues) {
     for (const label of issue.labels) {
       const key = resolveLabel(label, wanted, cache);
-      if (key === null) continue;
-      add(index.issuesByLabel, key, issue);
-      if (key === reviewKey) add(index.reviewIssuesByTitle, issue.title, issue);
+      if (key !== null) add(index.issuesByLabel, key, issue);
     }
   }
   for (const pr of snapshot.pullRequests) {

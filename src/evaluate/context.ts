@@ -19,6 +19,7 @@ export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext
   return {
     plan,
     snapshot,
+    timeZone: plan.settings.timezone,
     index: indexSnapshot(snapshot, plan),
     objectives,
     objective: (id) => objectives.get(id)?.objective,

@@ -1,38 +1,24 @@
 /**
- * Deliverable `paths` globs. picomatch with `dot: true`, so `docs/**` also matches
- * `docs/.config.yml`. Patterns and paths are repository-relative; a leading `./` or `/` in
- * the plan is tolerated, as people write it.
+ * Deliverable `paths` as a list: which files of a pull request they take in. Each glob is
+ * read and matched by src/model/glob (linear in pattern × path, never a regular expression),
+ * with `dot: true` semantics, so `docs/**` also matches `docs/.config.yml`.
  */
-import picomatch from "picomatch";
+import { compileGlob, readGlob } from "../model/glob/glob.ts";
 
 type Matcher = (path: string) => boolean;
 
-// Compiling a glob costs far more than matching with it, and the same plan is evaluated
-// again for every pull request: compiled matchers are kept, up to a bound so a long-running
-// App serving many repositories does not grow without limit.
+// Compiling a glob costs more than matching with it, and the same plan is evaluated again
+// for every pull request: compiled matchers are kept, up to a bound so a long-running App
+// serving many repositories does not grow without limit.
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, Matcher>();
 
-/**
- * picomatch compiles a glob to a regular expression and passes "(", "|" and a "+" after a
- * group through as regex syntax, so `docs/(a+)+/**` from a plan would backtrack
- * exponentially on a path a pull request author chooses. Plans never run regular
- * expressions (docs/plan-format.md): those characters are matched literally, and extglobs are off.
- */
-function normalize(pattern: string): string {
-  return pattern
-    .replace(/^\.\//, "")
-    .replace(/^\/+/, "")
-    .replace(/[()|+]/g, "\\$&");
-}
-
-function compile(pattern: string): Matcher {
-  let matcher = cache.get(pattern);
+function compile(glob: string): Matcher {
+  let matcher = cache.get(glob);
   if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    // `!` is handled by `pathMatcher` (ordered exclusion), never as picomatch's negation.
-    matcher = picomatch(normalize(pattern), { dot: true, noextglob: true, nonegate: true });
-    cache.set(pattern, matcher);
+    matcher = compileGlob(glob);
+    cache.set(glob, matcher);
   }
   return matcher;
 }
@@ -41,13 +27,13 @@ function compile(pattern: string): Matcher {
  * A matcher for a list of globs, read as GitHub Actions reads `paths`: in order, a pattern
  * includes the paths it matches and a `!pattern` excludes them again, and the last pattern
  * that matches a path decides. A path no positive pattern matches is not matched, so
- * `["src/**", "!src/gen/**"]` is the sources without the generated ones — not, as picomatch
- * alone would read `!…`, every other file of the repository.
+ * `["src/**", "!src/gen/**"]` is the sources without the generated ones — not every other
+ * file of the repository.
  */
 export function pathMatcher(patterns: readonly string[]): Matcher {
   const rules = patterns.map((pattern) => {
-    const exclude = pattern.startsWith("!");
-    return { exclude, matches: compile(exclude ? pattern.slice(1) : pattern) };
+    const { exclude, glob } = readGlob(pattern);
+    return { exclude, matches: compile(glob) };
   });
   return (path) => {
     let matched = false;

@@ -31,7 +31,11 @@ export function evaluateMilestones(params: {
   >();
   for (const m of plan.milestones) {
     const ds = m.deliverables.map((id) => deliverables.get(id) ?? missingDeliverable(id));
-    const review = evaluateReview({ ctx, milestone: m });
+    const review = evaluateReview({
+      ctx,
+      milestone: m,
+      githubNumber: github.get(m.id)?.number ?? null,
+    });
     // A milestone listing no deliverable has nothing to prove it (an error in the plan).
     const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
     own.set(m.id, { deliverables: ds, review, met });
@@ -59,11 +63,13 @@ export function evaluateMilestones(params: {
     const review = status?.review;
     const requires = (m.requires ?? []).map((id) => ({ id, achieved: isAchieved(id) }));
     const isDone = isAchieved(m.id);
+    // Without a date a milestone is never at risk or overdue.
     const timing = milestoneTiming({
-      due: m.due,
+      due: m.due ?? "",
       now: snapshot.fetchedAt,
       achieved: isDone,
       atRiskDays: plan.settings.at_risk_days,
+      timeZone: plan.settings.timezone,
     });
     let met = 0;
     let total = 0;
@@ -81,7 +87,7 @@ export function evaluateMilestones(params: {
     return {
       id: m.id,
       title: m.title,
-      due: m.due,
+      due: m.due ?? null,
       achieved: isDone,
       overdue: timing.overdue,
       atRisk: timing.atRisk,

@@ -30,13 +30,19 @@ function diffMilestones(base: Plan, head: Plan, add: Add): void {
     const who = milestoneName(b);
     const h = headById.get(b.id);
     if (!h) {
-      add("milestone-removed", true, `${who}, due ${b.due}, is removed.`);
+      add("milestone-removed", true, `${who}${b.due ? `, due ${b.due},` : ""} is removed.`);
       continue;
     }
     if (b.title !== h.title) add("milestone-renamed", false, `${who} is renamed to "${h.title}".`);
-    if (h.due > b.due) add("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
-    if (h.due < b.due)
-      add("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
+    if (b.due !== undefined && h.due !== undefined) {
+      if (h.due > b.due) add("date-later", true, `${who} moves from ${b.due} to ${h.due} (later).`);
+      if (h.due < b.due)
+        add("date-earlier", false, `${who} moves from ${b.due} to ${h.due} (earlier).`);
+    } else if (b.due !== undefined) {
+      add("date-removed", true, `${who} no longer has a due date (was ${b.due}).`);
+    } else if (h.due !== undefined) {
+      add("date-added", false, `${who} is now due ${h.due}.`);
+    }
     if ((b.description ?? "") !== (h.description ?? "")) {
       add("milestone-description-changed", false, `${who} has a new description.`);
     }

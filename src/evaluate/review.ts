@@ -4,7 +4,8 @@
  * case-insensitively, as GitHub treats them.
  */
 
-import { reviewIssueTitle } from "../model/names/review-issue.ts";
+import { labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
+import { isReviewIssueOf, reviewIssueTitle } from "../model/names/review-issue.ts";
 import type { MilestoneResult } from "../model/report.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
 import type { Milestone } from "../plan/schema.ts";
@@ -23,15 +24,18 @@ function isCompleted(issue: SnapshotIssue): boolean {
 export function evaluateReview(params: {
   ctx: EvaluationContext;
   milestone: Milestone;
+  /** The number of the GitHub milestone that belongs to it, or null. */
+  githubNumber?: number | null;
 }): Review | undefined {
   const { milestone } = params;
   if (!milestone.review) return undefined;
   const approvers = milestone.review.approvers;
   const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
   const title = reviewIssueTitle(milestone.title);
-  const issues = [...(params.ctx.index.reviewIssuesByTitle.get(title) ?? [])].sort(
-    (a, b) => b.number - a.number,
-  );
+  const target = { title: milestone.title, githubNumber: params.githubNumber ?? null };
+  const issues = (params.ctx.index.issuesByLabel.get(labelKey(REVIEW_LABEL.name)) ?? [])
+    .filter((issue) => isReviewIssueOf(issue, target))
+    .sort((a, b) => b.number - a.number);
   const byApprover = (i: SnapshotIssue) =>
     isCompleted(i) && !!i.closedBy && approverKeys.has(i.closedBy.toLowerCase());
 

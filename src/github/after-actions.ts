@@ -9,6 +9,7 @@
 import { achievedDateOf } from "../model/names/milestone-description.ts";
 import type { MilestoneResult, Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
+import { dayIn } from "../model/time-zone.ts";
 import type { ActionResult } from "./types.ts";
 
 const done = (r: ActionResult) =>
@@ -53,7 +54,9 @@ export function achievedDates(params: {
     if (!m.achieved || m.githubMilestone === null) continue;
     const gh = byNumber.get(m.githubMilestone);
     if (gh?.state !== "closed") continue;
-    const date = achievedDateOf(gh.description) ?? gh.closedAt?.slice(0, 10);
+    const date =
+      achievedDateOf(gh.description) ??
+      (gh.closedAt ? dayIn(gh.closedAt, params.report.timezone) : undefined);
     if (date) out[m.id] = date;
   }
   for (const r of params.results) {

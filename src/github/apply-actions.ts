@@ -22,6 +22,8 @@ export interface ApplyActionsParams extends RepoRef {
   reportUrl?: string;
   /** Clock, for the "Achieved on" date (tests pass a fixed one). */
   now?: () => Date;
+  /** The plan's `settings.timezone`, for the "Achieved on" day. Absent: UTC. */
+  timeZone?: string;
 }
 
 export async function applyActions(params: ApplyActionsParams): Promise<ActionResult[]> {
@@ -32,6 +34,7 @@ export async function applyActions(params: ApplyActionsParams): Promise<ActionRe
     log: params.log,
     ...(params.reportUrl ? { reportUrl: params.reportUrl } : {}),
     now: params.now ?? (() => new Date()),
+    ...(params.timeZone ? { timeZone: params.timeZone } : {}),
     milestoneNumbers: new Map(),
   };
   const results: ActionResult[] = [];

@@ -17,6 +17,7 @@ import { refusedReviews } from "../evaluate/refused-reviews.ts";
 import { type HistoryEntry, readHistory } from "../model/names/history.ts";
 import type { Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
+import { dayIn } from "../model/time-zone.ts";
 import { renderDashboard } from "../render/dashboard.ts";
 import { historyWithToday } from "../sync/progress.ts";
 import { achievedDates, afterActions } from "./after-actions.ts";
@@ -116,6 +117,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
       actions: report.actions,
       log,
       ...(reportUrl ? { reportUrl } : {}),
+      ...(report.timezone ? { timeZone: report.timezone } : {}),
       ...clock,
     });
     if (params.answerRefusedReviews) {
@@ -159,7 +161,7 @@ async function writeDashboard(
       report: shown,
       snapshot,
       results,
-      today: (params.now?.() ?? new Date()).toISOString().slice(0, 10),
+      today: dayIn((params.now?.() ?? new Date()).getTime(), shown.timezone),
     }),
     serverUrl: params.serverUrl,
     history: historyWithToday(params.history, shown),

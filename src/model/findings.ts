@@ -19,6 +19,8 @@ export const FINDING_CODES = [
   "yaml-multiple-documents",
   "yaml-too-deep",
   "yaml-too-many-aliases",
+  "plan-too-complex",
+  "too-many-findings",
   // The shape of the plan.
   "unsupported-version",
   "unknown-key",
@@ -43,8 +45,10 @@ export const FINDING_CODES = [
   "label-too-long",
   "invalid-repo-path",
   "invalid-login",
+  "invalid-timezone",
   "risk-threatens-nothing",
   "blank-contingency",
+  "invalid-glob",
   "review-title-too-long",
   "unknown-deliverable",
   "unknown-milestone",
@@ -59,6 +63,7 @@ export const FINDING_CODES = [
   "deliverable-without-objective",
   "objective-not-smart",
   "requires-later-milestone",
+  "milestone-without-due",
   // A bug of ours, reported instead of a crash.
   "internal-error",
 ] as const;

@@ -39,14 +39,16 @@ export const reviewResultSchema = z.object({
 export const milestoneResultSchema = z.object({
   id: z.string(),
   title: z.string(),
-  due: z.string().describe("`YYYY-MM-DD`."),
+  due: z.string().nullable().describe("`YYYY-MM-DD`, or null when the milestone has no date."),
   achieved: z.boolean(),
   overdue: z.boolean(),
   atRisk: z.boolean(),
   daysLeft: z
     .number()
     .int()
-    .describe("Whole days from `evaluatedAt` to the end of the due day (negative when overdue)."),
+    .describe(
+      "Whole days from `evaluatedAt` to the end of the due day (negative when overdue; 0 without a due date).",
+    ),
   githubMilestone: z.number().int().nullable(),
   githubState: z.enum(["open", "closed"]).nullable(),
   close: z.enum(["auto", "manual"]),
@@ -233,6 +235,12 @@ export const reportSchema = z
     version: z.literal(1),
     repository: z.string().describe("`owner/name`."),
     evaluatedAt: z.string().describe("The snapshot's `fetchedAt`: the report's \"now\"."),
+    timezone: z
+      .string()
+      .optional()
+      .describe(
+        "The plan's `settings.timezone` when it is not UTC: the zone whose calendar days this report counts and shows. Absent: UTC.",
+      ),
     plan: z.object({ path: z.string(), valid: z.boolean(), findings: z.array(findingSchema) }),
     goals: z.array(goalResultSchema),
     objectives: z.array(objectiveResultSchema),

@@ -3,6 +3,7 @@
  * Never throws on bad input: everything wrong becomes a positioned Finding.
  */
 import type { Finding } from "../model/findings.ts";
+import { plural } from "../model/words.ts";
 import { allCriteriaFindings, isCriterionPath } from "./criteria-findings.ts";
 import type { PlanContext } from "./plan-context.ts";
 import { normalizePlanPaths } from "./repo-paths.ts";
@@ -40,10 +41,34 @@ export function sortFindings(findings: Finding[]): Finding[] {
     );
 }
 
+/** Findings reported one by one; past these, one more says how many are left out. */
+export const MAX_FINDINGS = 200;
+
+/**
+ * The first MAX_FINDINGS findings, and one that counts the rest: a person fixes the first
+ * few and validates again, and 80,000 lines (one per copied entry) help nobody.
+ */
+function capFindings(sorted: Finding[]): Finding[] {
+  if (sorted.length <= MAX_FINDINGS) return sorted;
+  const rest = sorted.slice(MAX_FINDINGS);
+  const errors = rest.filter((f) => f.severity === "error").length;
+  const next = rest[0] as Finding;
+  return [
+    ...sorted.slice(0, MAX_FINDINGS),
+    {
+      severity: errors > 0 ? "error" : "warning",
+      code: "too-many-findings",
+      line: next.line,
+      column: next.column,
+      message: `and ${plural(rest.length, "more finding")} from here on (${plural(errors, "error")}, ${plural(rest.length - errors, "warning")}) not listed — fix the ones above and validate again`,
+    },
+  ];
+}
+
 function result(path: string, findings: Finding[], plan: Plan | null): PlanLoadResult {
   const sorted = sortFindings(findings);
   const valid = plan !== null && !sorted.some((f) => f.severity === "error");
-  return { path, plan: valid ? plan : null, findings: sorted, valid };
+  return { path, plan: valid ? plan : null, findings: capFindings(sorted), valid };
 }
 
 function load(params: { text: string; path: string }): PlanLoadResult {

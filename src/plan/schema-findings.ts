@@ -103,6 +103,19 @@ function hint(params: { kind: ReturnType<typeof patternKind>; what?: string; val
   if (kind === "target" && typeof value === "number") {
     return ` — write the comparison in quotes, e.g. "== ${value}"`;
   }
+  if (kind === "target" && typeof value === "string" && value.includes("%")) {
+    const plain = value.replaceAll("%", "").trim();
+    return /^(<=|>=|<|>|==)/.test(plain)
+      ? ` — drop the %: "${plain}" (the measure is a plain number)`
+      : ` — drop the % and write a comparison, e.g. ">= ${plain}"`;
+  }
+  if (kind === "date" && typeof value === "string") {
+    const parts = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.trim());
+    if (parts) {
+      const [, year, month, day] = parts as unknown as [string, string, string, string];
+      return ` — write ${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    }
+  }
   if (what === "a list" && (typeof value === "string" || typeof value === "number")) {
     return ` — write it as a list: [${value}]`;
   }

@@ -8,9 +8,11 @@
  * (unknown ids, cycles, duplicates) are not expressible here; they live in `validate.ts`,
  * which reports them with positions.
  */
+
 import { z } from "zod";
 import { measureSchema } from "../criteria/measure.ts";
 import { criterionSchema } from "../criteria/registry.ts";
+import { DEFAULT_TIME_ZONE } from "../model/time-zone.ts";
 
 /** Lowercase slug used for every id in the plan. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -62,7 +64,9 @@ export const milestoneSchema = z
   .strictObject({
     id: id("milestone"),
     title: title("milestone").describe("Title of the GitHub milestone (unique across the plan)."),
-    due: date("The milestone's date"),
+    due: date(
+      "The milestone's date (optional: without one it is never at risk or overdue)",
+    ).optional(),
     description: z.string().optional().describe("Description written into the GitHub milestone."),
     deliverables: idList("the deliverables that prove this milestone").describe(
       "Ids of the deliverables that prove this milestone (at least one).",
@@ -131,6 +135,12 @@ const findingLevel = z
 
 export const settingsSchema = z
   .strictObject({
+    timezone: z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .describe(
+        "IANA time zone whose calendar days are counted (due, overdue, at risk, stale, achieved on), e.g. Europe/London. Default UTC.",
+      ),
     at_risk_days: z
       .number()
       .int()

@@ -20,10 +20,13 @@ import { checkIds } from "./rules/ids.ts";
 import { checkMilestones } from "./rules/milestones.ts";
 import { checkObjectives } from "./rules/objectives.ts";
 import { ownerFindings } from "./rules/owners.ts";
+import { checkPaths } from "./rules/paths.ts";
 import { type PlanEntries, planEntries } from "./rules/plan-entries.ts";
 import { riskFindings } from "./rules/risks.ts";
 import { Rules } from "./rules/rule-context.ts";
+import { timeZoneFindings } from "./rules/timezone.ts";
 import { checkTitles } from "./rules/titles.ts";
+import { undatedMilestoneFindings } from "./rules/undated-milestones.ts";
 
 type Rule = (rules: Rules, plan: PlanEntries) => void;
 
@@ -39,6 +42,9 @@ const RULES: readonly Rule[] = [
   checkDeliverables,
   (rules) => rules.findings.push(...ownerFindings({ ctx: rules.ctx })),
   (rules) => rules.findings.push(...riskFindings({ ctx: rules.ctx })),
+  checkPaths,
+  (rules) => rules.findings.push(...undatedMilestoneFindings({ ctx: rules.ctx })),
+  (rules) => rules.findings.push(...timeZoneFindings({ ctx: rules.ctx })),
 ];
 
 /** All cross-reference errors and warnings of a plan, positioned. */

@@ -18,6 +18,8 @@ import {
   type YAMLError,
 } from "yaml";
 import type { Finding, FindingCode } from "../model/findings.ts";
+import { indentationSlips } from "./indentation.ts";
+import { yamlBudgetFinding } from "./yaml-budget.ts";
 
 /** More aliases than this is refused (docs/plan-format.md), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
@@ -247,6 +249,8 @@ function emptyFile(): Finding {
 /** Parses `text` (already without a leading BOM) into one YAML document with positions. */
 export function readYaml(params: { text: string }): YamlSource {
   const lineCounter = new LineCounter();
+  const overBudget = yamlBudgetFinding(params.text);
+  if (overBudget) return { doc: null, lineCounter, data: undefined, findings: [overBudget] };
   const docs = parseAllDocuments(params.text, {
     lineCounter,
     uniqueKeys: true,
@@ -287,6 +291,14 @@ export function readYaml(params: { text: string }): YamlSource {
   }
   const tooMany = aliasFinding({ doc, lineCounter });
   if (tooMany) errors.push(tooMany);
+  if (errors.some((e) => e.code === "yaml-syntax")) {
+    // One plain finding per indentation slip instead of the parser's wording for it.
+    const slips = indentationSlips(params.text);
+    if (slips.length > 0) {
+      const others = errors.filter((e) => e.code !== "yaml-syntax");
+      return { doc, lineCounter, data: undefined, findings: [...slips, ...others, ...warnings] };
+    }
+  }
   if (errors.length > 0) {
     return { doc, lineCounter, data: undefined, findings: [...errors, ...warnings] };
   }

@@ -76,8 +76,10 @@ export function renderGantt(input: GanttInput): string {
   return lines.join("\n");
 }
 
+/** "Without a date (not on the chart): A, B" — or "" when every milestone has a date. */
 function undatedLine(undated: MilestoneResult[]): string {
   if (undated.length === 0) return "";
-  const names = undated.map((m) => `${mdIssueText(m.title)} (${STATE_WORDS[milestoneState(m)]})`);
-  return `_Milestones without a date (not on the chart): ${names.join(", ")}._`;
+  const names = undated.slice(0, 20).map((m) => mdIssueText(m.title));
+  const more = undated.length > 20 ? ` and ${undated.length - 20} more` : "";
+  return `_Without a date (not on the chart, never at risk or overdue): ${names.join(", ")}${more}._`;
 }

@@ -157,7 +157,7 @@ function milestoneTable(milestones: MilestoneResult[], ctx: Ctx, level: Level): 
       m.githubMilestone === null
         ? "—"
         : `[#${m.githubMilestone}](${ctx.repoUrl}/milestone/${m.githubMilestone})${m.githubState === "closed" ? " (closed)" : ""}`;
-    return `| ${mdIssueText(m.title)} | ${m.due} | ${statusText(m)} | ${m.criteria.met}/${m.criteria.total} | ${gh} |`;
+    return `| ${mdIssueText(m.title)} | ${m.due ?? "—"} | ${statusText(m)} | ${m.criteria.met}/${m.criteria.total} | ${gh} |`;
   });
   return [
     "## Milestones",
@@ -261,7 +261,9 @@ function milestoneLines(
       m.githubMilestone === null
         ? ""
         : ` · [#${m.githubMilestone}](${ctx.repoUrl}/milestone/${m.githubMilestone})`;
-    lines.push(`${indent}- 🏁 **${mdIssueText(m.title)}** — due ${m.due} — ${statusText(m)}${gh}`);
+    lines.push(
+      `${indent}- 🏁 **${mdIssueText(m.title)}** — ${m.due ? `due ${m.due}` : "no due date"} — ${statusText(m)}${gh}`,
+    );
     const inner = `${indent}  `;
     for (const r of m.requires) {
       lines.push(`${inner}- ${r.achieved ? "✅" : "⬜"} requires ${code(r.id)}`);

@@ -1,11 +1,15 @@
 /** Small formatting helpers shared by the Markdown and terminal renderers. */
+import { instantIn } from "../model/time-zone.ts";
 import { plural } from "../model/words.ts";
 
-/** `2026-03-01T12:00:00Z` → `2026-03-01 12:00 UTC`. */
-export function formatInstant(iso: string): string {
+/**
+ * `2026-03-01T12:00:00Z` → `2026-03-01 12:00 UTC`; with the plan's zone,
+ * `2026-03-01 04:00 America/Los_Angeles` (the zone is always named).
+ */
+export function formatInstant(iso: string, timeZone?: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return instantIn(ms, timeZone);
 }
 
 /** "5 days left", "due today", "1 day overdue". */

@@ -3,8 +3,10 @@
  * GitHub — the plan's tree, the milestone timeline with today marked, and the burn-up. No
  * script, no stylesheet or font from elsewhere: it views the same offline.
  */
+
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
+import { dayIn } from "../model/time-zone.ts";
 import { plural } from "../model/words.ts";
 import { escapeHtml as h } from "./escape.ts";
 import { milestoneState, STATE_COLORS, STATE_WORDS } from "./milestone-state.ts";
@@ -58,7 +60,7 @@ export function renderHtml(
   }
   const timeline = timelineSvg({
     milestones: report.milestones,
-    today: report.evaluatedAt.slice(0, 10),
+    today: dayIn(report.evaluatedAt, report.timezone),
   });
   if (timeline) {
     const legend = (Object.keys(STATE_WORDS) as (keyof typeof STATE_WORDS)[])

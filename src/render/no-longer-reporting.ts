@@ -34,8 +34,6 @@ export function noLongerReportingSection(params: {
     "",
     "These measures' data is older than their `max_age_days` (or undated), so they count as not met.",
     "",
-    ...stale.map(
-      (o) => `- ⏸ **${params.text(o.title)}** — ${staleWords(o)}: ${params.text(o.detail)}`,
-    ),
+    ...stale.map((o) => `- ⏸ **${params.text(o.title)}** — ${params.text(o.detail)}`),
   ].join("\n");
 }

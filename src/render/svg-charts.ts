@@ -23,7 +23,10 @@ export function thinned(length: number, count: number): number[] {
 
 /** Milestones as diamonds on a date axis, coloured by state, with a line at today. */
 export function timelineSvg(params: { milestones: MilestoneResult[]; today: string }): string {
-  const dated = params.milestones.filter((m) => m.due && !Number.isNaN(dayIndex(m.due)));
+  // A milestone without a date has no place on a date axis.
+  const dated = params.milestones.filter(
+    (m): m is MilestoneResult & { due: string } => m.due !== null && !Number.isNaN(dayIndex(m.due)),
+  );
   if (dated.length === 0) return "";
   const today = dayIndex(params.today);
   const days = [...dated.map((m) => dayIndex(m.due)), today];

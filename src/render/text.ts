@@ -20,7 +20,7 @@ export function renderText(report: Report): string {
   const v = verdict(report);
   out.push(`${v.icon} ${v.text}`);
   out.push(
-    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt)}`,
+    `  ${report.repository} · plan ${report.plan.path} · evaluated ${formatInstant(report.evaluatedAt, report.timezone)}`,
   );
   const titleOf = (id: string) => milestoneTitle(report, id);
 
@@ -103,12 +103,16 @@ function milestoneLines(out: string[], report: Report, m: MilestoneResult): void
       ? `NOT ACHIEVED, overdue by ${plural(-m.daysLeft, "day")}`
       : m.atRisk
         ? `not achieved, AT RISK: ${describeDaysLeft(m.daysLeft)}`
-        : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
+        : m.due === null
+          ? "not achieved (no due date)"
+          : `not achieved, ${describeDaysLeft(m.daysLeft)}`;
   const github =
     m.githubMilestone === null
       ? "no GitHub milestone yet"
       : `GitHub #${m.githubMilestone} ${m.githubState ?? ""}`.trim();
-  out.push(`  ${m.achieved ? "✔" : "✘"} ${m.title} — due ${m.due} — ${status}`);
+  out.push(
+    `  ${m.achieved ? "✔" : "✘"} ${m.title} — ${m.due ? `due ${m.due}` : "no due date"} — ${status}`,
+  );
   out.push(
     `      ${m.criteria.met} of ${m.criteria.total} criteria met · ${github}${m.close === "manual" ? " · close: manual (a person closes it)" : ""}`,
   );

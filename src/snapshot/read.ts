@@ -305,6 +305,46 @@ function badDueOn(snapshot: Snapshot): number | undefined {
   return index >= 0 ? index : undefined;
 }
 
+/** The own `__proto__` entry of a parsed JSON object, when it is a string. */
+function protoEntry(source: unknown): string | undefined {
+  if (typeof source !== "object" || source === null || !Object.hasOwn(source, "__proto__")) {
+    return undefined;
+  }
+  const value: unknown = Object.getOwnPropertyDescriptor(source, "__proto__")?.value;
+  return typeof value === "string" ? value : undefined;
+}
+
+function putProtoEntry(target: Record<string, string> | undefined, source: unknown): void {
+  const value = protoEntry(source);
+  if (target === undefined || value === undefined) return;
+  Object.defineProperty(target, "__proto__", {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * zod leaves a "__proto__" key out of the records it builds (assigning it would replace the
+ * object's prototype). In a snapshot it is a file or check of that name like any other, so
+ * it is put back as a plain own entry: a file named __proto__ that exists is not missing.
+ */
+function keepProtoEntries(raw: unknown, snapshot: Snapshot): void {
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === "object" && value !== null && Object.hasOwn(value, key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  putProtoEntry(snapshot.files, field(raw, "files"));
+  putProtoEntry(snapshot.checks, field(raw, "checks"));
+  const pulls = field(raw, "pullRequests");
+  snapshot.pullRequests.forEach((pull, i) => {
+    const rawPull = Array.isArray(pulls) ? pulls[i] : undefined;
+    putProtoEntry(pull.headFiles, field(rawPull, "headFiles"));
+    putProtoEntry(pull.headChecks, field(rawPull, "headChecks"));
+  });
+}
+
 export function parseSnapshot(params: { text: string; path: string }): SnapshotReadResult {
   const { path } = params;
   const text = params.text.startsWith("\uFEFF") ? params.text.slice(1) : params.text;
@@ -335,5 +375,6 @@ export function parseSnapshot(params: { text: string; path: string }): SnapshotR
     const message = `${jsonPath(segments)}: expected a date "YYYY-MM-DD", a timestamp such as "2026-06-01T07:00:00Z", or null, got ${show(parsed.data.milestones[due].dueOn)} — change this value`;
     return { ok: false, error: `${path}:${positionOfPath(text, segments)}: error: ${message}` };
   }
+  keepProtoEntries(data, parsed.data);
   return { ok: true, snapshot: parsed.data };
 }

@@ -3,6 +3,7 @@ import { evaluateRepository } from "../evaluate/repository.ts";
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { PullRequestReport, Report } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
+import { DEFAULT_TIME_ZONE } from "../model/time-zone.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
 import { planSync } from "./plan-sync.ts";
@@ -54,12 +55,19 @@ export function buildReport(params: {
     return { ...base, pullRequest: invalidBasePullRequest({ snapshot, pr, planPath }) };
   }
   const plan = loaded.plan;
+  const { timezone } = plan.settings;
 
   // 2. Evaluate the repository, 3. plan the sync.
   const evaluation = evaluateRepository({ plan, snapshot });
   const sync = planSync({ plan, snapshot, evaluation });
+  const { version, repository, evaluatedAt, ...rest } = base;
   const report: Report = {
-    ...base,
+    version,
+    repository,
+    evaluatedAt,
+    // Named only when not UTC; right after evaluatedAt, the instant it qualifies.
+    ...(timezone === DEFAULT_TIME_ZONE ? {} : { timezone }),
+    ...rest,
     goals: evaluation.goals,
     objectives: evaluation.objectives,
     milestones: evaluation.milestones,

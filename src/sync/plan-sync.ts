@@ -107,7 +107,7 @@ function milestoneAction(params: {
       type: "create-milestone",
       milestone: milestone.id,
       title: milestone.title,
-      dueOn: milestone.due,
+      dueOn: milestone.due ?? "",
       description,
     };
     // Already achieved (a plan adopted mid-project): create it closed rather than create
@@ -120,7 +120,10 @@ function milestoneAction(params: {
   }
   const changes: string[] = [];
   if (github.title !== milestone.title) changes.push("title");
-  if (githubDay(github.dueOn) !== milestone.due) changes.push("dueOn");
+  // A plan milestone without a date leaves GitHub's due date as it is.
+  if (milestone.due !== undefined && githubDay(github.dueOn) !== milestone.due) {
+    changes.push("dueOn");
+  }
   if (!descriptionMatches({ actual: github.description, expected: description })) {
     changes.push("description");
   }
@@ -132,7 +135,7 @@ function milestoneAction(params: {
     milestone: milestone.id,
     number: github.number,
     title: milestone.title,
-    dueOn: milestone.due,
+    dueOn: milestone.due ?? "",
     description: footer === "" ? description : `${description}\n\n${footer}`,
     changes,
   };

@@ -5,6 +5,7 @@
 import { forecastFrom, isForecastLate } from "../evaluate/forecast.ts";
 import { type HistoryEntry, recordDay } from "../model/names/history.ts";
 import type { Report } from "../model/report.ts";
+import { dayIn } from "../model/time-zone.ts";
 
 /**
  * Criteria met and in the plan: every criterion of every deliverable, scheduled or not.
@@ -20,7 +21,8 @@ export function historyEntryOf(report: Report): HistoryEntry {
       if (c.met) met += 1;
     }
   }
-  return { date: report.evaluatedAt.slice(0, 10), met, total };
+  // The day in the plan's zone: an evening run in Los Angeles belongs to that day, not the next.
+  return { date: dayIn(report.evaluatedAt, report.timezone), met, total };
 }
 
 /** The forecast of `history` (today included) into `report`, with each milestone's `forecastLate`. */

@@ -382,6 +382,33 @@ describe("pull request checks from the App", () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it("on a merge queue's group, posts `plan-align` on the group's head commit, judging the pull request it adds", async () => {
+    const a = await app();
+    // The real payload: its group branch names pull request #104, based on main.
+    const group = hook("merge_group", "checks_requested");
+    const { head_sha: groupSha, head_ref: groupRef } = (group.payload as Payload).merge_group;
+    expect(groupRef).toMatch(/^refs\/heads\/gh-readonly-queue\/main\/pr-104-/);
+    const strict = PLAN.replace("settings:\n", "settings:\n  pull_requests:\n    unlinked: fail\n");
+    openPr(strict);
+    const pr = repo().pullRequests.find((p) => p.number === 40);
+    Object.assign(pr ?? {}, {
+      number: 104,
+      labels: [],
+      changedFiles: ["README.md"],
+      headFiles: {},
+    });
+    await deliver(a, group);
+    const runs = repo().checkRuns.filter((r) => r.name === "plan-align");
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      head_sha: groupSha,
+      status: "completed",
+      conclusion: "failure",
+    });
+    expect(runs[0]?.output?.title).toBe("Serves no deliverable of the plan");
+    expect(gh.violations).toEqual([]);
+  });
+
   it("posts nothing when the plan turns the App's pull request check off", async () => {
     const a = await app();
     const off = PLAN.replace("settings:\n", "settings:\n  pull_requests:\n    check: false\n");

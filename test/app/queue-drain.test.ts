@@ -136,7 +136,7 @@ describe("createShutdown", () => {
     await done;
     expect(code).toBe(1);
     expect(log.at("warn")).toEqual([
-      "plan-align: 1 repositories still had work after 5 s; exiting anyway (the next event for them evaluates them again)",
+      "plan-align: 1 repositories still had work after 5 s; exiting anyway (the next process evaluates them again: from Redis with REDIS_URL, else in its start-up reconcile)",
     ]);
   });
 });

@@ -121,6 +121,57 @@ describe("createRepoQueue", () => {
     expect(queue.stats.failures).toBe(1);
   });
 
+  it("runs at most `concurrency` repositories at once; the rest wait and start in arrival order", async () => {
+    const clock = fakeTimers();
+    const started: string[] = [];
+    const releases: (() => void)[] = [];
+    const queue = createRepoQueue<string>({
+      windowMs: 10,
+      merge: (_a, b) => b,
+      log: memoryLog(),
+      timers: clock.timers,
+      concurrency: 2,
+      run: async (key) => {
+        started.push(key);
+        await new Promise<void>((r) => releases.push(r));
+      },
+    });
+    for (let i = 0; i < 5; i++) queue.enqueue({ key: `a/r${i}`, work: "w" });
+    clock.fireAll();
+    await flush();
+    expect(started).toEqual(["a/r0", "a/r1"]);
+    expect(queue.running).toBe(2);
+    releases.shift()?.();
+    await flush();
+    expect(started).toEqual(["a/r0", "a/r1", "a/r2"]);
+    while (releases.length > 0) {
+      releases.shift()?.();
+      await flush();
+    }
+    await queue.idle();
+    expect(started).toEqual(["a/r0", "a/r1", "a/r2", "a/r3", "a/r4"]);
+  });
+
+  it("runs a redelivered delivery whose first run failed, and drops one that succeeded", async () => {
+    let fail = true;
+    const done: string[][] = [];
+    const { clock, queue } = setup(async (_key, work) => {
+      if (fail) throw new Error("GitHub unreachable");
+      done.push(work);
+    });
+    queue.enqueue({ key: "a/r", work: ["first"], deliveryId: "d1" });
+    // A second copy while the first waits is a duplicate.
+    expect(queue.enqueue({ key: "a/r", work: ["copy"], deliveryId: "d1" })).toBe(false);
+    clock.advance(1000);
+    await queue.idle();
+    fail = false;
+    expect(queue.enqueue({ key: "a/r", work: ["redelivered"], deliveryId: "d1" })).toBe(true);
+    clock.advance(1000);
+    await queue.idle();
+    expect(done).toEqual([["redelivered"]]);
+    expect(queue.enqueue({ key: "a/r", work: ["again"], deliveryId: "d1" })).toBe(false);
+  });
+
   it("is idle at once when nothing was queued", async () => {
     const { queue } = setup();
     await expect(queue.idle()).resolves.toBeUndefined();

@@ -163,6 +163,21 @@ describe("routeWebhook (real example payloads)", () => {
     });
   });
 
+  it("checks the pull request a merge queue's group adds, on the group's head commit", () => {
+    const p = canteenExample("merge_group", "checks_requested");
+    expect(route("merge_group", p)).toEqual([
+      expect.objectContaining({
+        owner: "acme",
+        repo: "canteen",
+        sync: false,
+        pullRequests: [{ number: 104, baseRef: "main", checkSha: p.merge_group.head_sha }],
+      }),
+    ]);
+    expect(route("merge_group", { ...p, action: "destroyed" })).toEqual([]);
+    p.merge_group.head_ref = "refs/heads/not-a-queue";
+    expect(route("merge_group", p)).toEqual([]);
+  });
+
   it("app.yml subscribes to exactly the events the handlers take, each allowed by a permission", () => {
     const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as {
       default_events: string[];
@@ -180,6 +195,7 @@ describe("routeWebhook (real example payloads)", () => {
       check_suite: ["checks"],
       issues: ["issues"],
       label: ["metadata"],
+      merge_group: ["merge_queues"],
       milestone: ["issues", "pull_requests"],
       pull_request: ["pull_requests"],
       pull_request_review: ["pull_requests"],

@@ -29,4 +29,11 @@ describe("deliverable paths", () => {
     expect(m("src/gen/other.ts")).toBe(false);
     expect(m("src/gen/keep.ts")).toBe(true);
   });
+
+  it("an entry empty once normalised (validation refuses it) matches nothing and never throws", () => {
+    for (const glob of ["", "/", "./", "!", "!./"]) {
+      expect(pathMatcher(["docs/**", glob])("src/a.ts")).toBe(false);
+      expect(pathMatcher([glob])("a")).toBe(false);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPlan } from "../../src/plan/load.ts";
+import { loadPlan, MAX_FINDINGS } from "../../src/plan/load.ts";
 import {
   committedCorpus,
   expectWellFormed,
@@ -173,14 +173,20 @@ describe("generated hostile plans, through loadPlan", () => {
     expect(result.findings[0]?.message).toContain("1 MiB");
   });
 
-  it("10,000 deliverables load as a valid plan, each deliverable warned about once", () => {
+  it("10,000 deliverables load as a valid plan; the first 200 warnings listed, then one counting the rest", () => {
     const result = loadPlan({ text: manyDeliverables(10_000), path: "p.yml" });
     expectWellFormed(result);
     expect(result.valid).toBe(true);
     expect(result.plan?.deliverables).toHaveLength(10_000);
     expect(result.findings.filter((f) => f.code === "deliverable-without-objective")).toHaveLength(
-      10_000,
+      MAX_FINDINGS,
     );
+    expect(result.findings.at(-1)).toMatchObject({
+      severity: "warning",
+      code: "too-many-findings",
+      message:
+        "and 9,800 more findings from here on (0 errors, 9,800 warnings) not listed — fix the ones above and validate again",
+    });
   });
 });
 

@@ -130,19 +130,6 @@ const errors: Row[] = [
     ],
   },
   {
-    rule: "missing date, with an example",
-    text: edit(["    due: 2026-02-15\n", ""]),
-    expected: [
-      {
-        severity: "error",
-        line: 11,
-        column: 5,
-        code: "missing-key",
-        message: 'milestone "m1": missing required key "due" — add it, e.g. due: 2026-03-31',
-      },
-    ],
-  },
-  {
     rule: "version written as text",
     text: edit(["version: 1", 'version: "1"']),
     expected: [
@@ -849,6 +836,20 @@ const errors: Row[] = [
 ];
 
 const warnings: Row[] = [
+  {
+    rule: "milestone without a due date",
+    text: edit(["    due: 2026-02-15\n", ""]),
+    expected: [
+      {
+        severity: "warning",
+        line: 11,
+        column: 9,
+        code: "milestone-without-due",
+        message:
+          'milestone "m1" has no due date, so it can never be at risk or overdue — add "due: YYYY-MM-DD"',
+      },
+    ],
+  },
   {
     rule: "deliverable in no milestone",
     text: `${MINIMAL}  - id: d2\n    title: D2\n    objective: o\n    criteria: [{ checks: [ci] }]\n`,

@@ -17,7 +17,7 @@ describe("renderGantt", () => {
       milestones: [
         first,
         { ...second, forecastLate: true, overdue: false, atRisk: false },
-        { ...third, due: "" },
+        { ...third, due: null },
       ],
       today: "2026-03-27",
       goalOf: (m) => (m.id === first.id ? "Shorter queues" : null),
@@ -32,13 +32,13 @@ describe("renderGantt", () => {
       "  section Today\n  today 2026-03-27 :milestone, today, 2026-03-27, 0d",
     );
     expect(chart).toContain(
-      "_Milestones without a date (not on the chart): Prototype completed (at risk)._",
+      "_Without a date (not on the chart, never at risk or overdue): Prototype completed._",
     );
     expect(chart.split("```")[1]).not.toContain("Prototype");
   });
 
   it("without any dated milestone draws no chart but still lists the undated", () => {
-    const chart = renderGantt({ milestones: [{ ...third, due: "" }], today: "2026-03-27" });
+    const chart = renderGantt({ milestones: [{ ...third, due: null }], today: "2026-03-27" });
     expect(chart).not.toContain("```");
     expect(chart).toContain("Prototype completed");
   });

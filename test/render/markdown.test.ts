@@ -22,7 +22,7 @@ describe("renderMarkdown: the verdict comes first", () => {
 
   it("gives the repository's status without a pull request", () => {
     expect(firstLine(renderMarkdown(exampleReport()))).toBe(
-      "⏰ **1 of 3 milestones achieved** · 1 overdue · 1 at risk · 7 planned changes",
+      "⏰ **1 of 3 milestones achieved** · 1 overdue · 1 at risk · 8 planned changes",
     );
   });
 

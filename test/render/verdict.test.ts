@@ -24,7 +24,7 @@ describe("one verdict, one wording", () => {
 
   it("the repository's status titles the check run as it opens the reports", () => {
     const report = exampleReport();
-    const sentence = "1 of 3 milestones achieved · 1 overdue · 1 at risk · 7 planned changes";
+    const sentence = "1 of 3 milestones achieved · 1 overdue · 1 at risk · 8 planned changes";
     expect(checkContent(report).title).toBe(sentence);
     expect(firstLine(renderText(report))).toBe(`⏰ ${sentence}`);
   });

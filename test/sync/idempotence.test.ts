@@ -29,6 +29,7 @@ describe("planSync on the canteen example", () => {
       "set-issue-milestone",
       "set-issue-milestone",
       "close-milestone",
+      "open-risk",
     ]);
     const after = apply(before, first.actions);
     const second = planSync({

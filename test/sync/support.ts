@@ -56,7 +56,7 @@ export function evaluation(
     return {
       id: m.id,
       title: m.title,
-      due: m.due,
+      due: m.due ?? null,
       achieved,
       overdue: false,
       atRisk: false,
@@ -148,6 +148,19 @@ export function apply(before: Snapshot, actions: SyncAction[]): Snapshot {
           labels: ["plan-align:review"],
           milestone: numberOf(a.milestone, a.number),
           assignees: a.approvers,
+        });
+        break;
+      case "open-risk":
+        next += 1;
+        s.issues.push({
+          number: next,
+          title: a.title,
+          state: "open",
+          stateReason: null,
+          labels: ["plan-align:risk"],
+          milestone: numberOf(a.milestone, a.number),
+          assignees: a.owner ? [a.owner] : [],
+          body: `<!-- plan-align:risk=${a.risk} -->`,
         });
         break;
     }

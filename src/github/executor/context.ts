@@ -2,6 +2,7 @@
  * What every executor gets: the repository, the client, the log, a clock, and what this run
  * has learnt so far (the GitHub numbers of milestones it created or adopted, by plan id).
  */
+import { dayIn } from "../../model/time-zone.ts";
 import type { Failure } from "../errors.ts";
 import type { ActionResult, GitHubClient, Logger, RepoRef } from "../types.ts";
 
@@ -11,6 +12,8 @@ export interface RunContext extends RepoRef {
   /** Linked from created review issues, when given. */
   reportUrl?: string;
   now: () => Date;
+  /** The plan's `settings.timezone`: "Achieved on" days are days there. Absent: UTC. */
+  timeZone?: string;
   milestoneNumbers: Map<string, number>;
 }
 
@@ -19,7 +22,7 @@ export type Outcome = Omit<ActionResult, "action">;
 
 /** `YYYY-MM-DD` of the run's clock: the day written into "Achieved on" footers. */
 export function today(ctx: RunContext): string {
-  return ctx.now().toISOString().slice(0, 10);
+  return dayIn(ctx.now().getTime(), ctx.timeZone);
 }
 
 /**

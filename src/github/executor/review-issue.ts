@@ -6,7 +6,11 @@
 
 import type { ActionOf } from "../../model/actions.ts";
 import { REVIEW_LABEL } from "../../model/names/labels.ts";
-import { reviewedMilestoneTitle, reviewIssueTitle } from "../../model/names/review-issue.ts";
+import {
+  isReviewIssueOf,
+  reviewedMilestoneTitle,
+  reviewIssueTitle,
+} from "../../model/names/review-issue.ts";
 import { reviewBody } from "../../render/review-issue-body.ts";
 import { alreadyExists, statusOf } from "../errors.ts";
 import { milestoneNumberOf, missingMilestone, type Outcome, type RunContext } from "./context.ts";
@@ -19,7 +23,7 @@ export async function openReview(
   const { client, owner, repo } = ctx;
   const title = reviewIssueTitle(action.title);
 
-  const existing = await findReviewIssue(ctx, title);
+  const existing = await findReviewIssue(ctx, title, milestoneNumberOf(ctx, action));
   if (existing) {
     return {
       status: "adopted",
@@ -66,6 +70,7 @@ export async function openReview(
 async function findReviewIssue(
   ctx: RunContext,
   title: string,
+  milestone: number | null,
 ): Promise<{ number: number; state: string } | null> {
   const issues = await ctx.client.paginate(ctx.client.rest.issues.listForRepo, {
     owner: ctx.owner,
@@ -74,6 +79,14 @@ async function findReviewIssue(
     state: "all",
     per_page: 100,
   });
-  const hit = issues.find((i) => !i.pull_request && i.title.trim() === title.trim());
+  // Renamed review issues still count: one in the milestone is its review (isReviewIssueOf).
+  const hit = issues.find(
+    (i) =>
+      !i.pull_request &&
+      isReviewIssueOf(
+        { title: i.title, milestone: i.milestone?.number ?? null },
+        { title: reviewedMilestoneTitle(title) ?? title, githubNumber: milestone },
+      ),
+  );
   return hit ? { number: hit.number, state: hit.state } : null;
 }

@@ -24,6 +24,19 @@ export function reviewedMilestoneTitle(issueTitle: string): string | null {
     : null;
 }
 
+/**
+ * Whether an issue labelled `plan-align:review` is the review issue of a milestone: it is in
+ * that milestone's GitHub milestone, or titled `Milestone review: <title>` — so a review issue
+ * the team renamed still counts.
+ */
+export function isReviewIssueOf(
+  issue: { title: string; milestone: number | null },
+  milestone: { title: string; githubNumber: number | null },
+): boolean {
+  if (milestone.githubNumber !== null && issue.milestone === milestone.githubNumber) return true;
+  return issue.title.trim() === reviewIssueTitle(milestone.title).trim();
+}
+
 /** The hidden line at the end of a review issue's body, naming the plan milestone. */
 export function reviewBodyMarker(milestoneId: string): string {
   return `<!-- plan-align:review=${milestoneId} -->`;

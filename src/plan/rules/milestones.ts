@@ -7,6 +7,17 @@ import { suggestion } from "../did-you-mean.ts";
 import type { PlanEntries } from "./plan-entries.ts";
 import { type Entry, name, type Rules, references, text } from "./rule-context.ts";
 
+/** " — that is the title of …; list its id" when `ref` is an entry's title, not its id. */
+function byTitle(list: Entry[], ref: string): string {
+  const wanted = ref.trim().toLowerCase();
+  const entry = list.find(
+    (e) => e.id !== undefined && text(e.raw.title)?.trim().toLowerCase() === wanted,
+  );
+  return entry
+    ? ` — that is the title of "${entry.id}"; references use ids: write ${entry.id}`
+    : "";
+}
+
 function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry): void {
   const list = milestone.raw.deliverables;
   if (Array.isArray(list) && list.length === 0) {
@@ -21,6 +32,7 @@ function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry)
     if (!plan.deliverableById.has(ref.value)) {
       const hint =
         suggestion({ input: ref.value, candidates: plan.deliverableById.keys() }) ||
+        byTitle(plan.deliverables, ref.value) ||
         ' — define it under "deliverables" or correct the id';
       rules.error(
         ref.path,
@@ -58,6 +70,7 @@ function checkRequires(rules: Rules, plan: PlanEntries, milestone: Entry): void 
     if (!required) {
       const hint =
         suggestion({ input: ref.value, candidates: plan.milestoneById.keys() }) ||
+        byTitle(plan.milestones, ref.value) ||
         ' — it must be the id of a milestone under "milestones"';
       rules.error(
         ref.path,

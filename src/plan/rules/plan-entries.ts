@@ -31,7 +31,7 @@ function entries(list: unknown, base: PathSegment[]): Entry[] {
   return out;
 }
 
-export function firstById(list: Entry[]): Map<string, Entry> {
+function firstById(list: Entry[]): Map<string, Entry> {
   const byId = new Map<string, Entry>();
   for (const entry of list) {
     if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, entry);

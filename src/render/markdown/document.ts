@@ -70,7 +70,7 @@ function contextLine(report: Report): string {
   const parts = [
     mdText(report.repository),
     `plan ${code(report.plan.path)}`,
-    `evaluated ${formatInstant(report.evaluatedAt)}`,
+    `evaluated ${formatInstant(report.evaluatedAt, report.timezone)}`,
   ];
   return `<sub>${parts.join(" · ")}</sub>`;
 }

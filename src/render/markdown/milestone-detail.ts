@@ -13,6 +13,7 @@ export function status(m: MilestoneResult): string {
   if (m.achieved) return "Achieved";
   if (m.overdue) return `Not achieved · ⏰ **overdue** by ${plural(-m.daysLeft, "day")}`;
   if (m.atRisk) return `Not achieved · ⚠️ **at risk**: ${describeDaysLeft(m.daysLeft)}`;
+  if (m.due === null) return "Not achieved (no due date)";
   return `Not achieved (${describeDaysLeft(m.daysLeft)})`;
 }
 
@@ -23,7 +24,7 @@ export function githubCell(m: MilestoneResult): string {
 
 export function milestoneDetail(ctx: Ctx, m: MilestoneResult): string {
   const facts = [
-    `Due ${m.due}`,
+    m.due ? `Due ${m.due}` : "No due date",
     status(m),
     `${m.criteria.met} of ${m.criteria.total} criteria met`,
   ];

@@ -30,7 +30,7 @@ export function summaryTable(ctx: Ctx): string[] {
     const shown = missing.slice(0, 3).join(", ");
     const more = missing.length > 3 ? ` and ${formatCount(missing.length - 3)} more` : "";
     lines.push(
-      `| ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`,
+      `| ${ctx.text(m.title)} | ${m.due ?? "—"} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${shown}${more} |`,
     );
   }
   if (open.length > limit) {

@@ -23,7 +23,7 @@ export function milestonesSection(ctx: Ctx): string {
   lines.push("| | Milestone | Due | Status | Criteria met | GitHub |", "|---|---|---|---|---|---|");
   for (const m of report.milestones) {
     lines.push(
-      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`,
+      `| ${m.achieved ? "✅" : "❌"} | ${ctx.text(m.title)} | ${m.due ?? "—"} | ${status(m)} | ${m.criteria.met} of ${m.criteria.total} | ${githubCell(m)} |`,
     );
   }
   const achieved = report.milestones.filter((m) => m.achieved);

@@ -176,6 +176,7 @@ export function canteenPlan(): Plan {
     ],
     risks: [],
     settings: {
+      timezone: "UTC",
       at_risk_days: 7,
       on_regression: "reopen",
       enforce_milestones: false,

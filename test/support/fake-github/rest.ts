@@ -475,6 +475,8 @@ export function handleRest(repos: FakeRepo[], req: RestRequest): RestResponse {
       },
     };
   }
+  const listed = listInstallations(repos, req);
+  if (listed) return listed;
   const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path);
   if (!m) return notFound;
   const repo = repos.find((r) => r.owner === m[1] && r.name === m[2]);
@@ -485,4 +487,44 @@ export function handleRest(repos: FakeRepo[], req: RestRequest): RestResponse {
     if (hit) return handler(repo, req, hit.slice(1));
   }
   return notFound;
+}
+
+/**
+ * The App's one installation (id 42, every repository of the fake) and its repositories, as
+ * the App's reconcile lists them. One page: the fake holds a handful of repositories.
+ */
+function listInstallations(repos: FakeRepo[], req: RestRequest): RestResponse | null {
+  if (req.method !== "GET") return null;
+  const owner = repos[0]?.owner ?? "acme";
+  if (req.path === "/app/installations") {
+    return {
+      status: 200,
+      body: [
+        {
+          id: 42,
+          account: { login: owner, html_url: `https://github.com/${owner}` },
+          app_id: 1,
+          permissions: {},
+        },
+      ],
+    };
+  }
+  if (req.path === "/installation/repositories") {
+    return {
+      status: 200,
+      body: {
+        total_count: repos.length,
+        repositories: repos.map((r, i) => ({
+          id: i + 1,
+          name: r.name,
+          full_name: `${r.owner}/${r.name}`,
+          owner: { login: r.owner },
+          html_url: `https://github.com/${r.owner}/${r.name}`,
+          archived: false,
+          default_branch: r.defaultBranch,
+        })),
+      },
+    };
+  }
+  return null;
 }
