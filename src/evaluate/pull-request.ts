@@ -18,6 +18,7 @@ import type { PlanLoadResult } from "../plan/load.ts";
 import type { Plan } from "../plan/schema.ts";
 import { alreadyDoneWarning } from "./already-done.ts";
 import { matchGitHubMilestones } from "./github-milestones.ts";
+import { mergeChanges } from "./merge-changes.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { type Evaluation, evaluateRepository } from "./repository.ts";
 import { servedDeliverables, servedMilestones } from "./serves.ts";
@@ -235,6 +236,7 @@ export function evaluatePullRequest(params: {
     milestones,
     achieves,
     regresses,
+    mergeChanges: mergeChanges({ milestones, current, after }),
     warnings,
     planChanges: planPart.planChanges,
     ...(params.headPlan ? { headPlanFindings: params.headPlan.findings } : {}),

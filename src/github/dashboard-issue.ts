@@ -1,7 +1,8 @@
 /**
- * The one plan dashboard issue per repository: found by its label AND its hidden marker
- * (open or closed — a closed dashboard is still the dashboard, and a human's issue that only
- * borrowed the label is never overwritten), created once, edited only when the body changed.
+ * The one plan dashboard issue per repository: the oldest open issue with its label (one a
+ * person made or edited by hand is adopted, with the history it keeps), else a closed one
+ * plan-align wrote (its hidden marker: a closed dashboard is still the dashboard). Created
+ * once, edited only when the body changed.
  *
  * Two app processes may create one each at the same moment (GitHub has no unique constraint
  * on issues): after creating, the process re-lists the dashboards by label, keeps the
@@ -25,7 +26,7 @@ export async function findDashboard(
   params: RepoRef & { client: GitHubClient },
 ): Promise<DashboardIssue | null> {
   const all = await listDashboards(params);
-  return all[0] ?? null;
+  return all.find((d) => d.state === "open") ?? all.find((d) => isDashboardBody(d.body)) ?? null;
 }
 
 export async function upsertDashboard(
@@ -63,7 +64,9 @@ export async function upsertDashboard(
     url: created.data.html_url,
     state: "open",
   };
-  const listed = await listDashboards(params);
+  const listed = (await listDashboards(params)).filter(
+    (d) => d.state === "open" || isDashboardBody(d.body),
+  );
   const all = [mine, ...listed.filter((d) => d.number !== mine.number)].sort(
     (a, b) => a.number - b.number,
   );
@@ -107,7 +110,7 @@ async function listDashboards(
     per_page: 100,
   });
   return issues
-    .filter((i) => !i.pull_request && isDashboardBody(i.body))
+    .filter((i) => !i.pull_request)
     .map((i) => ({ number: i.number, body: i.body ?? "", url: i.html_url, state: i.state }))
     .sort((a, b) => a.number - b.number);
 }

@@ -11,6 +11,7 @@
  * `readPlanOnGitHub` and `evaluateLoadedPlan` themselves.
  */
 
+import type { HistoryEntry } from "../model/names/history.ts";
 import type { Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
@@ -62,7 +63,14 @@ export async function readPlanOnGitHub(
 /** Steps 3 and 4 for a plan already read and loaded (from GitHub, or a local file). */
 export async function evaluateLoadedPlan<F extends Pick<PlanFile, "path" | "text">>(
   params: RepoRef &
-    LoadedPlanFile<F> & { client: GitHubClient; pr?: number; log: Logger; now?: () => Date },
+    LoadedPlanFile<F> & {
+      client: GitHubClient;
+      pr?: number;
+      log: Logger;
+      now?: () => Date;
+      /** The plan's history so far (the dashboard's): the report gets its forecast. */
+      history?: readonly HistoryEntry[];
+    },
 ): Promise<GitHubEvaluation<F>> {
   const { client, owner, repo, planFile, loaded, pr } = params;
   const snapshot = await loadSnapshot({
@@ -81,6 +89,7 @@ export async function evaluateLoadedPlan<F extends Pick<PlanFile, "path" | "text
     snapshot,
     loaded,
     ...(pr !== undefined ? { pr } : {}),
+    ...(params.history ? { history: params.history } : {}),
   });
   return { planFile, loaded, snapshot, report };
 }

@@ -9,14 +9,17 @@
  *   4. An invalid plan changes nothing on GitHub ("invalid-plan": the report shows why).
  *   5. Unless a dry run: apply the actions, then (`answerRefusedReviews`) tell a non-approver
  *      who closed a review that it is not a sign-off.
- *   6. (`dashboard`, unless a dry run) the plan dashboard issue, as GitHub stands after this run.
+ *   6. (`dashboard`, unless a dry run) the plan dashboard issue, as GitHub stands after this run,
+ *      with the plan's history it keeps (read back in step 3 for the forecast, today recorded).
  */
 
 import { refusedReviews } from "../evaluate/refused-reviews.ts";
+import { type HistoryEntry, readHistory } from "../model/names/history.ts";
 import type { Report } from "../model/report.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import { dayIn } from "../model/time-zone.ts";
 import { renderDashboard } from "../render/dashboard.ts";
+import { historyWithToday } from "../sync/progress.ts";
 import { achievedDates, afterActions } from "./after-actions.ts";
 import { applyActions } from "./apply-actions.ts";
 import { type DashboardIssue, findDashboard, upsertDashboard } from "./dashboard-issue.ts";
@@ -88,7 +91,10 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
   if (!plan) return { status: "no-plan", results: [] };
   if (params.onPlan?.(plan) === "stop") return { ...plan, status: "stopped", results: [] };
 
-  // 3–4. The repository as the plan needs it, the report, and whether it may sync anything.
+  // 3–4. The repository as the plan needs it, the report (with the forecast from the
+  // dashboard's history), and whether it may sync anything.
+  const existing = params.dashboard ? await findDashboard({ client, owner, repo }) : null;
+  const history = params.dashboard ? readHistory(existing?.body) : undefined;
   const { snapshot, report } = await evaluateLoadedPlan({
     client,
     owner,
@@ -96,8 +102,8 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
     ...plan,
     log,
     ...clock,
+    ...(history ? { history } : {}),
   });
-  const existing = params.dashboard ? await findDashboard({ client, owner, repo }) : null;
   const status = !plan.loaded.valid ? "invalid-plan" : params.dryRun ? "dry-run" : "synced";
 
   // 5. The sync — never from an invalid plan, nor in a dry run.
@@ -129,6 +135,7 @@ export async function syncRepository(params: SyncRepositoryParams): Promise<Sync
     serverUrl: params.dashboard.serverUrl,
     snapshot,
     existing,
+    history: history ?? [],
   });
   return { ...synced, status, dashboard };
 }
@@ -141,6 +148,7 @@ async function writeDashboard(
       serverUrl: string;
       snapshot: Snapshot;
       existing: DashboardIssue | null;
+      history: readonly HistoryEntry[];
       now?: () => Date;
     },
 ): Promise<{ number: number; changed: boolean }> {
@@ -156,6 +164,7 @@ async function writeDashboard(
       today: dayIn((params.now?.() ?? new Date()).getTime(), shown.timezone),
     }),
     serverUrl: params.serverUrl,
+    history: historyWithToday(params.history, shown),
   });
   return upsertDashboard({ client, owner, repo, log, body, existing: params.existing });
 }

@@ -192,6 +192,15 @@ export const pullRequestWarningSchema = z.object({
   message: z.string(),
 });
 
+const mergeChangeItemSchema = z.object({
+  deliverable: z
+    .string()
+    .nullable()
+    .describe("The deliverable whose criterion it is; null for `requires` and review."),
+  name: z.string(),
+  detail: z.string().describe("As it would stand after the merge."),
+});
+
 export const pullRequestReportSchema = z.object({
   number: z.number().int(),
   title: z.string().optional(),
@@ -200,6 +209,18 @@ export const pullRequestReportSchema = z.object({
   milestones: z.array(z.string()).describe("Ids of the milestones it serves."),
   achieves: z.array(z.string()).describe("Milestones not achieved now but after the merge."),
   regresses: z.array(z.string()).describe("Milestones achieved now but not after the merge."),
+  mergeChanges: z
+    .array(
+      z.object({
+        milestone: z.string(),
+        meets: z
+          .array(mergeChangeItemSchema)
+          .describe("Its criteria not met now that the merge would meet."),
+        unmet: z.array(mergeChangeItemSchema).describe("Its criteria still unmet after the merge."),
+      }),
+    )
+    .optional()
+    .describe("For each milestone it serves: what merging changes."),
   warnings: z.array(pullRequestWarningSchema),
   planChanges: z.array(planChangeSchema),
   headPlanFindings: z

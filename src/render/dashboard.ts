@@ -7,6 +7,7 @@
 
 import { ISSUE_BODY_CHARS } from "../model/github-limits.ts";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../model/names/dashboard.ts";
+import { type HistoryEntry, historyBlock } from "../model/names/history.ts";
 import { ownerNote } from "../model/names/login.ts";
 import type {
   DeliverableResult,
@@ -17,6 +18,7 @@ import type {
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
+import { progressSection } from "./dashboard-progress.ts";
 import { clip, code, mdIssueText } from "./escape.ts";
 import { noLongerReportingSection } from "./no-longer-reporting.ts";
 import { risksSection } from "./risks-section.ts";
@@ -29,6 +31,11 @@ export interface DashboardInput {
   achievedOn?: Record<string, string>;
   /** Web address of the GitHub server, for links (GitHub Enterprise Server differs). */
   serverUrl?: string;
+  /**
+   * The plan's history with today recorded: kept in the body (hidden) for the next run, and
+   * drawn as the burn-up. Absent: no history block (a preview, not the App's dashboard).
+   */
+  history?: readonly HistoryEntry[];
   maxChars?: number;
 }
 
@@ -57,6 +64,8 @@ function renderAt(input: DashboardInput, level: Level): string {
   const ctx = contextOf(input);
   const parts = [
     DASHBOARD_MARKER,
+    // Near the top, so that even a body cut to fit keeps it.
+    input.history ? historyBlock(input.history) : "",
     `# ${DASHBOARD_TITLE}`,
     summary(report),
     LEVEL_NOTES[level],
@@ -71,14 +80,21 @@ function renderAt(input: DashboardInput, level: Level): string {
       }),
       noLongerReportingSection({ report, heading: "##", text: mdIssueText }),
       milestoneTable(report.milestones, ctx, level),
-      level < 3 ? renderGantt(report.milestones) : "",
+      input.history ? progressSection(report, input.history) : "",
+      level < 3
+        ? renderGantt({
+            milestones: report.milestones,
+            today: report.evaluatedAt.slice(0, 10),
+            goalOf: goalOfMilestone(input),
+          })
+        : "",
       level < 3 ? treeSection(input, ctx, level) : "",
       recentClosings(input, ctx),
     );
   }
   parts.push(notInPlanSection(report, ctx));
   parts.push(
-    `<sub>Kept up to date by plan-align from ${code(report.plan.path)}. Edits to this issue are overwritten.</sub>`,
+    `<sub>Kept up to date by plan-align from ${code(report.plan.path)}.${report.timezone ? ` Dates are days in ${code(report.timezone)}.` : ""} Edits to this issue are overwritten.</sub>`,
   );
   return `${parts.filter((p) => p !== "").join("\n\n")}\n`;
 }
@@ -109,6 +125,8 @@ function summary(report: Report): string {
   const bits = [`**${achieved} of ${plural(ms.length, "milestone")} achieved**`];
   if (overdue > 0) bits.push(`🔴 ${overdue} overdue`);
   if (atRisk > 0) bits.push(`🟠 ${atRisk} at risk`);
+  const forecastLate = ms.filter((m) => isForecastLateOnly(m)).length;
+  if (forecastLate > 0) bits.push(`⏳ ${forecastLate} forecast late`);
   if (regressed > 0) bits.push(`↩️ ${regressed} regressed`);
   const objectives = report.objectives;
   if (objectives.length > 0) {
@@ -152,6 +170,11 @@ function milestoneTable(milestones: MilestoneResult[], ctx: Ctx, level: Level): 
 }
 
 function statusText(m: MilestoneResult): string {
+  const late = isForecastLateOnly(m) ? " · ⏳ forecast late" : "";
+  return `${stateText(m)}${late}`;
+}
+
+function stateText(m: MilestoneResult): string {
   if (isRegressed(m)) return "↩️ regressed (closed on GitHub, no longer achieved)";
   if (m.achieved) {
     return m.githubState === "open" && m.close === "manual"
@@ -167,9 +190,27 @@ function statusText(m: MilestoneResult): string {
   return "⬜ not achieved";
 }
 
+/** Forecast late (due before the forecast day) and not already overdue. */
+function isForecastLateOnly(m: MilestoneResult): boolean {
+  return m.forecastLate === true && !m.achieved && !m.overdue;
+}
+
 /** A milestone closed on GitHub whose proof no longer holds (reported with `on_regression: report`). */
 function isRegressed(m: MilestoneResult): boolean {
   return m.githubState === "closed" && !m.achieved;
+}
+
+/** The first goal (in plan order) that a milestone's deliverables' objectives serve. */
+function goalOfMilestone(input: DashboardInput): (m: MilestoneResult) => string | null {
+  const objectiveOf = new Map<string, string>();
+  for (const d of input.plan?.deliverables ?? []) {
+    if (d.objective) objectiveOf.set(d.id, d.objective);
+  }
+  return (m) => {
+    const objectives = new Set(m.deliverables.map((d) => objectiveOf.get(d.id)));
+    const goal = input.report.goals.find((g) => g.objectives.some((o) => objectives.has(o)));
+    return goal?.title ?? null;
+  };
 }
 
 /** goal → objective → milestone → deliverable. Each deliverable appears once, under its objective. */

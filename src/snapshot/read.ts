@@ -4,8 +4,13 @@
  * schema errors name the first bad field by its JSON path (`$.issues[3].state`), what
  * was expected and what was found, and how to fix it. Never a zod issue dump.
  */
-import type { z } from "zod";
-import { type Snapshot, snapshotSchema } from "../model/snapshot.ts";
+import { z } from "zod";
+import {
+  type Snapshot,
+  snapshotIssueSchema,
+  snapshotPullRequestSchema,
+  snapshotSchema,
+} from "../model/snapshot.ts";
 import { flowPositionOf } from "../plan/positions.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
@@ -330,6 +335,64 @@ function keepProtoEntries(raw: unknown, snapshot: Snapshot): void {
   });
 }
 
+/** The snapshot's own fields, with its two big lists taken as they are (validated beforehand). */
+const shellSchema = snapshotSchema.extend({
+  issues: z.array(z.unknown()).default([]),
+  pullRequests: z.array(z.unknown()).default([]),
+});
+
+/**
+ * Validates a parsed snapshot without making a second copy of it that lives: each issue and
+ * pull request is validated on its own, and the parsed object is made equal to its validated
+ * copy (defaults added, unknown fields dropped) and kept. The copy dies young, cheap to
+ * collect, so the process holds one snapshot, not two (at 200,000 issues, most of its memory).
+ * Null when something is invalid: the caller validates the whole snapshot again, which gives
+ * the same first error as before (the elements already adjusted are valid both ways).
+ */
+function parseInPlace(data: unknown): { success: true; data: Snapshot } | null {
+  if (!isRecord(data)) return null;
+  for (const [key, schema] of [
+    ["issues", snapshotIssueSchema],
+    ["pullRequests", snapshotPullRequestSchema],
+  ] as const) {
+    const list = data[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return null;
+    for (const raw of list) {
+      const item = schema.safeParse(raw);
+      if (!item.success || !isRecord(raw)) return null;
+      adopt(raw, item.data);
+    }
+  }
+  const shell = shellSchema.safeParse(data);
+  return shell.success ? { success: true, data: shell.data as Snapshot } : null;
+}
+
+/** Makes `raw` deeply equal to `valid`, keeping its own arrays and maps where they hold the same values. */
+function adopt(raw: Record<string, unknown>, valid: Record<string, unknown>): void {
+  for (const key of Object.keys(raw)) if (!Object.hasOwn(valid, key)) delete raw[key];
+  for (const key of Object.keys(valid)) {
+    if (Object.hasOwn(raw, key) && sameValues(raw[key], valid[key])) continue;
+    const before = raw[key];
+    raw[key] = valid[key];
+    // A file or check named "__proto__" (a head file, a head check) is kept as an own entry.
+    const after = raw[key];
+    if (isRecord(after)) putProtoEntry(after as Record<string, string>, before);
+  }
+}
+
+/** Equal primitives, or arrays or maps of the same primitives. */
+function sameValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
 export function parseSnapshot(params: { text: string; path: string }): SnapshotReadResult {
   const { path } = params;
   const text = params.text.startsWith("\uFEFF") ? params.text.slice(1) : params.text;
@@ -350,7 +413,7 @@ export function parseSnapshot(params: { text: string; path: string }): SnapshotR
       error: `${path}:${line}:${column}: error: invalid JSON: ${stop?.problem ?? detail}`,
     };
   }
-  const parsed = snapshotSchema.safeParse(data);
+  const parsed = parseInPlace(data) ?? snapshotSchema.safeParse(data);
   if (!parsed.success) {
     return { ok: false, error: schemaError({ text, path, data, issue: parsed.error.issues[0] }) };
   }

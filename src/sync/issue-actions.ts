@@ -22,16 +22,23 @@ export function issueActions(params: {
   // Each plan milestone's position, computed once: ordering an issue's candidates is then a
   // lookup per candidate, not a scan of every milestone per issue.
   const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
+  // Raw label → its milestones: a repository has few distinct labels but many issues.
+  const byRawLabel = new Map<string, readonly string[]>();
   const actions: SyncAction[] = [];
-  const issues = [...snapshot.issues].sort((a, b) => a.number - b.number);
-  for (const issue of issues) {
+  for (const issue of byNumber(snapshot.issues)) {
     if (outOfScope(issue)) continue;
-    const candidates = candidateMilestones({ issue, byLabel: milestonesOfLabel, rank });
+    const candidates = candidateMilestones({
+      issue,
+      byLabel: milestonesOfLabel,
+      byRawLabel,
+      rank,
+    });
     const target = candidates[0];
     if (target === undefined) continue;
-    const numbers = candidates.map((id) => matched.get(id)?.number ?? null);
-    if (issue.milestone !== null && numbers.includes(issue.milestone)) continue;
-    if (issue.milestone !== null && !plan.settings.enforce_milestones) continue;
+    if (issue.milestone !== null) {
+      if (candidates.some((id) => matched.get(id)?.number === issue.milestone)) continue;
+      if (!plan.settings.enforce_milestones) continue;
+    }
     actions.push({
       type: "set-issue-milestone",
       issue: issue.number,
@@ -42,6 +49,16 @@ export function issueActions(params: {
     });
   }
   return actions;
+}
+
+/** The issues by number: the list itself when it is in order already (the loader's order). */
+function byNumber(issues: readonly SnapshotIssue[]): readonly SnapshotIssue[] {
+  for (let i = 1; i < issues.length; i++) {
+    if ((issues[i - 1] as SnapshotIssue).number > (issues[i] as SnapshotIssue).number) {
+      return [...issues].sort((a, b) => a.number - b.number);
+    }
+  }
+  return issues;
 }
 
 function outOfScope(issue: SnapshotIssue): boolean {
@@ -68,19 +85,38 @@ function labelToMilestones(plan: Plan): Map<string, string[]> {
   return result;
 }
 
+const NONE: readonly string[] = [];
+
+/** The plan milestones (in plan order) an issue's labels put it in; read only. */
 function candidateMilestones(params: {
   issue: SnapshotIssue;
   byLabel: Map<string, string[]>;
+  byRawLabel: Map<string, readonly string[]>;
   rank: ReadonlyMap<string, number>;
-}): string[] {
-  const { issue, byLabel, rank } = params;
-  const ids: string[] = [];
+}): readonly string[] {
+  const { issue, byLabel, byRawLabel, rank } = params;
+  let found: readonly string[] = NONE;
+  let merged: string[] | null = null;
   for (const label of issue.labels) {
-    for (const id of byLabel.get(labelKey(label)) ?? []) {
-      if (!ids.includes(id)) ids.push(id);
+    let list = byRawLabel.get(label);
+    if (list === undefined) {
+      list = byLabel.get(labelKey(label)) ?? NONE;
+      byRawLabel.set(label, list);
     }
+    if (list.length === 0) continue;
+    // The common case, one label naming one milestone, costs no copy.
+    if (found.length === 0) {
+      found = list;
+      continue;
+    }
+    merged ??= [...found];
+    for (const id of list) if (!merged.includes(id)) merged.push(id);
+  }
+  if (merged === null) {
+    if (found.length <= 1) return found;
+    merged = [...found];
   }
   // Plan order, not label order, decides which milestone an issue belongs to.
-  if (ids.length > 1) ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-  return ids;
+  merged.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  return merged;
 }

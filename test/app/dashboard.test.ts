@@ -50,14 +50,18 @@ describe("renderDashboard", () => {
     );
   });
 
-  it("draws the milestones as a Mermaid gantt chart", () => {
+  it("draws the milestones as a Mermaid gantt chart, each state set apart, today marked", () => {
     const chart = body.slice(
       body.indexOf("```mermaid"),
       body.indexOf("```\n", body.indexOf("```mermaid") + 3),
     );
     expect(chart).toContain("gantt");
-    expect(chart).toContain("Requirements approved :done, milestone, m1, 2026-02-15, 0d");
-    expect(chart).toContain("Prototype completed :crit, milestone, m2, 2026-03-05, 0d");
+    expect(chart).toContain("todayMarker");
+    expect(chart).toMatch(/ \(achieved\) :done, milestone, m1, 2026-02-15, 0d/);
+    expect(chart).toMatch(
+      /Prototype completed \((overdue|at risk)\) :crit, (active, )?milestone, m2, 2026-03-05, 0d/,
+    );
+    expect(chart).toMatch(/section Today\n {2}today \d{4}-\d{2}-\d{2} :milestone, today/);
   });
 
   it("lists findings with links to the plan's lines, and milestones not in the plan without mentioning anyone", () => {

@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { milestoneTiming } from "../../src/evaluate/dates.ts";
 import { dayIn, isTimeZone } from "../../src/model/time-zone.ts";
+import { renderDashboard } from "../../src/render/dashboard.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
 import { renderText } from "../../src/render/text.ts";
 import { buildReport } from "../../src/sync/build-report.ts";
 import { historyEntryOf } from "../../src/sync/progress.ts";
@@ -134,6 +136,8 @@ describe("the history day and the shown instant", () => {
     ]);
     expect(historyEntryOf(report).date).toBe("2026-04-01");
     expect(renderText(report)).toContain("evaluated 2026-04-01 20:00 America/Los_Angeles");
+    expect(renderMarkdown(report)).toContain("evaluated 2026-04-01 20:00 America/Los_Angeles");
+    expect(renderDashboard({ report })).toContain("Dates are days in `America/Los_Angeles`.");
   });
 
   it("leaves the report as before in UTC: no timezone key, UTC named", () => {
@@ -141,6 +145,7 @@ describe("the history day and the shown instant", () => {
     expect("timezone" in report).toBe(false);
     expect(historyEntryOf(report).date).toBe("2026-04-02");
     expect(renderText(report)).toContain("evaluated 2026-04-02 03:00 UTC");
+    expect(renderDashboard({ report })).not.toContain("Dates are days in");
   });
 
   it("reads days in Tokyo ahead of UTC", () => {

@@ -107,6 +107,41 @@ describe("applyActions", () => {
     expect(body.description).toContain("Requirements document: all issues closed");
   });
 
+  it("writes the Achieved-on day in the plan's time zone", async () => {
+    // 2026-03-02T03:00Z is still 1 March in Los Angeles, already 2 March in UTC and Tokyo.
+    const at = new Date("2026-03-02T03:00:00Z");
+    const achieve = (timeZone?: string) => {
+      let description = "";
+      githubNock()
+        .post("/repos/acme/canteen/milestones", (b) => {
+          description = b.description;
+          return true;
+        })
+        .reply(201, { number: 6, title: "Requirements approved", state: "closed" });
+      return applyActions({
+        ...repo,
+        client: createClient({ ...fastClientOptions, log: silentLogger }),
+        log: silentLogger,
+        now: () => at,
+        ...(timeZone ? { timeZone } : {}),
+        actions: [
+          {
+            type: "create-milestone",
+            milestone: "req",
+            title: "Requirements approved",
+            dueOn: "2026-02-15",
+            description: "<!-- plan-align:id=req -->",
+            state: "closed",
+            evidence: [],
+          },
+        ],
+      }).then(() => description);
+    };
+    expect(await achieve("America/Los_Angeles")).toContain("Achieved on 2026-03-01");
+    expect(await achieve()).toContain("Achieved on 2026-03-02");
+    expect(await achieve("Asia/Tokyo")).toContain("Achieved on 2026-03-02");
+  });
+
   it("adopts an existing milestone on 422 already_exists and an existing label", async () => {
     githubNock()
       .post("/repos/acme/canteen/milestones")

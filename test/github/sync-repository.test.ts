@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createClient, silentLogger } from "../../src/github/client.ts";
 import { syncRepository } from "../../src/github/sync-repository.ts";
+import { historyBlock, readHistory } from "../../src/model/names/history.ts";
+import { DASHBOARD_LABEL } from "../../src/model/names/labels.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { offlineFile } from "../support/offline.ts";
@@ -36,6 +38,21 @@ const seed = (files: Record<string, string>) =>
       },
     ],
   });
+const dashboardSeed = (body: string) =>
+  startFakeGitHub({
+    repos: [
+      {
+        owner: "acme",
+        name: "canteen",
+        files: { ".github/plan.yml": PLAN },
+        issues: [
+          { number: 5, labels: ["deliverable:spec"], state: "open" },
+          { number: 9, title: "Our plan", labels: [DASHBOARD_LABEL.name], state: "open", body },
+        ],
+      },
+    ],
+  });
+const dashboardBody = () => gh.repo("acme/canteen").issues.find((i) => i.number === 9)?.body ?? "";
 const base = () => ({
   client: createClient({ token: "t", baseUrl: gh.url, log: silentLogger, waitUnitMs: 1 }),
   owner: "acme",
@@ -119,5 +136,74 @@ describe("syncRepository", () => {
     expect(seen).toEqual(["local.yml"]);
     expect(outcome.status).toBe("stopped");
     expect(gh.requests).toEqual([]);
+  });
+
+  it("keeps the history in the dashboard: a hand-edited dashboard is adopted and its history survives", async () => {
+    // Fifteen days of history (one criterion, never met: the pace is zero), in an issue a
+    // person wrote by hand — visible text of their own, no plan-align marker.
+    const days = Array.from({ length: 15 }, (_, i) => ({
+      date: `2026-02-${String(5 + i).padStart(2, "0")}`,
+      met: 0,
+      total: 1,
+    }));
+    gh = await dashboardSeed(`Notes a person wrote.\n\n${historyBlock(days)}\n`);
+    const dashboard = { serverUrl: "https://github.com" };
+    const first = await syncRepository({ ...base(), dashboard });
+    expect(first.status).toBe("synced");
+    if (first.status !== "synced") return;
+    // Adopted, not duplicated; the forecast came from the history it kept.
+    expect(first.dashboard?.number).toBe(9);
+    expect(
+      gh.repo("acme/canteen").issues.filter((i) => i.labels.includes(DASHBOARD_LABEL.name)),
+    ).toHaveLength(1);
+    expect(first.report.forecast).toEqual({ date: null, pacePerWeek: 0 });
+    expect(first.report.milestones[0]?.forecastLate).toBe(true);
+    expect(readHistory(dashboardBody()).map((e) => e.date)).toEqual([
+      ...days.map((d) => d.date),
+      "2026-02-20",
+    ]);
+
+    // Someone edits the visible part; the next day's run keeps every entry and adds its own.
+    const issue = gh.repo("acme/canteen").issues.find((i) => i.number === 9);
+    if (!issue) throw new Error("no dashboard");
+    issue.body = (issue.body ?? "").replace(
+      "# Plan dashboard",
+      "# Plan dashboard (edited by hand)",
+    );
+    const next = await syncRepository({
+      ...base(),
+      now: () => new Date("2026-02-21T12:00:00Z"),
+      dashboard,
+    });
+    expect(next.status).toBe("synced");
+    expect(readHistory(dashboardBody())).toHaveLength(17);
+    expect(dashboardBody()).not.toContain("edited by hand");
+  });
+
+  it("an unreadable history block is started afresh and the dashboard is still written", async () => {
+    gh = await dashboardSeed('<!-- plan-align:history [{"date": "yesterday"}] -->');
+    const outcome = await syncRepository({
+      ...base(),
+      dashboard: { serverUrl: "https://github.com" },
+    });
+    expect(outcome.status).toBe("synced");
+    if (outcome.status !== "synced") return;
+    expect(outcome.report.forecast).toBeNull();
+    expect(outcome.dashboard).toEqual({ number: 9, changed: true });
+    expect(readHistory(dashboardBody())).toEqual([{ date: "2026-02-20", met: 0, total: 1 }]);
+  });
+
+  it("edits the dashboard once a day at most when nothing else changes", async () => {
+    gh = await dashboardSeed("");
+    const dashboard = { serverUrl: "https://github.com" };
+    await syncRepository({ ...base(), dashboard });
+    const again = await syncRepository({ ...base(), dashboard });
+    expect(again.status === "synced" && again.dashboard?.changed).toBe(false);
+    const tomorrow = await syncRepository({
+      ...base(),
+      now: () => new Date("2026-02-21T12:00:00Z"),
+      dashboard,
+    });
+    expect(tomorrow.status === "synced" && tomorrow.dashboard?.changed).toBe(true);
   });
 });

@@ -41,6 +41,7 @@ describe("renderJson", () => {
       "milestones",
       "achieves",
       "regresses",
+      "mergeChanges",
       "warnings",
       "planChanges",
       "conclusion",

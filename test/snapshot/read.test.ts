@@ -4,6 +4,7 @@
  * and how to fix it — one line, never a zod dump.
  */
 import { describe, expect, it } from "vitest";
+import { snapshotSchema } from "../../src/model/snapshot.ts";
 import { parseSnapshot } from "../../src/snapshot/read.ts";
 
 const VALID = {
@@ -50,6 +51,29 @@ describe("parseSnapshot", () => {
       "2026-02-15",
       "2026-06-01T07:00:00Z",
     ]);
+  });
+
+  it("reads exactly what the schema gives: defaults added, unknown fields dropped", () => {
+    const data = {
+      ...VALID,
+      extra: true,
+      issues: [...VALID.issues, { number: 14, title: "e", state: "open", labels: ["x"], note: 1 }],
+      pullRequests: [
+        { number: 20, title: "p", state: "open", headFiles: { "a.md": "# A" }, draft: true },
+      ],
+    };
+    const result = parseSnapshot({ text: pretty(data), path: "snapshot.json" });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.snapshot).toStrictEqual(snapshotSchema.parse(structuredClone(data)));
+    expect(result.snapshot.issues[4]).not.toHaveProperty("note");
+    expect(result.snapshot.pullRequests[0]).toMatchObject({ merged: false, closingIssues: [] });
+  });
+
+  it("reports the first bad field in schema order when an issue is bad too", () => {
+    const issues = [VALID.issues[0], { number: 11, title: "b", state: "gone" }];
+    expect(errorOf(pretty({ ...VALID, repository: 7, issues }))).toBe(
+      "snapshot.json:3:17: error: $.repository: expected a string, got 7 — set it to a string (format: schema/snapshot.schema.json)",
+    );
   });
 
   it("accepts a null dueOn and a leading byte order mark", () => {

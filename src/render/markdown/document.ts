@@ -9,7 +9,9 @@ import { formatInstant } from "../format.ts";
 import { noLongerReportingSection } from "../no-longer-reporting.ts";
 import { risksSection } from "../risks-section.ts";
 import { verdict } from "../verdict.ts";
+import { howToLink, isCompact } from "./compact.ts";
 import { type Ctx, type Detail, TEXT_LIMIT } from "./context.ts";
+import { mergeChangesSection } from "./merge-changes.ts";
 import { milestonesSection } from "./milestones.ts";
 import { notInPlanSection } from "./not-in-plan.ts";
 import { objectivesSection } from "./objectives.ts";
@@ -30,8 +32,7 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
     text: (s) => mdText(s, clip),
     name: (s) => bold(mdText(s, clip)),
   };
-  const body = [
-    pullRequestSection(ctx),
+  const status = [
     risksSection({ report, heading: "###", words: { text: ctx.text, owner: (l) => `@${l}` } }),
     milestonesSection(ctx),
     unscheduledSection(ctx),
@@ -42,6 +43,15 @@ export function renderSections(params: { report: Report; detail: Detail; limit: 
     actionsSection(ctx),
     notInPlanSection(ctx),
   ].filter((s) => s !== "");
+  // A pull request the plan has nothing to say about: its warning, how to link it, and the
+  // plan's status folded away.
+  const body = isCompact(report)
+    ? [
+        pullRequestSection(ctx),
+        howToLink(ctx),
+        `<details><summary>Plan status</summary>\n\n${status.join("\n\n")}\n\n</details>`,
+      ]
+    : [mergeChangesSection(ctx), pullRequestSection(ctx), ...status].filter((s) => s !== "");
   const v = verdict(report, { strong: ctx.name, code });
   const head = [`${v.icon} ${v.text}`, contextLine(report)];
   if (ctx.cuts.length) {
