@@ -335,6 +335,28 @@ function keepProtoEntries(raw: unknown, snapshot: Snapshot): void {
   });
 }
 
+/**
+ * The path of a "__proto__" file or check whose value is not a string. zod never sees that
+ * key (it leaves it out of the records it builds), so a wrong type there would pass unseen.
+ */
+function badProtoEntry(raw: unknown): Segment[] | undefined {
+  const bad = (value: unknown): boolean =>
+    isRecord(value) &&
+    Object.hasOwn(value, "__proto__") &&
+    typeof Object.getOwnPropertyDescriptor(value, "__proto__")?.value !== "string";
+  if (!isRecord(raw)) return undefined;
+  for (const key of ["files", "checks"]) if (bad(raw[key])) return [key, "__proto__"];
+  const pulls = raw.pullRequests;
+  if (!Array.isArray(pulls)) return undefined;
+  for (const [i, pull] of pulls.entries()) {
+    if (!isRecord(pull)) continue;
+    for (const key of ["headFiles", "headChecks"]) {
+      if (bad(pull[key])) return ["pullRequests", i, key, "__proto__"];
+    }
+  }
+  return undefined;
+}
+
 /** The snapshot's own fields, with its two big lists taken as they are (validated beforehand). */
 const shellSchema = snapshotSchema.extend({
   issues: z.array(z.unknown()).default([]),
@@ -412,6 +434,12 @@ export function parseSnapshot(params: { text: string; path: string }): SnapshotR
       ok: false,
       error: `${path}:${line}:${column}: error: invalid JSON: ${stop?.problem ?? detail}`,
     };
+  }
+  const proto = badProtoEntry(data);
+  if (proto) {
+    const value = Object.getOwnPropertyDescriptor(valueAt(data, proto.slice(0, -1)), "__proto__");
+    const message = `${jsonPath(proto)}: expected a string, got ${show(value?.value)} — set it to a string (format: schema/snapshot.schema.json)`;
+    return { ok: false, error: `${path}:${positionOfPath(text, proto)}: error: ${message}` };
   }
   const parsed = parseInPlace(data) ?? snapshotSchema.safeParse(data);
   if (!parsed.success) {
