@@ -14,6 +14,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 const DISCARD_MS = 2000;
 
 function tooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
+  // The connection is cut below: its "aborted" error is expected, not a crash.
+  req.on("error", () => {});
   res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
   res.end(`A webhook body may be at most ${maxBytes} bytes.\n`);
   // The rest of the body is thrown away as it comes (nothing is kept), so the sender reads
@@ -30,10 +32,22 @@ export function guardWebhookBodies(params: {
   maxBytes?: number;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const maxBytes = params.maxBytes ?? MAX_WEBHOOK_BYTES;
+  // A sender that hangs up mid-request rejects the handler's read of it: answered with a 400
+  // when still possible, never an unhandled rejection (which would end the process).
+  const run = (req: IncomingMessage, res: ServerResponse): void => {
+    Promise.resolve()
+      .then(() => params.handler(req, res))
+      .catch(() => {
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+          res.end("The request could not be read.\n");
+        }
+      });
+  };
   return (req, res) => {
     const pathname = (req.url ?? "/").split("?")[0]?.replace(/\/+$/, "") ?? "";
     if (req.method !== "POST" || pathname !== params.path.replace(/\/+$/, "")) {
-      void params.handler(req, res);
+      run(req, res);
       return;
     }
     const declared = Number(req.headers["content-length"]);
@@ -59,7 +73,7 @@ export function guardWebhookBodies(params: {
       if (refused) return;
       // @octokit/webhooks takes a string body as the raw payload and verifies its signature.
       (req as IncomingMessage & { body?: string }).body = Buffer.concat(chunks).toString("utf8");
-      void params.handler(req, res);
+      run(req, res);
     });
   };
 }

@@ -5,11 +5,10 @@
  */
 import { createHmac } from "node:crypto";
 import { request } from "node:http";
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_WEBHOOK_BYTES } from "../../src/app/webhook-guard.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
-import { offline } from "../support/nock.ts";
+import { offlineFile } from "../support/offline.ts";
 import { TEST_SECRET } from "./support/probot.ts";
 import { type RunningApp, sendWebhook, startApp } from "./support/server.ts";
 import { canteenExample } from "./support/webhooks.ts";
@@ -30,8 +29,9 @@ deliverables:
 let gh: FakeGitHub;
 const apps: RunningApp[] = [];
 
+offlineFile();
+
 beforeEach(async () => {
-  offline();
   gh = await startFakeGitHub({
     repos: [
       {
@@ -48,7 +48,6 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
   await gh.close();
-  nock.enableNetConnect();
 });
 
 async function app(settings: Parameters<typeof startApp>[0]["settings"] = {}) {

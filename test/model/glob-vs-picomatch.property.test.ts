@@ -4,7 +4,8 @@
  * whole language, against random repository paths, give the same answer from both.
  * Deliberate differences are tested in glob.test.ts and not generated here: `[!a]` (picomatch
  * read it as "! or a" under those options), `{1..10}` (picomatch read it as `[1-10]`), and
- * `**` inside or next to braces.
+ * `**` inside or next to braces, and a `.` in a pattern with a `{1..3}` range (picomatch then
+ * compiles the whole pattern to a regex with the dot left unescaped: `a.{1..3}` matched `aa1`).
  */
 import fc from "fast-check";
 import picomatch from "picomatch";
@@ -50,7 +51,17 @@ const pattern = fc
     fc.constantFrom("", "", "", ".md", "/**"),
   )
   .map(([lead, segments, tail]) => `${lead}${segments.join("/")}${tail}`)
-  .filter((p) => readGlob(p).glob !== "" && !/\*\*\/?\{|\}\*/.test(p));
+  .filter((p) => readGlob(p).glob !== "" && !/\*\*\/?\{|\}\*/.test(p))
+  .filter(
+    (p) =>
+      !(
+        p.includes("{1..3}") &&
+        p
+          .replace(/\{1\.\.3\}/g, "")
+          .replace(/^\.\//, "")
+          .includes(".")
+      ),
+  );
 
 const name = fc
   .array(fc.constantFrom("a", "b", ".", "_", "1", "2", "(", "+", "*", "m", "d"), {

@@ -62,6 +62,9 @@ describe("the glob language", () => {
   it("{1..10} is one to ten, {01..03} is zero-padded, {a..c} letters (picomatch had read {1..10} as [1-10])", () => {
     expect(matches("v{1..10}.md", "v10.md")).toBe(true);
     expect(matches("v{1..10}.md", "v0.md")).toBe(false);
+    // picomatch left the dot of such a pattern unescaped, so it stood for any character.
+    expect(matches("a.{1..3}", "aa1")).toBe(false);
+    expect(matches("a.{1..3}", "a.1")).toBe(true);
     expect(matches("v{01..03}.md", "v02.md")).toBe(true);
     expect(matches("v{01..03}.md", "v2.md")).toBe(false);
     expect(matches("v{1..9..4}.md", "v5.md")).toBe(true);

@@ -2,7 +2,8 @@
  * The dashboard and the check run as GitHub shows them: their Markdown through a GFM
  * renderer (marked) and every Mermaid block through Mermaid, in headless Chromium, with no
  * network. A chart Mermaid cannot draw (a parse error, or its "Syntax error" picture) fails
- * the test. One browser for the file; screenshots for the docs are saved to docs/images/.
+ * the test; so does the HTML page or the badge needing the network. One browser for the
+ * file; `UPDATE_SCREENSHOTS=1` saves the screenshots the docs show to docs/images/.
  * Without Chromium the test is skipped on a developer machine and fails under CI.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "../../src/model/names/history.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { renderDashboard } from "../../src/render/dashboard.ts";
+import { renderHtml } from "../../src/render/html.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
+import { renderSvgBadge } from "../../src/render/svg-badge.ts";
 import { buildReport } from "../../src/sync/build-report.ts";
 import { historyWithToday } from "../../src/sync/progress.ts";
 import { requireChromium, skipWithoutChromium } from "../support/chromium.ts";
@@ -24,6 +27,13 @@ const MERMAID = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min
 const IMAGES = join(ROOT, "docs/images");
 
 let browser: Browser | undefined;
+
+/** A screenshot: saved for the docs with UPDATE_SCREENSHOTS=1, else only taken (it must not be empty). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const path = process.env.UPDATE_SCREENSHOTS === "1" ? join(IMAGES, name) : undefined;
+  const png = await page.screenshot({ ...(path ? { path } : {}), fullPage: true });
+  expect(png.length).toBeGreaterThan(10_000);
+}
 
 /** Six weeks of history: scope grows from 7 to 9 criteria, 0 to 3 met. */
 function history(): HistoryEntry[] {
@@ -128,7 +138,7 @@ describe.skipIf(skipWithoutChromium())("Markdown and Mermaid as GitHub renders t
     expect(await show(page, markdown)).toEqual([]);
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(2);
     await page.locator("h2", { hasText: "Milestones" }).first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(IMAGES, "dashboard-burn-up.png"), fullPage: true });
+    await screenshot(page, "dashboard-burn-up.png");
     expect(requests).toEqual([]);
   });
 
@@ -151,7 +161,53 @@ describe.skipIf(skipWithoutChromium())("Markdown and Mermaid as GitHub renders t
       body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; max-width: 980px; margin: 24px auto; font-size: 14px; color: #1f2328; }
       table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 4px 10px; }
     </style></head><body>${html}</body></html>`);
-    await page.screenshot({ path: join(IMAGES, "check-run-merge-changes.png"), fullPage: true });
+    await screenshot(page, "check-run-merge-changes.png");
+    expect(requests).toEqual([]);
+  });
+
+  it("shows the HTML page (timeline, burn-up) and the badge, text inside its boxes, offline", async () => {
+    const before = history();
+    const report = buildReport({
+      planText: examplePlanText(),
+      planPath: EXAMPLE_PLAN,
+      snapshot: exampleSnapshot(),
+      history: before,
+    });
+    // A page of its own: the HTML page's Content-Security-Policy stays with the document.
+    const page = await (browser as Browser).newPage({ viewport: { width: 1040, height: 900 } });
+    await page.route("**/*", (route) => {
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    await page.setContent(renderHtml(report, { history: historyWithToday(before, report) }));
+    const charts = page.locator("svg");
+    expect(await charts.count()).toBe(2);
+    for (const chart of await charts.all()) {
+      expect((await chart.boundingBox())?.width ?? 0).toBeGreaterThan(400);
+    }
+    expect(await page.locator("svg path").count()).toBe(
+      report.milestones.filter((m) => m.due).length,
+    );
+    await page.setContent(`<!doctype html><body>${renderSvgBadge(report)}</body>`);
+    expect((await page.locator("svg").boundingBox())?.height).toBe(20);
+    // Each text of the badge fits in its coloured box (the widths are estimated, not measured).
+    const overflow = await page.evaluate(() => {
+      interface SvgText {
+        getComputedTextLength(): number;
+      }
+      const { document } = globalThis as unknown as {
+        document: {
+          querySelectorAll(s: string): Iterable<SvgText & { getAttribute(n: string): string }>;
+        };
+      };
+      const rects = [...document.querySelectorAll("g rect")].slice(0, 2);
+      const texts = [...document.querySelectorAll("text")];
+      return texts.map(
+        (t, i) => t.getComputedTextLength() - Number(rects[i]?.getAttribute("width")),
+      );
+    });
+    expect(overflow.every((o) => o < 0)).toBe(true);
+    await page.close();
     expect(requests).toEqual([]);
   });
 
