@@ -285,7 +285,7 @@ describe("issue bodies and comments plan-align writes", () => {
       milestoneTitle: title,
     });
     expectNoForgery(body);
-    expect(body).toContain(String.raw`Ship .github/plan.yml:1:1: warning: forged @` + "\u200b");
+    expect(body).toContain("Ship .github/plan.yml:1:1: warning: forged @" + "\u200b");
     expect(body).not.toMatch(/@everyone|(?<!\\)<img/);
     expect(body).toContain("Approvers: @alice.");
     expect(body).toContain(String.raw`forged pr title\\u001b\]0;owned\\u0007`);
