@@ -11,20 +11,9 @@ import { DASHBOARD_LABEL } from "../../src/model/names/labels.ts";
 import { loadPlan } from "../../src/plan/load.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { offlineFile } from "../support/offline.ts";
+import { SPEC_PLAN } from "../support/spec-plan.ts";
 
-const PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2026-03-01
-    deliverables: [spec]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-`;
-const INVALID = PLAN.replace("deliverables: [spec]", "deliverables: [nope]");
+const INVALID = SPEC_PLAN.replace("deliverables: [spec]", "deliverables: [nope]");
 
 let gh: FakeGitHub;
 const seed = (files: Record<string, string>) =>
@@ -44,7 +33,7 @@ const dashboardSeed = (body: string) =>
       {
         owner: "acme",
         name: "canteen",
-        files: { ".github/plan.yml": PLAN },
+        files: { ".github/plan.yml": SPEC_PLAN },
         issues: [
           { number: 5, labels: ["deliverable:spec"], state: "open" },
           { number: 9, title: "Our plan", labels: [DASHBOARD_LABEL.name], state: "open", body },
@@ -76,7 +65,7 @@ describe("syncRepository", () => {
   });
 
   it("a dry run lists the actions and writes nothing, not even the dashboard", async () => {
-    gh = await seed({ ".github/plan.yml": PLAN });
+    gh = await seed({ ".github/plan.yml": SPEC_PLAN });
     const outcome = await syncRepository({
       ...base(),
       dryRun: true,
@@ -91,7 +80,7 @@ describe("syncRepository", () => {
   });
 
   it("applies the actions and keeps the dashboard, when asked for it", async () => {
-    gh = await seed({ ".github/plan.yml": PLAN });
+    gh = await seed({ ".github/plan.yml": SPEC_PLAN });
     const outcome = await syncRepository({
       ...base(),
       dashboard: { serverUrl: "https://github.com" },

@@ -12,23 +12,11 @@ import { testProbot } from "../app/support/probot.ts";
 import { canteenExample, example, type Payload } from "../app/support/webhooks.ts";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.ts";
 import { offlineFile } from "../support/offline.ts";
+import { SPEC_PLAN } from "../support/spec-plan.ts";
 import { HOSTILE_DIR } from "./support.ts";
 
 /** Loopback only (the fake GitHub, the App); anything else fails the file. */
 offlineFile();
-
-const GOOD_PLAN = `version: 1
-milestones:
-  - id: spec-done
-    title: Spec done
-    due: 2026-03-01
-    deliverables: [spec]
-deliverables:
-  - id: spec
-    title: Specification
-    criteria:
-      - issues: closed
-`;
 
 const HOSTILE: Record<string, string> = {
   "billion laughs": readFileSync(join(HOSTILE_DIR, "billion-laughs.yml"), "utf8"),
@@ -83,7 +71,7 @@ describe("the App with one hostile repository among others", () => {
           {
             owner: "acme",
             name: "canteen",
-            files: { ".github/plan.yml": GOOD_PLAN },
+            files: { ".github/plan.yml": SPEC_PLAN },
             issues: [{ number: 5, title: "Write the spec", labels: ["deliverable:spec"] }],
           },
         ],
