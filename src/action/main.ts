@@ -15,6 +15,7 @@ import { checkedPullRequest, readEvent } from "./event.ts";
 import { InputError, readInputs } from "./inputs.ts";
 import { coreLogger } from "./logger.ts";
 import type { Outcome } from "./outcome.ts";
+import { requestSent } from "./request-sent.ts";
 import { chooseRoute } from "./route.ts";
 
 // Evaluation, rendering and the plan parser (zod, yaml, marked) are imported only once the
@@ -82,6 +83,7 @@ export async function run(params: RunParams): Promise<Outcome | null> {
       ...(inputs.plan ? { path: inputs.plan } : {}),
     });
     planFile.catch(() => {});
+    await requestSent(planFile);
     const outcome = check
       ? await (await import("./check-mode.ts")).runCheckMode({
           ...common,
