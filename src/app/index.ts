@@ -95,6 +95,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       });
     const installationClient = async (id: number) =>
       (await probot.auth(id)) as unknown as GitHubClient;
+    const clientOfInstallation = (id: number) => () => installationClient(id);
     const reconcile = (
       submit: (params: {
         installationId: number;
@@ -191,10 +192,10 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       isClosed = () => queue.closed;
       submit = async ({ deliveryId, installationId, client, requests }) => {
         // The client is made when the work runs: one per installation, not one per webhook.
+        // Two helpers, not two arrows here: arrows made in one scope share its variables, so
+        // the installation's arrow would keep this webhook's Octokit alive while it waits.
         const clientOf =
-          installationId === undefined
-            ? async () => client
-            : () => installationClient(installationId);
+          installationId === undefined ? fixedClient(client) : clientOfInstallation(installationId);
         for (const request of requests) {
           const { event, ...rest } = request;
           const work: RepoWork = { ...rest, client: clientOf, log: probot.log, events: [event] };
@@ -212,7 +213,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
               const { event, ...rest } = request;
               const work: RepoWork = {
                 ...rest,
-                client: async () => client,
+                client: fixedClient(client),
                 log: probot.log,
                 events: [event],
               };
@@ -263,6 +264,11 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
 }
 
 /** A signed payload of the wrong shape: a plain 400, logged at warn with the delivery id. */
+/** A client already made (a webhook naming no installation, a reconcile's installation). */
+function fixedClient(client: GitHubClient): () => Promise<GitHubClient> {
+  return async () => client;
+}
+
 function refuse(context: { id: string; name: string; log: Logger }, error: unknown): Error {
   const reason =
     error instanceof PayloadShapeError
