@@ -10,17 +10,16 @@
  *   Node process that only reads and `JSON.parse`s the same snapshot file. Bar ≤ 2.5.
  * - `report.rss_vs_json_parse`: the peak resident memory of the same two processes. Bar ≤ 2.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { stringify } from "yaml";
-import { buildDist } from "../scripts/build.ts";
 import { evaluateRepository } from "../src/evaluate/repository.ts";
 import { snapshotSchema } from "../src/model/snapshot.ts";
 import { planSync } from "../src/sync/plan-sync.ts";
 import { generateCase } from "../test/support/generate.ts";
+import { processRun, writeCli } from "./process-run.ts";
 import type { Figure } from "./run.ts";
 
 const ISSUES = 200_000;
@@ -47,25 +46,6 @@ function evaluationMs(deliverables: number[]): number[] {
   return times.map((t) => t.sort((a, b) => a - b)[3] ?? Number.NaN);
 }
 
-/** Wall time and peak RSS (KiB, from the kernel via `process.resourceUsage`) of a Node process. */
-function processRun(args: string[]): { ms: number; rssKiB: number } {
-  // The probe runs after the program: peak RSS of the whole process, printed on exit.
-  const probe =
-    "process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
-  const start = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    ["--import", `data:text/javascript,${encodeURIComponent(probe)}`, ...args],
-    { encoding: "utf8", maxBuffer: 1 << 30 },
-  );
-  const ms = performance.now() - start;
-  if (result.status !== 0) {
-    throw new Error(`scale bench: ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
-  }
-  const rss = /maxrss=(\d+)/.exec(result.stderr)?.[1];
-  return { ms, rssKiB: Number(rss ?? Number.NaN) };
-}
-
 function median<T>(runs: T[], key: (t: T) => number): number {
   const values = runs.map(key).sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -81,10 +61,7 @@ export default async function bench(): Promise<Figure[]> {
     const snapshotFile = join(dir, "snapshot.json");
     writeFileSync(planFile, stringify(plan));
     writeFileSync(snapshotFile, JSON.stringify(snapshot));
-    const cli = (await buildDist()).find((f) => f.path === "dist/cli.js");
-    if (!cli) throw new Error("scale bench: no dist/cli.js in the build");
-    const cliFile = join(dir, "cli.mjs");
-    writeFileSync(cliFile, cli.contents);
+    const cliFile = await writeCli(dir);
 
     const report = () =>
       processRun([

@@ -29,7 +29,7 @@ function allowedKeys(kind: CriterionKind): string[] {
 function noKind(params: { ctx: PlanContext; path: PathSegment[]; keys: string[] }): Finding {
   const { ctx, path, keys } = params;
   for (const key of keys) {
-    const kind = didYouMean({ input: key, candidates: KIND_KEYS });
+    const kind = didYouMean({ input: key, candidates: KIND_KEYS, budget: ctx.suggestions });
     if (kind) {
       return findingAt({
         ctx,
@@ -70,7 +70,7 @@ function checkKeys(params: {
         }),
       );
     } else {
-      const close = didYouMean({ input: key, candidates: allowed });
+      const close = didYouMean({ input: key, candidates: allowed, budget: ctx.suggestions });
       const fix = close
         ? ` — did you mean "${close}"?`
         : ` — a "${kind.key}" criterion takes ${allowed.map((k) => `"${k}"`).join(", ")}`;

@@ -5,6 +5,7 @@
 import type { Finding } from "../model/findings.ts";
 import { plural } from "../model/words.ts";
 import { allCriteriaFindings, isCriterionPath } from "./criteria-findings.ts";
+import { SUGGESTION_BUDGET } from "./did-you-mean.ts";
 import type { PlanContext } from "./plan-context.ts";
 import { normalizePlanPaths } from "./repo-paths.ts";
 import { type Plan, planSchema } from "./schema.ts";
@@ -25,20 +26,26 @@ export interface PlanLoadResult {
 
 /** Sorts by position; errors before warnings on the same spot; drops exact repeats. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings
-    .filter((f) => {
-      const key = `${f.line}:${f.column}:${f.severity}:${f.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort(
-      (a, b) =>
-        a.line - b.line ||
-        a.column - b.column ||
-        (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
-    );
+  const sorted = [...findings].sort(
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1),
+  );
+  // Repeats sit side by side, in the group of one position and severity: no key string is
+  // built per finding (a hostile plan can have 30,000 of them).
+  const out: Finding[] = [];
+  let messages = new Set<string>();
+  let last: Finding | undefined;
+  for (const f of sorted) {
+    if (!last || last.line !== f.line || last.column !== f.column || last.severity !== f.severity)
+      messages = new Set();
+    last = f;
+    if (messages.has(f.message)) continue;
+    messages.add(f.message);
+    out.push(f);
+  }
+  return out;
 }
 
 /** Findings reported one by one; past these, one more says how many are left out. */
@@ -91,7 +98,12 @@ function load(params: { text: string; path: string }): PlanLoadResult {
   if (source.data === undefined || findings.some((f) => f.severity === "error")) {
     return result(path, findings, null);
   }
-  const ctx: PlanContext = { doc: source.doc, lineCounter: source.lineCounter, data: source.data };
+  const ctx: PlanContext = {
+    doc: source.doc,
+    lineCounter: source.lineCounter,
+    data: source.data,
+    suggestions: { left: SUGGESTION_BUDGET },
+  };
 
   findings.push(...allCriteriaFindings({ ctx }));
   const parsed = planSchema.safeParse(source.data);

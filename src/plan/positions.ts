@@ -13,6 +13,7 @@ import {
   Lexer,
   LineCounter,
   type Node,
+  type YAMLMap,
 } from "yaml";
 
 export type PathSegment = string | number;
@@ -39,15 +40,36 @@ function resolve(doc: Document, node: unknown): unknown {
   return isAlias(node) ? node.resolve(doc) : node;
 }
 
+type MapNode = YAMLMap<unknown, unknown>;
+type PairNode = MapNode["items"][number];
+
+/**
+ * Each map's pairs by key text, built on the first lookup in that map: a finding for each of
+ * 30,000 unknown keys would otherwise scan the map once per finding (minutes, not seconds).
+ */
+const keyIndexes = new WeakMap<MapNode, Map<string, PairNode>>();
+
+function keyIndex(map: MapNode): Map<string, PairNode> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // The first of duplicate keys, as a scan from the start would find.
+      if (!index.has(text)) index.set(text, pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 function locate(doc: Document, path: readonly PathSegment[]): Located {
   let current: unknown = doc.contents;
   let located: Located = { value: current as Node | undefined, depth: 0 };
   for (const [i, segment] of path.entries()) {
     const container = resolve(doc, current);
     if (isMap(container)) {
-      const pair = container.items.find(
-        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment),
-      );
+      const pair = keyIndex(container).get(String(segment));
       if (!pair) return located;
       current = pair.value;
       located = {

@@ -16,8 +16,7 @@ import {
   valueAt,
   where,
 } from "./describe.ts";
-import { suggestion } from "./did-you-mean.ts";
-import { findingAt, type PlanContext } from "./plan-context.ts";
+import { findingAt, type PlanContext, suggestIn } from "./plan-context.ts";
 import type { PathSegment } from "./positions.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -73,7 +72,7 @@ function unknownKeyFindings(params: {
   const { ctx, path, known } = params;
   return params.keys.map((key) => {
     const hint =
-      suggestion({ input: key, candidates: known }) ||
+      suggestIn(ctx, key, known) ||
       (known.length > 0 ? ` — allowed keys: ${known.join(", ")}` : "");
     return findingAt({
       ctx,

@@ -5,21 +5,24 @@
  */
 
 import {
+  Composer,
   type Document,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   type Node,
-  parseAllDocuments,
+  Parser,
   visit,
   type YAMLError,
 } from "yaml";
 import type { Finding, FindingCode } from "../model/findings.ts";
+import { duplicateKeyFindings } from "./duplicate-keys.ts";
 import { indentationSlips } from "./indentation.ts";
-import { yamlBudgetFinding } from "./yaml-budget.ts";
+import { tokenBudget } from "./yaml-budget.ts";
 
 /** More aliases than this is refused (docs/plan-format.md), against "billion laughs" documents. */
 export const MAX_ALIASES = 50;
@@ -40,68 +43,11 @@ function at(lineCounter: LineCounter, offset: number): { line: number; column: n
   return { line: Math.max(1, line), column: Math.max(1, col) };
 }
 
-/** The key text of the pair whose key starts at `offset` (for duplicate-key messages). */
-function keyAt(doc: Document.Parsed, offset: number): string | undefined {
-  let found: string | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = String(pair.key.value);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-/** Where a key was first defined in the map that holds the duplicate at `offset`. */
-function firstKeyLine(params: {
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-  key: string;
-  offset: number;
-}): number | undefined {
-  let line: number | undefined;
-  visit(params.doc, {
-    Map(_, map) {
-      const keys = map.items.filter(
-        (p) => isScalar(p.key) && String(p.key.value) === params.key && p.key.range,
-      );
-      const hit = keys.some((p) => isScalar(p.key) && p.key.range?.[0] === params.offset);
-      if (hit && keys.length > 1 && isScalar(keys[0].key) && keys[0].key.range) {
-        line = at(params.lineCounter, keys[0].key.range[0]).line;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return line;
-}
-
-function yamlErrorMessage(params: {
-  error: YAMLError;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
-}): { code: FindingCode; message: string } {
-  const { error, doc, lineCounter } = params;
+function yamlErrorMessage(error: YAMLError): { code: FindingCode; message: string } {
   // yaml's own text sometimes carries "at line X, column Y" and a code excerpt; keep the
   // first sentence only, the position is printed in front of the message anyway.
   const raw = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error.code) {
-    case "DUPLICATE_KEY": {
-      const key = keyAt(doc, error.pos[0]);
-      const first =
-        key === undefined
-          ? undefined
-          : firstKeyLine({ doc, lineCounter, key, offset: error.pos[0] });
-      const name = key === undefined ? "a key" : `key "${key}"`;
-      const where = first === undefined ? "" : ` (first on line ${first})`;
-      return {
-        code: "yaml-duplicate-key",
-        message: `duplicate ${name}${where} — a key may appear only once in a map; merge the two or delete one`,
-      };
-    }
     case "TAB_AS_INDENT":
       return {
         code: "yaml-tab",
@@ -246,19 +192,40 @@ function emptyFile(): Finding {
   };
 }
 
+/**
+ * `parseAllDocuments`, with the budget's count of each token taken as the Lexer reads it (one
+ * pass over the text, not two): past the budget the reading stops, and a document whose end
+ * was not reached is never built. A plan over the budget so costs at most what the largest
+ * plan under it costs (the parser's tree up to the budget, about 1 KB a token), and no more.
+ */
+function parseDocuments(
+  text: string,
+  lineCounter: LineCounter,
+): { list: Document.Parsed[]; overBudget?: Finding } {
+  const budget = tokenBudget(text);
+  const parser = new Parser(lineCounter.addNewLine);
+  let overBudget: Finding | undefined;
+  function* cst() {
+    lineCounter.addNewLine(0);
+    for (const token of new Lexer().lex(text)) {
+      overBudget = budget.take(token);
+      if (overBudget) return;
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  }
+  // yaml-1.1 merge keys (<<) would silently change what a plan means.
+  // Duplicate keys are found afterwards, in one pass (duplicate-keys.ts).
+  const composer = new Composer({ uniqueKeys: false, merge: false });
+  const list = Array.from(composer.compose(cst()));
+  return overBudget ? { list: [], overBudget } : { list };
+}
+
 /** Parses `text` (already without a leading BOM) into one YAML document with positions. */
 export function readYaml(params: { text: string }): YamlSource {
   const lineCounter = new LineCounter();
-  const overBudget = yamlBudgetFinding(params.text);
+  const { list, overBudget } = parseDocuments(params.text, lineCounter);
   if (overBudget) return { doc: null, lineCounter, data: undefined, findings: [overBudget] };
-  const docs = parseAllDocuments(params.text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    // yaml-1.1 merge keys (<<) would silently change what a plan means.
-    merge: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0)
     return { doc: null, lineCounter, data: undefined, findings: [emptyFile()] };
 
@@ -268,7 +235,7 @@ export function readYaml(params: { text: string }): YamlSource {
   // Describing a duplicate key walks the document; past a few dozen errors the rest add
   // nothing a person reads, and describing 10,000 of them would take minutes (quadratic).
   for (const error of doc.errors.slice(0, MAX_YAML_ERRORS)) {
-    const described = yamlErrorMessage({ error, doc, lineCounter });
+    const described = yamlErrorMessage(error);
     const position = at(lineCounter, blockHeaderStart(params.text, error, described.code));
     // A second error on the same line is nearly always a consequence of the first.
     if (errorLines.has(position.line)) continue;
@@ -288,6 +255,11 @@ export function readYaml(params: { text: string }): YamlSource {
       ...at(lineCounter, list[1].range[0]),
       ...multipleDocsMessage(),
     });
+  }
+  for (const duplicate of duplicateKeyFindings({ doc, lineCounter, limit: MAX_YAML_ERRORS })) {
+    if (errorLines.has(duplicate.line)) continue;
+    errorLines.add(duplicate.line);
+    errors.push(duplicate);
   }
   const tooMany = aliasFinding({ doc, lineCounter });
   if (tooMany) errors.push(tooMany);

@@ -222,6 +222,69 @@ describe("generated hostile plans, through loadPlan", () => {
     expect(elapsed).toBeLessThan(10_000);
   });
 
+  it("a map of 33,000 keys (300 KB) is answered in seconds, each unknown key positioned", () => {
+    // Was 11 s: the yaml package compared each key with every earlier one, and positioning a
+    // finding scanned the map once per unknown key.
+    const text = `version: 1\n${Array.from({ length: 33_000 }, (_, i) => `k${i}: 1\n`).join("")}`;
+    const start = performance.now();
+    const result = loadPlan({ text, path: "p.yml" });
+    const elapsed = performance.now() - start;
+    expectWellFormed(result);
+    expect(result.findings[MAX_FINDINGS - 1]).toMatchObject({
+      code: "unknown-key",
+      line: MAX_FINDINGS + 1,
+      column: 1,
+    });
+    expect(result.findings.at(-1)?.message).toMatch(/^and 32,800 more findings/);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it("duplicate keys are still found in one pass: each at its second use, naming the first", () => {
+    const text = `version: 1\n${Array.from({ length: 3_000 }, (_, i) => `k${i % 1_000}: 1\n`).join("")}`;
+    const duplicates = loadPlan({ text, path: "p.yml" }).findings.filter(
+      (f) => f.code === "yaml-duplicate-key",
+    );
+    expect(duplicates[0]).toMatchObject({
+      line: 1_002,
+      column: 1,
+      message:
+        'duplicate key "k0" (first on line 2) — a key may appear only once in a map; merge the two or delete one',
+    });
+  });
+
+  it('3,000 misspelt ids against 3,000 deliverables: every one reported, "did you mean" only while its budget lasts', () => {
+    // Was 62 s of edit distances (a 300 KB head plan in a pull request).
+    const ids = Array.from({ length: 3_000 }, (_, i) => `deliverable-number-${i}`);
+    const text = `version: 1\nmilestones:\n  - id: m\n    title: M\n    due: 2026-05-01\n    deliverables:\n${ids.map((id) => `      - ${id.replace("number", "numbr")}\n`).join("")}deliverables:\n${ids.map((id) => `  - {id: ${id}, title: D, criteria: [{issues: closed}]}\n`).join("")}`;
+    const { findings } = loadPlan({ text, path: "p.yml" });
+    const unknown = findings.filter((f) => f.code === "unknown-deliverable");
+    expect(unknown).toHaveLength(MAX_FINDINGS);
+    expect(unknown[0]?.message).toContain('— did you mean "deliverable-number-0"?');
+    const suggested = unknown.filter((f) => f.message.includes("did you mean"));
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThan(10);
+    expect(unknown.at(-1)?.message).toContain('define it under "deliverables" or correct the id');
+  });
+
+  it("200 milestones requiring one another: the first 20 cycles are reported, not tens of thousands", () => {
+    const n = 200;
+    const text = `version: 1\nmilestones:\n${Array.from(
+      { length: n },
+      (_, i) =>
+        `  - {id: m${i}, title: M${i}, due: 2026-05-01, deliverables: [d${i}], requires: [${Array.from(
+          { length: n },
+          (_, j) => `m${j}`,
+        )
+          .filter((m) => m !== `m${i}`)
+          .join(", ")}]}\n`,
+    ).join(
+      "",
+    )}deliverables:\n${Array.from({ length: n }, (_, i) => `  - {id: d${i}, title: D, criteria: [{issues: closed}]}\n`).join("")}`;
+    const { findings, valid } = loadPlan({ text, path: "p.yml" });
+    expect(valid).toBe(false);
+    expect(findings.filter((f) => f.code === "requires-cycle")).toHaveLength(20);
+  });
+
   it("over 1 MiB: one finding at 1:1 naming the limit", () => {
     const result = loadPlan({ text: `# ${"x".repeat(1024 * 1024)}\n`, path: "p.yml" });
     expect(result.findings).toEqual([
@@ -230,11 +293,11 @@ describe("generated hostile plans, through loadPlan", () => {
     expect(result.findings[0]?.message).toContain("1 MiB");
   });
 
-  it("10,000 deliverables load as a valid plan; the first 200 warnings listed, then one counting the rest", () => {
-    const result = loadPlan({ text: manyDeliverables(10_000), path: "p.yml" });
+  it("5,000 deliverables load as a valid plan; the first 200 warnings listed, then one counting the rest", () => {
+    const result = loadPlan({ text: manyDeliverables(5_000), path: "p.yml" });
     expectWellFormed(result);
     expect(result.valid).toBe(true);
-    expect(result.plan?.deliverables).toHaveLength(10_000);
+    expect(result.plan?.deliverables).toHaveLength(5_000);
     expect(result.findings.filter((f) => f.code === "deliverable-without-objective")).toHaveLength(
       MAX_FINDINGS,
     );
@@ -242,7 +305,7 @@ describe("generated hostile plans, through loadPlan", () => {
       severity: "warning",
       code: "too-many-findings",
       message:
-        "and 9,800 more findings from here on (0 errors, 9,800 warnings) not listed — fix the ones above and validate again",
+        "and 4,800 more findings from here on (0 errors, 4,800 warnings) not listed — fix the ones above and validate again",
     });
   });
 });

@@ -58,7 +58,7 @@ export function committedCorpus(): { name: string; bytes: Buffer }[] {
 const deliverableBlock = (i: number) =>
   `  - id: d${i}\n    title: Deliverable ${i}\n    criteria:\n      - issues: closed\n`;
 
-/** A plan with `n` deliverables under one milestone (10,000 fit under 1 MiB). */
+/** A plan with `n` deliverables under one milestone (15 YAML tokens each: 6,600 fit the token budget). */
 export function manyDeliverables(n: number): string {
   const ids = Array.from({ length: n }, (_, i) => `      - d${i}\n`).join("");
   const blocks = Array.from({ length: n }, (_, i) => deliverableBlock(i)).join("");

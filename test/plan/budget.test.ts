@@ -27,6 +27,20 @@ describe("the token budget, before the YAML document is built", () => {
     ]);
   });
 
+  it("in a short plan too, 1,001 entries on one line or a second key: are refused at their place", () => {
+    const entries = `version: 1\nx: [${"1,".repeat(1_000)}1]\n`;
+    expect(load(entries).findings).toEqual([
+      expect.objectContaining({
+        code: "plan-too-complex",
+        line: 2,
+        column: 4 + 2 * MAX_FLOW_ENTRIES,
+      }),
+    ]);
+    expect(load("version: 1\nx: [a: b: c, a]\n").findings).toEqual([
+      expect.objectContaining({ code: "yaml-syntax", line: 2, column: 9 }),
+    ]);
+  });
+
   it("a list of 999 entries on one line is read as usual", () => {
     const text = MINIMAL.replace("deliverables: [d1]", `deliverables: [${"d1, ".repeat(998)}d1]`);
     const codes = load(text).findings.map((f) => f.code);
@@ -42,7 +56,7 @@ describe("the token budget, before the YAML document is built", () => {
     // version, :, 1, x, : are 5 tokens; each "- 1" line two more.
     expect(findings[0]?.line).toBe(3 + Math.floor((MAX_YAML_TOKENS - 5) / 2));
     expect(findings[0]?.message).toBe(
-      "the plan holds more than 200,000 YAML keys, values and indicators, more than a plan needs and more than plan-align reads — split it, or move long lists out of it",
+      "the plan holds more than 100,000 YAML keys, values and indicators, more than a plan needs and more than plan-align reads — split it, or move long lists out of it",
     );
   });
 

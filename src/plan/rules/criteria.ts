@@ -6,7 +6,6 @@
 import type { CriterionKind, ValidationRefs } from "../../criteria/kind.ts";
 import { kindByKey } from "../../criteria/registry.ts";
 import { isRecord } from "../describe.ts";
-import { suggestion } from "../did-you-mean.ts";
 import type { PlanEntries } from "./plan-entries.ts";
 import { type Entry, name, type Rules } from "./rule-context.ts";
 
@@ -40,7 +39,7 @@ export function checkCriteria(rules: Rules, plan: PlanEntries): void {
         { hasMeasure: entry.raw.measure !== undefined },
       ]),
     ),
-    suggest: suggestion,
+    suggest: ({ input, candidates }) => rules.suggest(input, candidates),
   };
   for (const deliverable of plan.deliverables) {
     const criteria = deliverable.raw.criteria;

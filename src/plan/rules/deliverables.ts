@@ -4,7 +4,6 @@
  */
 import { LABEL_NAME_CHARS } from "../../model/github-limits.ts";
 import { deliverableLabel } from "../../model/names/labels.ts";
-import { suggestion } from "../did-you-mean.ts";
 import { tracedByCriterion } from "./criteria.ts";
 import type { PlanEntries } from "./plan-entries.ts";
 import { type Entry, idPath, name, type Rules, text } from "./rule-context.ts";
@@ -46,7 +45,7 @@ function checkObjective(rules: Rules, plan: PlanEntries, deliverable: Entry): vo
   const objective = text(deliverable.raw.objective);
   if (objective !== undefined && !plan.objectiveById.has(objective)) {
     const hint =
-      suggestion({ input: objective, candidates: plan.objectiveById.keys() }) ||
+      rules.suggest(objective, plan.objectiveById.keys()) ||
       " — it must be the id of an objective under a goal";
     rules.error(
       [...deliverable.path, "objective"],

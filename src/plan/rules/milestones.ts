@@ -3,19 +3,46 @@
  * milestones they require (known, not due later).
  */
 import { isRealDate } from "../dates.ts";
-import { suggestion } from "../did-you-mean.ts";
 import type { PlanEntries } from "./plan-entries.ts";
 import { type Entry, name, type Rules, references, text } from "./rule-context.ts";
 
+/**
+ * Each list's entries by title (trimmed, lower case; the first of a title), built once per
+ * list: looked up for every unknown reference, of which a plan may have thousands.
+ */
+const titleIndexes = new WeakMap<Entry[], Map<string, Entry>>();
+
+function titleIndex(list: Entry[]): Map<string, Entry> {
+  let index = titleIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const e of list) {
+      const title = text(e.raw.title)?.trim().toLowerCase();
+      if (e.id !== undefined && title !== undefined && !index.has(title)) index.set(title, e);
+    }
+    titleIndexes.set(list, index);
+  }
+  return index;
+}
+
 /** " — that is the title of …; list its id" when `ref` is an entry's title, not its id. */
 function byTitle(list: Entry[], ref: string): string {
-  const wanted = ref.trim().toLowerCase();
-  const entry = list.find(
-    (e) => e.id !== undefined && text(e.raw.title)?.trim().toLowerCase() === wanted,
-  );
+  const entry = titleIndex(list).get(ref.trim().toLowerCase());
   return entry
     ? ` — that is the title of "${entry.id}"; references use ids: write ${entry.id}`
     : "";
+}
+
+/** Milestones by their place in `milestones:`, built once per plan. */
+const milestonesByPlace = new WeakMap<PlanEntries, Map<unknown, Entry>>();
+
+function milestoneAt(plan: PlanEntries, place: unknown): Entry | undefined {
+  let index = milestonesByPlace.get(plan);
+  if (!index) {
+    index = new Map(plan.milestones.map((m) => [m.path[1], m]));
+    milestonesByPlace.set(plan, index);
+  }
+  return index.get(place);
 }
 
 function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry): void {
@@ -31,7 +58,7 @@ function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry)
   for (const ref of references(milestone, "deliverables")) {
     if (!plan.deliverableById.has(ref.value)) {
       const hint =
-        suggestion({ input: ref.value, candidates: plan.deliverableById.keys() }) ||
+        rules.suggest(ref.value, plan.deliverableById.keys()) ||
         byTitle(plan.deliverables, ref.value) ||
         ' — define it under "deliverables" or correct the id';
       rules.error(
@@ -52,7 +79,7 @@ function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry)
     seenHere.add(ref.value);
     const first = plan.listings.get(ref.value)?.[0];
     if (first !== undefined && first.path[1] !== milestone.path[1]) {
-      const other = plan.milestones.find((m) => m.path[1] === first.path[1]);
+      const other = milestoneAt(plan, first.path[1]);
       const otherName = other ? name("milestone", other) : "another milestone";
       rules.error(
         ref.path,
@@ -69,7 +96,7 @@ function checkRequires(rules: Rules, plan: PlanEntries, milestone: Entry): void 
     const required = plan.milestoneById.get(ref.value);
     if (!required) {
       const hint =
-        suggestion({ input: ref.value, candidates: plan.milestoneById.keys() }) ||
+        rules.suggest(ref.value, plan.milestoneById.keys()) ||
         byTitle(plan.milestones, ref.value) ||
         ' — it must be the id of a milestone under "milestones"';
       rules.error(

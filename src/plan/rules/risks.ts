@@ -5,8 +5,7 @@
  */
 import type { Finding } from "../../model/findings.ts";
 import { isRecord } from "../describe.ts";
-import { suggestion } from "../did-you-mean.ts";
-import { findingAt, type PlanContext } from "../plan-context.ts";
+import { findingAt, type PlanContext, suggestIn } from "../plan-context.ts";
 import { positionOf } from "../positions.ts";
 
 export function riskFindings(params: { ctx: PlanContext }): Finding[] {
@@ -59,7 +58,7 @@ export function riskFindings(params: { ctx: PlanContext }): Finding[] {
       threatens.forEach((ref, j) => {
         if (typeof ref !== "string" || milestoneIds.has(ref)) return;
         const hint =
-          suggestion({ input: ref, candidates: milestoneIds }) ||
+          suggestIn(ctx, ref, milestoneIds) ||
           ' — it must be the id of a milestone under "milestones"';
         findings.push(
           findingAt({

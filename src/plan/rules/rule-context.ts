@@ -4,7 +4,7 @@
  * type when the schema failed).
  */
 import type { Finding, FindingCode } from "../../model/findings.ts";
-import { findingAt, type PlanContext } from "../plan-context.ts";
+import { findingAt, type PlanContext, suggestIn } from "../plan-context.ts";
 import { type PathSegment, positionOf } from "../positions.ts";
 
 /** One goal, objective, milestone or deliverable as written, with its place in the file. */
@@ -26,6 +26,11 @@ export class Rules {
   readonly ctx: PlanContext;
   constructor(ctx: PlanContext) {
     this.ctx = ctx;
+  }
+
+  /** ` — did you mean "x"?` for a misspelt reference, or "" (also once the budget is spent). */
+  suggest(input: string, candidates: Iterable<string>): string {
+    return suggestIn(this.ctx, input, candidates);
   }
 
   error(path: PathSegment[], code: FindingCode, message: string): void {
