@@ -11,6 +11,7 @@ import {
   snapshotPullRequestSchema,
   snapshotSchema,
 } from "../model/snapshot.ts";
+import { isCanonicalIssue, isCanonicalPullRequest } from "../model/snapshot-canonical.ts";
 import { flowPositionOf } from "../plan/positions.ts";
 
 export type SnapshotReadResult = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
@@ -373,14 +374,16 @@ const shellSchema = snapshotSchema.extend({
  */
 function parseInPlace(data: unknown): { success: true; data: Snapshot } | null {
   if (!isRecord(data)) return null;
-  for (const [key, schema] of [
-    ["issues", snapshotIssueSchema],
-    ["pullRequests", snapshotPullRequestSchema],
+  for (const [key, schema, canonical] of [
+    ["issues", snapshotIssueSchema, isCanonicalIssue],
+    ["pullRequests", snapshotPullRequestSchema, isCanonicalPullRequest],
   ] as const) {
     const list = data[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) return null;
     for (const raw of list) {
+      // Already what the schema would make of it (the loader's output): nothing to copy.
+      if (canonical(raw)) continue;
       const item = schema.safeParse(raw);
       if (!item.success || !isRecord(raw)) return null;
       adopt(raw, item.data);
