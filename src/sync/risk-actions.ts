@@ -10,7 +10,7 @@ import type { ActionOf } from "../model/actions.ts";
 import { labelKey, RISK_LABEL } from "../model/names/labels.ts";
 import { mention } from "../model/names/login.ts";
 import { isRiskIssueOf, riskIssueTitle } from "../model/names/risk-issue.ts";
-import type { Snapshot, SnapshotMilestone } from "../model/snapshot.ts";
+import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
 import { milestoneGaps } from "./evidence.ts";
 
 export function riskActions(params: {
@@ -19,12 +19,14 @@ export function riskActions(params: {
   matched: Map<string, SnapshotMilestone>;
 }): ActionOf<"open-risk">[] {
   const { snapshot, evaluation, matched } = params;
-  const riskKey = labelKey(RISK_LABEL.name);
-  const riskIssues = snapshot.issues.filter((i) => i.labels.some((l) => labelKey(l) === riskKey));
   const actions: ActionOf<"open-risk">[] = [];
+  // The risk issues, looked for only once a risk has fired: most evaluations have none, and
+  // the look is a pass over every issue.
+  let riskIssues: SnapshotIssue[] | undefined;
   for (const risk of evaluation.risks) {
     const first = risk.milestones[0];
     if (!risk.fired || first === undefined) continue;
+    riskIssues ??= issuesLabelled(snapshot.issues, labelKey(RISK_LABEL.name));
     if (riskIssues.some((issue) => isRiskIssueOf(issue, risk))) continue;
     const firing = evaluation.milestones.filter((m) => risk.milestones.includes(m.id));
     actions.push({
@@ -42,6 +44,20 @@ export function riskActions(params: {
     });
   }
   return actions;
+}
+
+/** The issues carrying the label whose key is `key` (each distinct spelling lower-cased once). */
+function issuesLabelled(issues: readonly SnapshotIssue[], key: string): SnapshotIssue[] {
+  const keyOf = new Map<string, string>();
+  const is = (label: string) => {
+    let k = keyOf.get(label);
+    if (k === undefined) {
+      k = labelKey(label);
+      keyOf.set(label, k);
+    }
+    return k === key;
+  };
+  return issues.filter((issue) => issue.labels.some(is));
 }
 
 /**
