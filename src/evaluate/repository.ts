@@ -33,7 +33,6 @@ export interface Evaluation {
   risks: RiskResult[];
 }
 
-const __t=(globalThis as any).__t??={};const __m=(k:string,f:()=>any)=>{const s=performance.now();const r=f();__t[k]=(__t[k]??0)+performance.now()-s;return r;};
 function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableResult> {
   const results = new Map<string, DeliverableResult>();
   for (const deliverable of ctx.plan.deliverables) {
@@ -56,15 +55,15 @@ function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableRe
 
 /** Pure: (plan, snapshot) → status of every objective, deliverable and milestone. "Now" is `snapshot.fetchedAt`. */
 export function evaluateRepository(params: { plan: Plan; snapshot: Snapshot }): Evaluation {
-  const ctx = __m("ctx", () => createContext(params.plan, params.snapshot));
-  const deliverables = __m("deliverables", () => evaluateDeliverables(ctx));
+  const ctx = createContext(params.plan, params.snapshot);
+  const deliverables = evaluateDeliverables(ctx);
   const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
-  const milestones = __m("milestones", () => evaluateMilestones({ ctx, deliverables }));
-  return __m("rest", () => ({
+  const milestones = evaluateMilestones({ ctx, deliverables });
+  return {
     goals: evaluateGoals(ctx),
     objectives: evaluateObjectives(ctx),
     milestones,
     unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id)),
     risks: evaluateRisks({ plan: params.plan, milestones }),
-  }));
+  };
 }

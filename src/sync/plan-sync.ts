@@ -40,7 +40,6 @@ const MAX_REASON_GAPS = 5;
  * Every action is idempotent: planned again against the state after applying them, the
  * list is empty.
  */
-const __t=(globalThis as any).__t??={};const __m=(k:string,f:()=>any)=>{const s=performance.now();const r=f();__t[k]=(__t[k]??0)+performance.now()-s;return r;};
 export function planSync(params: {
   plan: Plan;
   snapshot: Snapshot;
@@ -48,11 +47,11 @@ export function planSync(params: {
 }): SyncPlan {
   const { plan, snapshot, evaluation } = params;
   // 1. Which GitHub milestone belongs to which plan milestone (marker, else exact title).
-  const matched = __m("s.match", () => matchGitHubMilestones({ plan, milestones: snapshot.milestones }));
+  const matched = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
   const results = new Map(evaluation.milestones.map((m) => [m.id, m]));
 
   // 2. Labels, milestones, issues.
-  const actions: SyncAction[] = __m("s.labels", () => [...labelActions({ plan, snapshot })]);
+  const actions: SyncAction[] = [...labelActions({ plan, snapshot })];
   for (const milestone of plan.milestones) {
     const action = milestoneAction({
       milestone,
@@ -61,7 +60,7 @@ export function planSync(params: {
     });
     if (action) actions.push(action);
   }
-  __m("s.issues", () => actions.push(...issueActions({ plan, snapshot, matched })));
+  actions.push(...issueActions({ plan, snapshot, matched }));
 
   // 3. Open / closed state and reviews, from the evaluation.
   const reopen: SyncAction[] = [];
@@ -85,7 +84,7 @@ export function planSync(params: {
     }
   }
   actions.push(...reopen, ...review, ...close);
-  __m("s.risks", () => actions.push(...riskActions({ snapshot, evaluation, matched })));
+  actions.push(...riskActions({ snapshot, evaluation, matched }));
 
   // 4. GitHub milestones the plan does not claim: listed, never touched.
   const claimed = new Set([...matched.values()].map((m) => m.number));
