@@ -15,9 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { stringify } from "yaml";
-import { evaluateRepository } from "../src/evaluate/repository.ts";
 import { snapshotSchema } from "../src/model/snapshot.ts";
-import { planSync } from "../src/sync/plan-sync.ts";
+import { evaluateAndPlan } from "../src/sync/plan-sync.ts";
 import { generateCase } from "../test/support/generate.ts";
 import { processRun, writeCli } from "./process-run.ts";
 import type { Figure } from "./run.ts";
@@ -33,7 +32,8 @@ function evaluationMs(deliverables: number[]): number[] {
     const { plan, snapshot: generated } = generateCase({ deliverables: d, issues: ISSUES });
     return { plan, snapshot: snapshotSchema.parse(JSON.parse(JSON.stringify(generated))) };
   });
-  const run = (c: (typeof cases)[number]) => planSync({ ...c, evaluation: evaluateRepository(c) });
+  // What every report and sync does (buildReport, syncRepository).
+  const run = (c: (typeof cases)[number]) => evaluateAndPlan(c);
   for (let i = 0; i < 3; i++) for (const c of cases) run(c);
   const times = cases.map(() => [] as number[]);
   for (let i = 0; i < 7; i++) {

@@ -20,7 +20,16 @@ export interface SnapshotIndex {
   /** Pull requests by label key, in ascending number order. */
   pullRequestsByLabel: Map<string, SnapshotPullRequest[]>;
   pullRequestsByClosingIssue: Map<number, SnapshotPullRequest[]>;
+  /**
+   * For each issue of `snapshot.issues`, at the same position: the keys of the plan's labels
+   * it carries (shared arrays, read only). Planning the sync reads an issue's labels here
+   * instead of looking each one up again: with thousands of labels, every lookup by label
+   * text is a cache miss, and a big repository has hundreds of thousands of them.
+   */
+  planLabelsOf: readonly (readonly string[])[];
 }
+
+const NO_LABELS: readonly string[] = [];
 
 /**
  * Resolves a raw label string to the key of a label the plan uses, or null. Cached per raw
@@ -66,16 +75,31 @@ export function indexSnapshot(
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
   const cache = new Map<string, string | null>();
+  /** One shared `[key]` per key: most issues carry one of the plan's labels. */
+  const single = new Map<string, readonly string[]>();
+  const planLabelsOf: (readonly string[])[] = [];
   const index: SnapshotIndex = {
     issuesByLabel: new Map(),
     pullRequestsByLabel: new Map(),
     pullRequestsByClosingIssue: new Map(),
+    planLabelsOf,
   };
   for (const issue of snapshot.issues) {
+    let keys = NO_LABELS;
     for (const label of issue.labels) {
       const key = resolveLabel(label, wanted, cache);
-      if (key !== null) add(index.issuesByLabel, key, issue);
+      if (key === null) continue;
+      add(index.issuesByLabel, key, issue);
+      if (keys.length === 0) {
+        let one = single.get(key);
+        if (!one) {
+          one = [key];
+          single.set(key, one);
+        }
+        keys = one;
+      } else if (!keys.includes(key)) keys = [...keys, key];
     }
+    planLabelsOf.push(keys);
   }
   for (const pr of snapshot.pullRequests) {
     for (const label of pr.labels) {

@@ -1,6 +1,6 @@
 /** What evaluation reads: the plan, and what every criterion reads (snapshot, indexes, caches). */
 import type { CriterionContext } from "../criteria/context.ts";
-import { indexSnapshot } from "../criteria/snapshot-index.ts";
+import { indexSnapshot, type SnapshotIndex } from "../criteria/snapshot-index.ts";
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Goal, Objective, Plan } from "../plan/schema.ts";
 
@@ -9,7 +9,12 @@ export interface EvaluationContext extends CriterionContext {
   objectives: Map<string, { objective: Objective; goal: Goal }>;
 }
 
-export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext {
+/** `index`: the snapshot's index when the caller built it already (to share it with sync planning). */
+export function createContext(
+  plan: Plan,
+  snapshot: Snapshot,
+  index: SnapshotIndex = indexSnapshot(snapshot, plan),
+): EvaluationContext {
   const objectives = new Map<string, { objective: Objective; goal: Goal }>();
   for (const goal of plan.goals) {
     for (const objective of goal.objectives) {
@@ -20,7 +25,7 @@ export function createContext(plan: Plan, snapshot: Snapshot): EvaluationContext
     plan,
     snapshot,
     timeZone: plan.settings.timezone,
-    index: indexSnapshot(snapshot, plan),
+    index,
     objectives,
     objective: (id) => objectives.get(id)?.objective,
     headings: new Map(),

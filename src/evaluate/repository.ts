@@ -7,6 +7,7 @@
  */
 
 import { evaluateCriterion } from "../criteria/evaluate.ts";
+import type { SnapshotIndex } from "../criteria/snapshot-index.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type {
   DeliverableResult,
@@ -54,8 +55,13 @@ function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableRe
 }
 
 /** Pure: (plan, snapshot) → status of every objective, deliverable and milestone. "Now" is `snapshot.fetchedAt`. */
-export function evaluateRepository(params: { plan: Plan; snapshot: Snapshot }): Evaluation {
-  const ctx = createContext(params.plan, params.snapshot);
+export function evaluateRepository(params: {
+  plan: Plan;
+  snapshot: Snapshot;
+  /** The snapshot's index, when the caller built it (to share it with sync planning). */
+  index?: SnapshotIndex;
+}): Evaluation {
+  const ctx = createContext(params.plan, params.snapshot, params.index);
   const deliverables = evaluateDeliverables(ctx);
   const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
   const milestones = evaluateMilestones({ ctx, deliverables });

@@ -1,12 +1,11 @@
 import { evaluatePullRequest } from "../evaluate/pull-request.ts";
-import { evaluateRepository } from "../evaluate/repository.ts";
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { PullRequestReport, Report } from "../model/report.ts";
 import type { Snapshot, SnapshotPullRequest } from "../model/snapshot.ts";
 import { DEFAULT_TIME_ZONE } from "../model/time-zone.ts";
 import { loadPlan, type PlanLoadResult } from "../plan/load.ts";
 import { DEFAULT_PLAN_PATHS } from "../plan/schema.ts";
-import { planSync } from "./plan-sync.ts";
+import { evaluateAndPlan } from "./plan-sync.ts";
 import { applyForecast, historyWithToday } from "./progress.ts";
 
 /**
@@ -58,8 +57,7 @@ export function buildReport(params: {
   const { timezone } = plan.settings;
 
   // 2. Evaluate the repository, 3. plan the sync.
-  const evaluation = evaluateRepository({ plan, snapshot });
-  const sync = planSync({ plan, snapshot, evaluation });
+  const { evaluation, sync } = evaluateAndPlan({ plan, snapshot });
   const { version, repository, evaluatedAt, ...rest } = base;
   const report: Report = {
     version,

@@ -1,3 +1,4 @@
+import type { SnapshotIndex } from "../criteria/snapshot-index.ts";
 import type { SyncAction } from "../model/actions.ts";
 import { deliverableLabel, labelKey } from "../model/names/labels.ts";
 import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
@@ -16,21 +17,27 @@ export function issueActions(params: {
   plan: Plan;
   snapshot: Snapshot;
   matched: Map<string, SnapshotMilestone>;
+  /** The snapshot's index: each issue's plan labels, already resolved. */
+  index: SnapshotIndex;
 }): SyncAction[] {
   const { plan, snapshot, matched } = params;
   const milestonesOfLabel = labelToMilestones(plan);
   // Each plan milestone's position, computed once: ordering an issue's candidates is then a
   // lookup per candidate, not a scan of every milestone per issue.
   const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
-  // Raw label → its milestones: a repository has few distinct labels but many issues.
-  const byRawLabel = new Map<string, readonly string[]>();
+  const { planLabelsOf } = params.index;
+  // Label key → its milestones, by the index's own key strings (found by identity).
+  const byKey = new Map<string, readonly string[]>();
   const actions: SyncAction[] = [];
-  for (const issue of byNumber(snapshot.issues)) {
+  const order = numberOrder(snapshot.issues);
+  for (let n = 0; n < snapshot.issues.length; n++) {
+    const position = order === null ? n : (order[n] as number);
+    const issue = snapshot.issues[position] as SnapshotIssue;
     if (outOfScope(issue)) continue;
     const candidates = candidateMilestones({
-      issue,
+      keys: planLabelsOf[position] ?? [],
       byLabel: milestonesOfLabel,
-      byRawLabel,
+      byKey,
       rank,
     });
     const target = candidates[0];
@@ -51,14 +58,17 @@ export function issueActions(params: {
   return actions;
 }
 
-/** The issues by number: the list itself when it is in order already (the loader's order). */
-function byNumber(issues: readonly SnapshotIssue[]): readonly SnapshotIssue[] {
+/** Positions of the issues in number order; null when the list is in order already (the loader's). */
+function numberOrder(issues: readonly SnapshotIssue[]): number[] | null {
   for (let i = 1; i < issues.length; i++) {
     if ((issues[i - 1] as SnapshotIssue).number > (issues[i] as SnapshotIssue).number) {
-      return [...issues].sort((a, b) => a.number - b.number);
+      const order = issues.map((_, position) => position);
+      return order.sort(
+        (x, y) => (issues[x] as SnapshotIssue).number - (issues[y] as SnapshotIssue).number,
+      );
     }
   }
-  return issues;
+  return null;
 }
 
 function outOfScope(issue: SnapshotIssue): boolean {
@@ -87,21 +97,22 @@ function labelToMilestones(plan: Plan): Map<string, string[]> {
 
 const NONE: readonly string[] = [];
 
-/** The plan milestones (in plan order) an issue's labels put it in; read only. */
+/** The plan milestones (in plan order) an issue's plan labels put it in; read only. */
 function candidateMilestones(params: {
-  issue: SnapshotIssue;
+  /** The issue's plan label keys (from the index). */
+  keys: readonly string[];
   byLabel: Map<string, string[]>;
-  byRawLabel: Map<string, readonly string[]>;
+  byKey: Map<string, readonly string[]>;
   rank: ReadonlyMap<string, number>;
 }): readonly string[] {
-  const { issue, byLabel, byRawLabel, rank } = params;
+  const { keys, byLabel, byKey, rank } = params;
   let found: readonly string[] = NONE;
   let merged: string[] | null = null;
-  for (const label of issue.labels) {
-    let list = byRawLabel.get(label);
+  for (const key of keys) {
+    let list = byKey.get(key);
     if (list === undefined) {
-      list = byLabel.get(labelKey(label)) ?? NONE;
-      byRawLabel.set(label, list);
+      list = byLabel.get(key) ?? NONE;
+      byKey.set(key, list);
     }
     if (list.length === 0) continue;
     // The common case, one label naming one milestone, costs no copy.

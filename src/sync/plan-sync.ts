@@ -1,5 +1,6 @@
+import { indexSnapshot, type SnapshotIndex } from "../criteria/snapshot-index.ts";
 import { matchGitHubMilestones } from "../evaluate/github-milestones.ts";
-import type { Evaluation } from "../evaluate/repository.ts";
+import { type Evaluation, evaluateRepository } from "../evaluate/repository.ts";
 import type { SyncAction } from "../model/actions.ts";
 import { githubDay } from "../model/names/due-on.ts";
 import {
@@ -44,8 +45,11 @@ export function planSync(params: {
   plan: Plan;
   snapshot: Snapshot;
   evaluation: Evaluation;
+  /** The index the evaluation used (`evaluateAndPlan`), else built here. */
+  index?: SnapshotIndex;
 }): SyncPlan {
   const { plan, snapshot, evaluation } = params;
+  const index = params.index ?? indexSnapshot(snapshot, plan);
   // 1. Which GitHub milestone belongs to which plan milestone (marker, else exact title).
   const matched = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
   const results = new Map(evaluation.milestones.map((m) => [m.id, m]));
@@ -60,7 +64,7 @@ export function planSync(params: {
     });
     if (action) actions.push(action);
   }
-  actions.push(...issueActions({ plan, snapshot, matched }));
+  actions.push(...issueActions({ plan, snapshot, matched, index }));
 
   // 3. Open / closed state and reviews, from the evaluation.
   const reopen: SyncAction[] = [];
@@ -93,6 +97,19 @@ export function planSync(params: {
     .sort((a, b) => a.number - b.number)
     .map((m) => ({ number: m.number, title: m.title, state: m.state }));
   return { actions, notInPlan };
+}
+
+/**
+ * The repository evaluated and its sync planned, reading the snapshot's labels once for both:
+ * what every report and every sync does.
+ */
+export function evaluateAndPlan(params: { plan: Plan; snapshot: Snapshot }): {
+  evaluation: Evaluation;
+  sync: SyncPlan;
+} {
+  const index = indexSnapshot(params.snapshot, params.plan);
+  const evaluation = evaluateRepository({ ...params, index });
+  return { evaluation, sync: planSync({ ...params, evaluation, index }) };
 }
 
 function milestoneAction(params: {
