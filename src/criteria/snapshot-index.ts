@@ -67,6 +67,78 @@ function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): voi
   }
 }
 
+/**
+ * Each item's plan label keys (shared arrays: most items carry one of the plan's labels),
+ * resolved once per distinct label spelling.
+ */
+function planLabels<T extends { labels: readonly string[] }>(
+  items: readonly T[],
+  resolve: (label: string) => string | null,
+  single: Map<string, readonly string[]>,
+): (readonly string[])[] {
+  return items.map((item) => {
+    let keys = NO_LABELS;
+    for (const label of item.labels) {
+      const key = resolve(label);
+      if (key === null) continue;
+      if (keys.length === 0) {
+        let one = single.get(key);
+        if (!one) {
+          one = [key];
+          single.set(key, one);
+        }
+        keys = one;
+        // One label in two spellings counts once.
+      } else if (!keys.includes(key)) keys = [...keys, key];
+    }
+    return keys;
+  });
+}
+
+/**
+ * The items of each key, in the items' order. Counted first, then placed into one array and
+ * cut into a list per key: with thousands of keys, appending to thousands of growing lists
+ * in turn touches a different list for nearly every item, and costs twice as much.
+ */
+function groupByKey<T>(
+  items: readonly T[],
+  keysOf: readonly (readonly string[])[],
+): Map<string, T[]> {
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  for (const keys of keysOf) {
+    for (const key of keys) {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(key, id);
+        counts.push(0);
+      }
+      counts[id] = (counts[id] as number) + 1;
+    }
+  }
+  const next: number[] = [];
+  let total = 0;
+  for (const count of counts) {
+    next.push(total);
+    total += count;
+  }
+  const starts = [...next, total];
+  const placed = new Array<T>(total);
+  keysOf.forEach((keys, i) => {
+    for (const key of keys) {
+      const id = ids.get(key) as number;
+      placed[next[id] as number] = items[i] as T;
+      next[id] = (next[id] as number) + 1;
+    }
+  });
+  const groups = new Map<string, T[]>();
+  for (const [key, id] of ids) {
+    groups.set(key, placed.slice(starts[id] as number, starts[id + 1] as number));
+  }
+  return groups;
+}
+
 export function indexSnapshot(
   snapshot: Snapshot,
   plan: { deliverables: readonly DeliverableRef[] },
@@ -75,37 +147,19 @@ export function indexSnapshot(
   const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
   wanted.add(reviewKey);
   const cache = new Map<string, string | null>();
-  /** One shared `[key]` per key: most issues carry one of the plan's labels. */
+  const resolve = (label: string) => resolveLabel(label, wanted, cache);
   const single = new Map<string, readonly string[]>();
-  const planLabelsOf: (readonly string[])[] = [];
+  const planLabelsOf = planLabels(snapshot.issues, resolve, single);
   const index: SnapshotIndex = {
-    issuesByLabel: new Map(),
-    pullRequestsByLabel: new Map(),
+    issuesByLabel: groupByKey(snapshot.issues, planLabelsOf),
+    pullRequestsByLabel: groupByKey(
+      snapshot.pullRequests,
+      planLabels(snapshot.pullRequests, resolve, single),
+    ),
     pullRequestsByClosingIssue: new Map(),
     planLabelsOf,
   };
-  for (const issue of snapshot.issues) {
-    let keys = NO_LABELS;
-    for (const label of issue.labels) {
-      const key = resolveLabel(label, wanted, cache);
-      if (key === null) continue;
-      add(index.issuesByLabel, key, issue);
-      if (keys.length === 0) {
-        let one = single.get(key);
-        if (!one) {
-          one = [key];
-          single.set(key, one);
-        }
-        keys = one;
-      } else if (!keys.includes(key)) keys = [...keys, key];
-    }
-    planLabelsOf.push(keys);
-  }
   for (const pr of snapshot.pullRequests) {
-    for (const label of pr.labels) {
-      const key = resolveLabel(label, wanted, cache);
-      if (key !== null) add(index.pullRequestsByLabel, key, pr);
-    }
     for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
   }
   sortByNumber(index.issuesByLabel);
