@@ -33,6 +33,12 @@ describe("the glob language", () => {
     ["{a}", "{a}", true],
     ["a\\*b", "a*b", true],
     ["a\\*b", "axb", false],
+    // Three stars or more are one `*` (a folder name), not `**`: found by the picomatch property.
+    ["***", "x/yab", false],
+    ["***", "xyab", true],
+    ["a/***/b", "a/x/b", true],
+    ["a/***/b", "a/x/y/b", false],
+    ["a/***", "a/b/c", false],
   ])("%s against %s: %s", (pattern, path, expected) => {
     expect(matches(pattern, path)).toBe(expected);
   });

@@ -248,11 +248,11 @@ class Reader {
   }
 
   /**
-   * A run of `*` from `start` to `end`. Two or more forming a whole folder name are `**`: any
+   * A run of `*` from `start` to `end`. Exactly two forming a whole folder name are `**`: any
    * number of folders, so `a/**\/b` matches `a/b` and `a/x/y/b`, `**\/b` matches `b`, and
    * `a/**` matches `a` and all below it. A whole pattern `**.ext` (letters, digits, `_` and
    * dots after `**`) matches any path ending so: `**.md` is every Markdown file, as in GitHub
-   * Actions' `paths`. Otherwise stars are one `*`. Returns where to read on.
+   * Actions' `paths`. Otherwise stars (three or more too) are one `*`. Returns where to read on.
    */
   private stars(params: {
     out: GlobNode[];
@@ -263,7 +263,8 @@ class Reader {
   }): number {
     const { out, from, to, start, end } = params;
     const p = this.pattern;
-    const whole = end - start >= 2;
+    // Exactly two: three or more stars are one `*`, as picomatch has it (`***` stays in a folder).
+    const whole = end - start === 2;
     const atStart = start === from;
     const slashBefore = isSlash(out.at(-1)) && p[start - 1] === "/";
     const slashAfter = end < to && p[end] === "/";
