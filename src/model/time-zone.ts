@@ -56,7 +56,25 @@ interface LocalParts {
   time: string;
 }
 
+/**
+ * Recent answers of `localParts`: an evaluation asks about the same few instants (its "now",
+ * the due days) once per milestone, and each answer costs an Intl formatting. Bounded.
+ */
+const recentParts = new Map<string, LocalParts>();
+const MAX_RECENT_PARTS = 1_000;
+
 function localParts(ms: number, timeZone: string): LocalParts {
+  const key = `${ms} ${timeZone}`;
+  let parts = recentParts.get(key);
+  if (!parts) {
+    if (recentParts.size >= MAX_RECENT_PARTS) recentParts.clear();
+    parts = formatParts(ms, timeZone);
+    recentParts.set(key, parts);
+  }
+  return parts;
+}
+
+function formatParts(ms: number, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = p.value;
   const year = (parts.year ?? "").padStart(4, "0");

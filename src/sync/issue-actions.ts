@@ -26,20 +26,21 @@ export function issueActions(params: {
   // lookup per candidate, not a scan of every milestone per issue.
   const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
   const { planLabelsOf } = params.index;
-  // Label key → its milestones, by the index's own key strings (found by identity).
-  const byKey = new Map<string, readonly string[]>();
+  // The index shares one keys array among all issues carrying one (or none) of the plan's
+  // labels: their candidates are worked out once per array, found by identity.
+  const byKeys = new Map<readonly string[], readonly string[]>();
   const actions: SyncAction[] = [];
   const order = numberOrder(snapshot.issues);
   for (let n = 0; n < snapshot.issues.length; n++) {
     const position = order === null ? n : (order[n] as number);
     const issue = snapshot.issues[position] as SnapshotIssue;
     if (outOfScope(issue)) continue;
-    const candidates = candidateMilestones({
-      keys: planLabelsOf[position] ?? [],
-      byLabel: milestonesOfLabel,
-      byKey,
-      rank,
-    });
+    const keys = planLabelsOf[position] ?? [];
+    let candidates = byKeys.get(keys);
+    if (candidates === undefined) {
+      candidates = candidateMilestones({ keys, byLabel: milestonesOfLabel, rank });
+      if (keys.length <= 1) byKeys.set(keys, candidates);
+    }
     const target = candidates[0];
     if (target === undefined) continue;
     if (issue.milestone !== null) {
@@ -102,18 +103,13 @@ function candidateMilestones(params: {
   /** The issue's plan label keys (from the index). */
   keys: readonly string[];
   byLabel: Map<string, string[]>;
-  byKey: Map<string, readonly string[]>;
   rank: ReadonlyMap<string, number>;
 }): readonly string[] {
-  const { keys, byLabel, byKey, rank } = params;
+  const { keys, byLabel, rank } = params;
   let found: readonly string[] = NONE;
   let merged: string[] | null = null;
   for (const key of keys) {
-    let list = byKey.get(key);
-    if (list === undefined) {
-      list = byLabel.get(key) ?? NONE;
-      byKey.set(key, list);
-    }
+    const list = byLabel.get(key) ?? NONE;
     if (list.length === 0) continue;
     // The common case, one label naming one milestone, costs no copy.
     if (found.length === 0) {
