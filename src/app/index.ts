@@ -15,6 +15,7 @@ import { HANDLED_EVENTS, PayloadShapeError, routeWebhook, type WorkRequest } fro
 import { newRunStats, type RunStats, runWork } from "./run-work.ts";
 import { type AppSettings, DEFAULT_SETTINGS, settingsFromEnv } from "./settings.ts";
 import type { SyncOutcome } from "./sync-repository.ts";
+import { visibleLog } from "./visible-log.ts";
 import { mergeWork, type RepoJobData, type RepoWork, repoKey } from "./work.ts";
 
 export interface PlanAlignAppOptions {
@@ -83,7 +84,9 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       ? { ...DEFAULT_SETTINGS, reconcileSeconds: 0, ...options.settings }
       : settingsFromEnv(process.env);
     const noPlanSeen = new Set<string>();
-    handle.log = probot.log;
+    // Every line of ours goes through this: it carries plan and pull-request text.
+    const log = visibleLog(probot.log);
+    handle.log = log;
     const run = (work: RepoWork) =>
       runWork({
         work,
@@ -106,7 +109,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       reconcileInstallations({
         appClient: async () => (await probot.auth()) as unknown as GitHubClient,
         installationClient,
-        log: probot.log,
+        log,
         enqueue: ({ installationId, client, repository }) =>
           submit({
             installationId,
@@ -139,13 +142,13 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
         lockSeconds: settings.lockSeconds,
         coalesceMs: settings.coalesceMs,
         reconcileSeconds: settings.reconcileSeconds,
-        log: probot.log,
+        log,
         run: async (data) => {
           const { installationId, ...fields } = data;
           await run({
             ...fields,
             client: () => installationClient(installationId),
-            log: probot.log,
+            log,
           });
         },
         reconcile: (add) =>
@@ -163,7 +166,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       });
       starting.catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
-        probot.log.error(`plan-align: could not use Redis at REDIS_URL: ${message}`);
+        log.error(`plan-align: could not use Redis at REDIS_URL: ${message}`);
         markFailed(new Error(`could not use Redis at REDIS_URL: ${message}`));
       });
       isClosed = () => handle.redis?.closed ?? false;
@@ -182,7 +185,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       const queue = createRepoQueue<RepoWork>({
         windowMs: settings.coalesceMs,
         merge: mergeWork,
-        log: probot.log,
+        log,
         concurrency: settings.concurrency,
         ...(options.timers ? { timers: options.timers } : {}),
         run: (_key, work) => run(work),
@@ -198,7 +201,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
           installationId === undefined ? fixedClient(client) : clientOfInstallation(installationId);
         for (const request of requests) {
           const { event, ...rest } = request;
-          const work: RepoWork = { ...rest, client: clientOf, log: probot.log, events: [event] };
+          const work: RepoWork = { ...rest, client: clientOf, log, events: [event] };
           const key = repoKey(work);
           // Per repository: one installation delivery can name several repositories.
           queue.enqueue({ key, work, deliveryId: `${deliveryId}:${key}` });
@@ -207,14 +210,14 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
       if (settings.reconcileSeconds > 0) {
         scheduleReconcile({
           seconds: settings.reconcileSeconds,
-          log: probot.log,
+          log,
           run: () =>
             reconcile(({ client, request }) => {
               const { event, ...rest } = request;
               const work: RepoWork = {
                 ...rest,
                 client: fixedClient(client),
-                log: probot.log,
+                log,
                 events: [event],
               };
               queue.enqueue({ key: repoKey(work), work });
@@ -253,7 +256,7 @@ export function createPlanAlignApp(options: PlanAlignAppOptions = {}): {
         });
       } catch (error) {
         if (error instanceof PayloadShapeError) throw refuse(context, error);
-        context.log.error(
+        visibleLog(context.log).error(
           `plan-align: delivery ${context.id} (${context.name}) could not be queued: ${error instanceof Error ? error.message : error}`,
         );
         throw answer(503, `plan-align could not queue delivery ${context.id}; redeliver it later`);
@@ -274,7 +277,9 @@ function refuse(context: { id: string; name: string; log: Logger }, error: unkno
     error instanceof PayloadShapeError
       ? error.message
       : "its fields are not where GitHub puts them";
-  context.log.warn(`plan-align: delivery ${context.id} (${context.name}) refused: ${reason}`);
+  visibleLog(context.log).warn(
+    `plan-align: delivery ${context.id} (${context.name}) refused: ${reason}`,
+  );
   return answer(400, `plan-align cannot use this ${context.name} payload: ${reason}`);
 }
 

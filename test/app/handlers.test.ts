@@ -143,6 +143,22 @@ describe("repository without a plan", () => {
   });
 });
 
+describe("the App's log", () => {
+  it("never carries a raw control character: text from GitHub is written with visible escapes", async () => {
+    const { probot, handle, logs } = testProbot({});
+    // GitHub's error text reaches the log line; a newline in it would forge a second line in
+    // a pretty log, an escape sequence would repaint the operator's terminal.
+    token()
+      .get(`${REPO}/contents/.github%2Fplan.yml`)
+      .reply(500, { message: "boom\n[error] forged line\u001b[2J" });
+    await probot.receive(event("issues", canteenExample("issues", "opened"), "log-1"));
+    await handle.queue?.idle();
+    const said = logs.problems().join("\n");
+    expect(said).toContain("boom\\n[error] forged line\\u001b[2J");
+    expect(logs.messages().some((m) => /[\u0000-\u001f\u007f-\u009f]/.test(m))).toBe(false);
+  });
+});
+
 describe("which webhooks are handled", () => {
   /** The example payload of `name.action`, made to concern acme/canteen's default branch. */
   function payloadFor(name: string, action: string): Payload {
