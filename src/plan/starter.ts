@@ -112,6 +112,13 @@ export function starterPlan(params: {
     " What each milestone delivers, and its proof: issues closed, files, checks, pull requests.\n" +
       ' Issues labelled "deliverable:<id>" belong to the deliverable.',
   );
+  // Days (due, at risk, overdue) are counted in UTC unless the plan names its zone: shown,
+  // commented out, where a team sees it before its first milestone falls due a day early.
+  doc.comment = [
+    " settings:",
+    "   timezone: Europe/London   # the IANA zone your dates are in (default UTC)",
+    "   at_risk_days: 7           # not achieved and due within this many days: at risk",
+  ].join("\n");
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -38,6 +38,21 @@ describe("plan-align init", () => {
     expect(await main(["validate", "--plan", ".github/plan.yml"], t.value)).toBe(0);
   });
 
+  it("ends with the settings a team sets first, commented out, and uncommented they are valid", async () => {
+    const t = io();
+    expect(await main(["init"], t.value)).toBe(0);
+    const text = readFileSync(join(t.cwd, ".github/plan.yml"), "utf8");
+    expect(text).toContain("#   timezone: Europe/London");
+    // Uncommenting the block is all it takes.
+    const uncommented = text.replace(/^# (settings:| {2}\w+:.*)$/gm, "$1");
+    const loaded = loadPlan({ text: uncommented, path: ".github/plan.yml" });
+    expect(loaded.valid).toBe(true);
+    // No finding beyond the starter's own (its example objective has no measure yet).
+    const before = loadPlan({ text, path: ".github/plan.yml" }).findings.map((f) => f.code);
+    expect(loaded.findings.map((f) => f.code)).toEqual(before);
+    expect(loaded.plan?.settings).toMatchObject({ timezone: "Europe/London", at_risk_days: 7 });
+  });
+
   it("never overwrites an existing plan without --force (exit 2, saying so)", async () => {
     const t = io();
     const file = join(t.cwd, "plan.yml");
