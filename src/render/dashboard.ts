@@ -15,6 +15,7 @@ import type {
   ObjectiveResult,
   Report,
 } from "../model/report.ts";
+import { dayIn } from "../model/time-zone.ts";
 import { plural } from "../model/words.ts";
 import type { Plan } from "../plan/schema.ts";
 import { renderGantt } from "./dashboard-gantt.ts";
@@ -84,7 +85,8 @@ function renderAt(input: DashboardInput, level: Level): string {
       level < 3
         ? renderGantt({
             milestones: report.milestones,
-            today: report.evaluatedAt.slice(0, 10),
+            // Today in the plan's zone, as every other day of the report is counted.
+            today: dayIn(report.evaluatedAt, report.timezone),
             goalOf: goalOfMilestone(input),
           })
         : "",

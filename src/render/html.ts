@@ -9,6 +9,7 @@ import type { DeliverableResult, MilestoneResult, Report } from "../model/report
 import { dayIn } from "../model/time-zone.ts";
 import { plural } from "../model/words.ts";
 import { escapeHtml as h } from "./escape.ts";
+import { formatInstant } from "./format.ts";
 import { milestoneState, STATE_COLORS, STATE_WORDS } from "./milestone-state.ts";
 import { burnUpSvg, timelineSvg } from "./svg-charts.ts";
 
@@ -48,7 +49,7 @@ export function renderHtml(
   const achieved = report.milestones.filter((m) => m.achieved).length;
   const sections: string[] = [
     `<h1>${h(title)}</h1>`,
-    `<p>${achieved} of ${plural(report.milestones.length, "milestone")} achieved · evaluated ${h(report.evaluatedAt)}${report.plan.valid ? "" : ` · <strong class="unmet">the plan ${h(report.plan.path)} is invalid</strong>`}</p>`,
+    `<p>${achieved} of ${plural(report.milestones.length, "milestone")} achieved · evaluated ${h(formatInstant(report.evaluatedAt, report.timezone))}${report.plan.valid ? "" : ` · <strong class="unmet">the plan ${h(report.plan.path)} is invalid</strong>`}</p>`,
   ];
   if (report.forecast) {
     const when = report.forecast.date
