@@ -6,43 +6,12 @@ import { isRealDate } from "../dates.ts";
 import type { PlanEntries } from "./plan-entries.ts";
 import { type Entry, name, type Rules, references, text } from "./rule-context.ts";
 
-/**
- * Each list's entries by title (trimmed, lower case; the first of a title), built once per
- * list: looked up for every unknown reference, of which a plan may have thousands.
- */
-const titleIndexes = new WeakMap<Entry[], Map<string, Entry>>();
-
-function titleIndex(list: Entry[]): Map<string, Entry> {
-  let index = titleIndexes.get(list);
-  if (!index) {
-    index = new Map();
-    for (const e of list) {
-      const title = text(e.raw.title)?.trim().toLowerCase();
-      if (e.id !== undefined && title !== undefined && !index.has(title)) index.set(title, e);
-    }
-    titleIndexes.set(list, index);
-  }
-  return index;
-}
-
 /** " — that is the title of …; list its id" when `ref` is an entry's title, not its id. */
-function byTitle(list: Entry[], ref: string): string {
-  const entry = titleIndex(list).get(ref.trim().toLowerCase());
+function byTitle(byTitles: Map<string, Entry>, ref: string): string {
+  const entry = byTitles.get(ref.trim().toLowerCase());
   return entry
     ? ` — that is the title of "${entry.id}"; references use ids: write ${entry.id}`
     : "";
-}
-
-/** Milestones by their place in `milestones:`, built once per plan. */
-const milestonesByPlace = new WeakMap<PlanEntries, Map<unknown, Entry>>();
-
-function milestoneAt(plan: PlanEntries, place: unknown): Entry | undefined {
-  let index = milestonesByPlace.get(plan);
-  if (!index) {
-    index = new Map(plan.milestones.map((m) => [m.path[1], m]));
-    milestonesByPlace.set(plan, index);
-  }
-  return index.get(place);
 }
 
 function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry): void {
@@ -59,7 +28,7 @@ function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry)
     if (!plan.deliverableById.has(ref.value)) {
       const hint =
         rules.suggest(ref.value, plan.deliverableById.keys()) ||
-        byTitle(plan.deliverables, ref.value) ||
+        byTitle(plan.deliverableByTitle, ref.value) ||
         ' — define it under "deliverables" or correct the id';
       rules.error(
         ref.path,
@@ -79,7 +48,7 @@ function checkDeliverableList(rules: Rules, plan: PlanEntries, milestone: Entry)
     seenHere.add(ref.value);
     const first = plan.listings.get(ref.value)?.[0];
     if (first !== undefined && first.path[1] !== milestone.path[1]) {
-      const other = milestoneAt(plan, first.path[1]);
+      const other = plan.milestoneByPlace.get(first.path[1]);
       const otherName = other ? name("milestone", other) : "another milestone";
       rules.error(
         ref.path,
@@ -97,7 +66,7 @@ function checkRequires(rules: Rules, plan: PlanEntries, milestone: Entry): void 
     if (!required) {
       const hint =
         rules.suggest(ref.value, plan.milestoneById.keys()) ||
-        byTitle(plan.milestones, ref.value) ||
+        byTitle(plan.milestoneByTitle, ref.value) ||
         ' — it must be the id of a milestone under "milestones"';
       rules.error(
         ref.path,

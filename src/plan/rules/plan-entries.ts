@@ -20,6 +20,11 @@ export interface PlanEntries {
    * a deliverable in each milestone (a repeat inside one milestone is only a warning).
    */
   listings: Map<string, Reference[]>;
+  /** Milestones and deliverables by title (trimmed, lower case; the first of each title). */
+  milestoneByTitle: Map<string, Entry>;
+  deliverableByTitle: Map<string, Entry>;
+  /** Milestones by their place in `milestones:` (the index in `path[1]`). */
+  milestoneByPlace: Map<PathSegment | undefined, Entry>;
 }
 
 function entries(list: unknown, base: PathSegment[]): Entry[] {
@@ -37,6 +42,17 @@ function firstById(list: Entry[]): Map<string, Entry> {
     if (entry.id !== undefined && !byId.has(entry.id)) byId.set(entry.id, entry);
   }
   return byId;
+}
+
+function firstByTitle(list: Entry[]): Map<string, Entry> {
+  const byTitle = new Map<string, Entry>();
+  for (const entry of list) {
+    const title = text(entry.raw.title)?.trim().toLowerCase();
+    if (entry.id !== undefined && title !== undefined && !byTitle.has(title)) {
+      byTitle.set(title, entry);
+    }
+  }
+  return byTitle;
 }
 
 function deliverableListings(
@@ -75,5 +91,8 @@ export function planEntries(data: unknown): PlanEntries {
     milestoneById: firstById(milestones),
     deliverableById,
     listings: deliverableListings(milestones, deliverableById),
+    milestoneByTitle: firstByTitle(milestones),
+    deliverableByTitle: firstByTitle(deliverables),
+    milestoneByPlace: new Map(milestones.map((m) => [m.path[1], m])),
   };
 }
