@@ -13,5 +13,14 @@ export function evaluateCriterion(params: {
   const { ctx, deliverable, criterion } = params;
   const kind = kindOf(criterion);
   const name = criterionName(criterion, (id) => ctx.objective(id)?.title);
-  return { kind: kind.key, name, ...kind.evaluate({ ctx, deliverable, criterion }) };
+  const outcome = kind.evaluate({ ctx, deliverable, criterion });
+  // Built field by field (not spread): one object per criterion, at thousands of criteria.
+  const result: CriterionResult = {
+    kind: kind.key,
+    name,
+    met: outcome.met,
+    detail: outcome.detail,
+  };
+  if (outcome.refs !== undefined) result.refs = outcome.refs;
+  return result;
 }

@@ -11,13 +11,13 @@
  * counts as completed, as GitHub shows it.
  */
 import { z } from "zod";
-import { deliverableLabel, labelKey } from "../model/names/labels.ts";
+import { deliverableLabel } from "../model/names/labels.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
 import { plural, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { defineKind } from "./kind.ts";
-import type { DeliverableRef } from "./snapshot-index.ts";
+import { type DeliverableRef, issuesOfDeliverable } from "./snapshot-index.ts";
 
 /** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
 export function leavesScope(issue: SnapshotIssue): boolean {
@@ -32,7 +32,7 @@ export function deliverableIssues(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
 ): readonly SnapshotIssue[] {
-  return ctx.index.issuesByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  return issuesOfDeliverable(ctx.index, deliverable);
 }
 
 export const issuesKind = defineKind({

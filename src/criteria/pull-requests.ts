@@ -4,21 +4,20 @@
  * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
  */
 import { z } from "zod";
-import { deliverableLabel, labelKey } from "../model/names/labels.ts";
 import type { SnapshotPullRequest } from "../model/snapshot.ts";
 import { plural, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { deliverableIssues } from "./issues.ts";
 import { defineKind } from "./kind.ts";
-import type { DeliverableRef } from "./snapshot-index.ts";
+import { type DeliverableRef, pullRequestsLabelled } from "./snapshot-index.ts";
 
 /** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
 export function deliverablePullRequests(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
 ): readonly SnapshotPullRequest[] {
-  const labelled = ctx.index.pullRequestsByLabel.get(labelKey(deliverableLabel(deliverable))) ?? [];
+  const labelled = pullRequestsLabelled(ctx.index, deliverable);
   let found: Map<number, SnapshotPullRequest> | null = null;
   for (const issue of deliverableIssues(ctx, deliverable)) {
     const closing = ctx.index.pullRequestsByClosingIssue.get(issue.number);

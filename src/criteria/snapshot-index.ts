@@ -4,6 +4,12 @@
  *
  * Only the labels the plan uses are indexed (its deliverables' labels and the review
  * label): a big repository's other labels cost one map lookup per distinct label string.
+ *
+ * Each label the plan uses gets a slot (a small integer), and everything per label or per
+ * deliverable is an array by slot or by plan position. There is one hash table per kind of
+ * name (labels, deliverable ids), not one per question asked of them: building a table of
+ * more than 4,096 entries costs several times more per entry than a smaller one (V8 moves it
+ * to its large-object space), and a plan of 5,000 deliverables asked a dozen of them.
  */
 import { deliverableLabel, labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
 import type { Snapshot, SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
@@ -15,49 +21,74 @@ export interface DeliverableRef {
 }
 
 export interface SnapshotIndex {
-  /** Issues by label key (see `labelKey`), in ascending number order. */
-  issuesByLabel: Map<string, SnapshotIssue[]>;
-  /** Pull requests by label key, in ascending number order. */
-  pullRequestsByLabel: Map<string, SnapshotPullRequest[]>;
+  /** Slot of each label the plan uses, by label key (see `labelKey`) and by its plan spelling. */
+  slotOf: ReadonlyMap<string, number>;
+  /** Issues by label slot, in ascending number order (read only). */
+  issuesBySlot: readonly (readonly SnapshotIssue[])[];
+  /** Pull requests by label slot, in ascending number order (read only). */
+  pullRequestsBySlot: readonly (readonly SnapshotPullRequest[])[];
   pullRequestsByClosingIssue: Map<number, SnapshotPullRequest[]>;
   /**
-   * For each issue of `snapshot.issues`, at the same position: the keys of the plan's labels
+   * For each issue of `snapshot.issues`, at the same position: the slots of the plan's labels
    * it carries (shared arrays, read only). Planning the sync reads an issue's labels here
    * instead of looking each one up again: with thousands of labels, every lookup by label
    * text is a cache miss, and a big repository has hundreds of thousands of them.
    */
-  planLabelsOf: readonly (readonly string[])[];
+  planLabelsOf: readonly (readonly number[])[];
+  /** Plan position of each deliverable id (the first, if an invalid plan repeats one). */
+  positionOf: ReadonlyMap<string, number>;
+  /** The label slot of the deliverable at each plan position. */
+  slotAt: readonly number[];
+  /** How many slots there are (the last is the review label's). */
+  slots: number;
+  reviewSlot: number;
 }
 
-const NO_LABELS: readonly string[] = [];
+const NO_SLOTS: readonly number[] = [];
+const NONE: readonly never[] = [];
 
-/**
- * Resolves a raw label string to the key of a label the plan uses, or null. Cached per raw
- * string: a repository has few distinct labels but many labelled items.
- */
-function resolveLabel(
-  label: string,
-  wanted: Set<string>,
-  cache: Map<string, string | null>,
-): string | null {
-  let key = cache.get(label);
-  if (key === undefined) {
-    const k = labelKey(label);
-    key = wanted.has(k) ? k : null;
-    cache.set(label, key);
-  }
-  return key;
+/** The label slot of a deliverable, or -1 when it is not one of the indexed plan's. */
+export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRef): number {
+  const position = index.positionOf.get(deliverable.id);
+  if (position !== undefined) return index.slotAt[position] as number;
+  return index.slotOf.get(labelKey(deliverableLabel(deliverable))) ?? -1;
+}
+
+/** Issues carrying the deliverable's label, in number order (shared: read only). */
+export function issuesOfDeliverable(
+  index: SnapshotIndex,
+  deliverable: DeliverableRef,
+): readonly SnapshotIssue[] {
+  return index.issuesBySlot[deliverableSlot(index, deliverable)] ?? NONE;
+}
+
+/** Pull requests carrying the deliverable's label, in number order (shared: read only). */
+export function pullRequestsLabelled(
+  index: SnapshotIndex,
+  deliverable: DeliverableRef,
+): readonly SnapshotPullRequest[] {
+  return index.pullRequestsBySlot[deliverableSlot(index, deliverable)] ?? NONE;
+}
+
+/** Issues carrying the review label, in number order (shared: read only). */
+export function reviewIssues(index: SnapshotIndex): readonly SnapshotIssue[] {
+  return index.issuesBySlot[index.reviewSlot] ?? NONE;
+}
+
+/** An array with an empty entry per label slot (filled, so V8 keeps it a plain array). */
+export function slotArray<T>(index: Pick<SnapshotIndex, "slots">): (T | undefined)[] {
+  return new Array<T | undefined>(index.slots).fill(undefined);
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
-  // The same item twice in a row: one label in two spellings, or a repeated closing issue.
+  // The same item twice in a row: a repeated closing issue.
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): void {
-  for (const list of map.values()) {
+function sortByNumber<T extends { number: number }>(lists: Iterable<T[]>): void {
+  for (const list of lists) {
     for (let i = 1; i < list.length; i++) {
       if ((list[i - 1] as T).number > (list[i] as T).number) {
         list.sort((a, b) => a.number - b.number);
@@ -68,73 +99,72 @@ function sortByNumber<T extends { number: number }>(map: Map<unknown, T[]>): voi
 }
 
 /**
- * Each item's plan label keys (shared arrays: most items carry one of the plan's labels),
- * resolved once per distinct label spelling.
+ * Each item's plan label slots (shared arrays: most items carry one of the plan's labels).
+ * A spelling that is neither a label key nor the plan's own spelling is lower-cased once.
  */
 function planLabels<T extends { labels: readonly string[] }>(
   items: readonly T[],
-  resolve: (label: string) => string | null,
-  single: Map<string, readonly string[]>,
-): (readonly string[])[] {
+  slotOf: ReadonlyMap<string, number>,
+  other: Map<string, number>,
+  single: (readonly number[] | undefined)[],
+): (readonly number[])[] {
   return items.map((item) => {
-    let keys = NO_LABELS;
+    let slots = NO_SLOTS;
     for (const label of item.labels) {
-      const key = resolve(label);
-      if (key === null) continue;
-      if (keys.length === 0) {
-        let one = single.get(key);
-        if (!one) {
-          one = [key];
-          single.set(key, one);
+      let slot = slotOf.get(label);
+      if (slot === undefined) {
+        slot = other.get(label);
+        if (slot === undefined) {
+          slot = slotOf.get(labelKey(label)) ?? -1;
+          other.set(label, slot);
         }
-        keys = one;
+      }
+      if (slot < 0) continue;
+      if (slots.length === 0) {
+        let one = single[slot];
+        if (!one) {
+          one = [slot];
+          single[slot] = one;
+        }
+        slots = one;
         // One label in two spellings counts once.
-      } else if (!keys.includes(key)) keys = [...keys, key];
+      } else if (!slots.includes(slot)) slots = [...slots, slot];
     }
-    return keys;
+    return slots;
   });
 }
 
 /**
- * The items of each key, in the items' order. Counted first, then placed into one array and
- * cut into a list per key: with thousands of keys, appending to thousands of growing lists
+ * The items of each slot, in the items' order. Counted first, then placed into one array and
+ * cut into a list per slot: with thousands of slots, appending to thousands of growing lists
  * in turn touches a different list for nearly every item, and costs twice as much.
  */
-function groupByKey<T>(
+function groupBySlot<T>(
   items: readonly T[],
-  keysOf: readonly (readonly string[])[],
-): Map<string, T[]> {
-  const ids = new Map<string, number>();
-  const counts: number[] = [];
-  for (const keys of keysOf) {
-    for (const key of keys) {
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = counts.length;
-        ids.set(key, id);
-        counts.push(0);
-      }
-      counts[id] = (counts[id] as number) + 1;
-    }
+  slotsOf: readonly (readonly number[])[],
+  slots: number,
+): T[][] {
+  const counts = new Array<number>(slots).fill(0);
+  for (const itemSlots of slotsOf) {
+    for (const slot of itemSlots) counts[slot] = (counts[slot] as number) + 1;
   }
-  const next: number[] = [];
+  const next = new Array<number>(slots);
   let total = 0;
-  for (const count of counts) {
-    next.push(total);
-    total += count;
+  for (let slot = 0; slot < slots; slot++) {
+    next[slot] = total;
+    total += counts[slot] as number;
   }
   const starts = [...next, total];
   const placed = new Array<T>(total);
-  keysOf.forEach((keys, i) => {
-    for (const key of keys) {
-      const id = ids.get(key) as number;
-      placed[next[id] as number] = items[i] as T;
-      next[id] = (next[id] as number) + 1;
+  slotsOf.forEach((itemSlots, i) => {
+    for (const slot of itemSlots) {
+      placed[next[slot] as number] = items[i] as T;
+      next[slot] = (next[slot] as number) + 1;
     }
   });
-  const groups = new Map<string, T[]>();
-  for (const [key, id] of ids) {
-    groups.set(key, placed.slice(starts[id] as number, starts[id + 1] as number));
+  const groups: T[][] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    groups.push(placed.slice(starts[slot] as number, starts[slot + 1] as number));
   }
   return groups;
 }
@@ -143,26 +173,51 @@ export function indexSnapshot(
   snapshot: Snapshot,
   plan: { deliverables: readonly DeliverableRef[] },
 ): SnapshotIndex {
-  const reviewKey = labelKey(REVIEW_LABEL.name);
-  const wanted = new Set(plan.deliverables.map((d) => labelKey(deliverableLabel(d))));
-  wanted.add(reviewKey);
-  const cache = new Map<string, string | null>();
-  const resolve = (label: string) => resolveLabel(label, wanted, cache);
-  const single = new Map<string, readonly string[]>();
-  const planLabelsOf = planLabels(snapshot.issues, resolve, single);
-  const index: SnapshotIndex = {
-    issuesByLabel: groupByKey(snapshot.issues, planLabelsOf),
-    pullRequestsByLabel: groupByKey(
-      snapshot.pullRequests,
-      planLabels(snapshot.pullRequests, resolve, single),
-    ),
-    pullRequestsByClosingIssue: new Map(),
-    planLabelsOf,
+  const slotOf = new Map<string, number>();
+  const positionOf = new Map<string, number>();
+  const slotAt: number[] = [];
+  let slots = 0;
+  const slotFor = (spelling: string): number => {
+    const key = labelKey(spelling);
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = slots++;
+      slotOf.set(key, slot);
+    }
+    // Labels are usually written as the plan spells them: found without lower-casing.
+    if (spelling !== key) slotOf.set(spelling, slot);
+    return slot;
   };
+  plan.deliverables.forEach((d, position) => {
+    slotAt.push(slotFor(deliverableLabel(d)));
+    if (!positionOf.has(d.id)) positionOf.set(d.id, position);
+  });
+  const reviewSlot = slotFor(REVIEW_LABEL.name);
+
+  const other = new Map<string, number>();
+  const single = slotArray<readonly number[]>({ slots });
+  const planLabelsOf = planLabels(snapshot.issues, slotOf, other, single);
+  const issuesBySlot = groupBySlot(snapshot.issues, planLabelsOf, slots);
+  const pullRequestsBySlot = groupBySlot(
+    snapshot.pullRequests,
+    planLabels(snapshot.pullRequests, slotOf, other, single),
+    slots,
+  );
+  const pullRequestsByClosingIssue = new Map<number, SnapshotPullRequest[]>();
   for (const pr of snapshot.pullRequests) {
-    for (const n of pr.closingIssues) add(index.pullRequestsByClosingIssue, n, pr);
+    for (const n of pr.closingIssues) add(pullRequestsByClosingIssue, n, pr);
   }
-  sortByNumber(index.issuesByLabel);
-  sortByNumber(index.pullRequestsByLabel);
-  return index;
+  sortByNumber(issuesBySlot);
+  sortByNumber(pullRequestsBySlot);
+  return {
+    slotOf,
+    issuesBySlot,
+    pullRequestsBySlot,
+    pullRequestsByClosingIssue,
+    planLabelsOf,
+    positionOf,
+    slotAt,
+    slots,
+    reviewSlot,
+  };
 }

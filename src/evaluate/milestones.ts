@@ -17,7 +17,8 @@ function missingDeliverable(id: string): DeliverableResult {
 
 export function evaluateMilestones(params: {
   ctx: EvaluationContext;
-  deliverables: Map<string, DeliverableResult>;
+  /** By plan position (`ctx.index.positionOf`). */
+  deliverables: readonly (DeliverableResult | undefined)[];
 }): MilestoneResult[] {
   const { ctx, deliverables } = params;
   const { plan, snapshot } = ctx;
@@ -30,7 +31,10 @@ export function evaluateMilestones(params: {
     { deliverables: DeliverableResult[]; review: MilestoneResult["review"]; met: boolean }
   >();
   for (const m of plan.milestones) {
-    const ds = m.deliverables.map((id) => deliverables.get(id) ?? missingDeliverable(id));
+    const ds = m.deliverables.map((id) => {
+      const position = ctx.index.positionOf.get(id);
+      return (position === undefined ? undefined : deliverables[position]) ?? missingDeliverable(id);
+    });
     const review = evaluateReview({
       ctx,
       milestone: m,

@@ -34,14 +34,18 @@ export interface Evaluation {
   risks: RiskResult[];
 }
 
-function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableResult> {
-  const results = new Map<string, DeliverableResult>();
-  for (const deliverable of ctx.plan.deliverables) {
-    if (results.has(deliverable.id)) continue;
+/**
+ * Each deliverable's result, by plan position (see `deliverableResult`). An id repeated in an
+ * (invalid) plan is evaluated once, at its first position.
+ */
+function evaluateDeliverables(ctx: EvaluationContext): (DeliverableResult | undefined)[] {
+  const { positionOf } = ctx.index;
+  return ctx.plan.deliverables.map((deliverable, position) => {
+    if (positionOf.get(deliverable.id) !== position) return undefined;
     const criteria = deliverable.criteria.map((criterion) =>
       evaluateCriterion({ ctx, deliverable, criterion }),
     );
-    results.set(deliverable.id, {
+    return {
       id: deliverable.id,
       title: deliverable.title,
       label: deliverableLabel(deliverable),
@@ -49,9 +53,8 @@ function evaluateDeliverables(ctx: EvaluationContext): Map<string, DeliverableRe
       // A deliverable without criteria (an error in the plan) has no proof: not done.
       done: criteria.length > 0 && criteria.every((c) => c.met),
       criteria,
-    });
-  }
-  return results;
+    };
+  });
 }
 
 /** Pure: (plan, snapshot) → status of every objective, deliverable and milestone. "Now" is `snapshot.fetchedAt`. */
@@ -63,13 +66,22 @@ export function evaluateRepository(params: {
 }): Evaluation {
   const ctx = createContext(params.plan, params.snapshot, params.index);
   const deliverables = evaluateDeliverables(ctx);
-  const scheduled = new Set(params.plan.milestones.flatMap((m) => m.deliverables));
   const milestones = evaluateMilestones({ ctx, deliverables });
+  // By plan position, like the results: no table of every id (see snapshot-index.ts).
+  const scheduled = new Array<boolean>(deliverables.length).fill(false);
+  for (const m of params.plan.milestones) {
+    for (const id of m.deliverables) {
+      const position = ctx.index.positionOf.get(id);
+      if (position !== undefined) scheduled[position] = true;
+    }
+  }
   return {
     goals: evaluateGoals(ctx),
     objectives: evaluateObjectives(ctx),
     milestones,
-    unscheduled: [...deliverables.values()].filter((d) => !scheduled.has(d.id)),
+    unscheduled: deliverables.filter(
+      (d, position): d is DeliverableResult => d !== undefined && !scheduled[position],
+    ),
     risks: evaluateRisks({ plan: params.plan, milestones }),
   };
 }

@@ -4,7 +4,7 @@
  * case-insensitively, as GitHub treats them.
  */
 
-import { labelKey, REVIEW_LABEL } from "../model/names/labels.ts";
+import { reviewIssues } from "../criteria/snapshot-index.ts";
 import { isReviewIssueOf, reviewIssueTitle } from "../model/names/review-issue.ts";
 import type { MilestoneResult } from "../model/report.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
@@ -33,7 +33,7 @@ export function evaluateReview(params: {
   const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
   const title = reviewIssueTitle(milestone.title);
   const target = { title: milestone.title, githubNumber: params.githubNumber ?? null };
-  const issues = (params.ctx.index.issuesByLabel.get(labelKey(REVIEW_LABEL.name)) ?? [])
+  const issues = reviewIssues(params.ctx.index)
     .filter((issue) => isReviewIssueOf(issue, target))
     .sort((a, b) => b.number - a.number);
   const byApprover = (i: SnapshotIssue) =>

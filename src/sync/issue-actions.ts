@@ -1,6 +1,5 @@
-import type { SnapshotIndex } from "../criteria/snapshot-index.ts";
+import { type SnapshotIndex, slotArray } from "../criteria/snapshot-index.ts";
 import type { SyncAction } from "../model/actions.ts";
-import { deliverableLabel, labelKey } from "../model/names/labels.ts";
 import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
 
@@ -21,25 +20,25 @@ export function issueActions(params: {
   index: SnapshotIndex;
 }): SyncAction[] {
   const { plan, snapshot, matched } = params;
-  const milestonesOfLabel = labelToMilestones(plan);
+  const milestonesOfSlot = slotMilestones(plan, params.index);
   // Each plan milestone's position, computed once: ordering an issue's candidates is then a
   // lookup per candidate, not a scan of every milestone per issue.
   const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
   const { planLabelsOf } = params.index;
-  // The index shares one keys array among all issues carrying one (or none) of the plan's
-  // labels: their candidates are worked out once per array, found by identity.
-  const byKeys = new Map<readonly string[], readonly string[]>();
+  // Most issues carry one of the plan's labels: their candidates are worked out once per label.
+  const ofOneSlot = slotArray<readonly string[]>(params.index);
   const actions: SyncAction[] = [];
   const order = numberOrder(snapshot.issues);
   for (let n = 0; n < snapshot.issues.length; n++) {
     const position = order === null ? n : (order[n] as number);
     const issue = snapshot.issues[position] as SnapshotIssue;
-    if (outOfScope(issue)) continue;
-    const keys = planLabelsOf[position] ?? [];
-    let candidates = byKeys.get(keys);
+    const slots = planLabelsOf[position] ?? NONE;
+    if (slots.length === 0 || outOfScope(issue)) continue;
+    const one = slots.length === 1 ? (slots[0] as number) : -1;
+    let candidates = one < 0 ? undefined : ofOneSlot[one];
     if (candidates === undefined) {
-      candidates = candidateMilestones({ keys, byLabel: milestonesOfLabel, rank });
-      if (keys.length <= 1) byKeys.set(keys, candidates);
+      candidates = candidateMilestones({ slots, bySlot: milestonesOfSlot, rank });
+      if (one >= 0) ofOneSlot[one] = candidates;
     }
     const target = candidates[0];
     if (target === undefined) continue;
@@ -79,37 +78,36 @@ function outOfScope(issue: SnapshotIssue): boolean {
   );
 }
 
-/** Lower-cased label → plan milestone ids (plan order) whose deliverables carry it. */
-function labelToMilestones(plan: Plan): Map<string, string[]> {
-  const byDeliverable = new Map(plan.deliverables.map((d) => [d.id, d]));
-  const result = new Map<string, string[]>();
+/** By label slot: the plan milestone ids (plan order) whose deliverables carry that label. */
+function slotMilestones(plan: Plan, index: SnapshotIndex): (string[] | undefined)[] {
+  const result = slotArray<string[]>(index);
   for (const m of plan.milestones) {
     for (const id of m.deliverables) {
-      const d = byDeliverable.get(id);
-      if (!d) continue;
-      const label = labelKey(deliverableLabel(d));
-      const list = result.get(label) ?? [];
-      if (!list.includes(m.id)) list.push(m.id);
-      result.set(label, list);
+      const position = index.positionOf.get(id);
+      if (position === undefined) continue;
+      const slot = index.slotAt[position] as number;
+      const list = result[slot];
+      if (!list) result[slot] = [m.id];
+      else if (!list.includes(m.id)) list.push(m.id);
     }
   }
   return result;
 }
 
-const NONE: readonly string[] = [];
+const NONE: readonly never[] = [];
 
 /** The plan milestones (in plan order) an issue's plan labels put it in; read only. */
 function candidateMilestones(params: {
-  /** The issue's plan label keys (from the index). */
-  keys: readonly string[];
-  byLabel: Map<string, string[]>;
+  /** The issue's plan label slots (from the index). */
+  slots: readonly number[];
+  bySlot: readonly (readonly string[] | undefined)[];
   rank: ReadonlyMap<string, number>;
 }): readonly string[] {
-  const { keys, byLabel, rank } = params;
+  const { slots, bySlot, rank } = params;
   let found: readonly string[] = NONE;
   let merged: string[] | null = null;
-  for (const key of keys) {
-    const list = byLabel.get(key) ?? NONE;
+  for (const slot of slots) {
+    const list = bySlot[slot] ?? NONE;
     if (list.length === 0) continue;
     // The common case, one label naming one milestone, costs no copy.
     if (found.length === 0) {

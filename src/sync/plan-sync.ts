@@ -55,7 +55,7 @@ export function planSync(params: {
   const results = new Map(evaluation.milestones.map((m) => [m.id, m]));
 
   // 2. Labels, milestones, issues.
-  const actions: SyncAction[] = [...labelActions({ plan, snapshot })];
+  const actions: SyncAction[] = [...labelActions({ plan, snapshot, index })];
   for (const milestone of plan.milestones) {
     const action = milestoneAction({
       milestone,
