@@ -5,6 +5,8 @@
  * before in Pacific time); reading, a timestamp is taken as its Pacific day.
  */
 
+import { dayIn } from "../time-zone.ts";
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -12,10 +14,6 @@ const NO_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 export function dueOnTimestamp(day: string): string {
   return `${day.slice(0, 10)}T12:00:00Z`;
 }
-
-// One formatter for the whole process, built on first use: building an Intl formatter
-// with a time zone costs milliseconds, which a CLI run that never needs it should not pay.
-let pacificDay: Intl.DateTimeFormat | undefined;
 
 /**
  * The calendar day of a GitHub milestone's due date: a `YYYY-MM-DD` stays as it is, a
@@ -30,13 +28,5 @@ export function githubDay(dueOn: string | null): string | null {
   // UTC, so the same snapshot gives the same day everywhere.
   const ms = Date.parse(NO_ZONE.test(trimmed) ? `${trimmed}Z` : trimmed);
   if (Number.isNaN(ms)) return null;
-  pacificDay ??= new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Los_Angeles",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  const parts = pacificDay.formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return dayIn(ms, "America/Los_Angeles");
 }
