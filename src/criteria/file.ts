@@ -44,12 +44,14 @@ export const fileKind = defineKind({
     .describe("A file exists on the default branch, with the given headings and text."),
 
   name: ({ criterion }) => {
-    const parts: string[] = [];
-    const headings = criterion.headings ?? [];
-    const contains = criterion.contains ?? [];
-    if (headings.length > 0) parts.push(`with ${plural(headings.length, "required heading")}`);
-    if (contains.length > 0) parts.push(`containing ${plural(contains.length, "required text")}`);
-    return [`File ${criterion.file}`, parts.join(" and ")].filter(Boolean).join(" ");
+    const headings = criterion.headings?.length ?? 0;
+    const contains = criterion.contains?.length ?? 0;
+    // Parts joined (one flat string, see `refList`).
+    const parts = ["File", criterion.file];
+    if (headings > 0) parts.push("with", plural(headings, "required heading"));
+    if (headings > 0 && contains > 0) parts.push("and");
+    if (contains > 0) parts.push("containing", plural(contains, "required text"));
+    return parts.join(" ");
   },
 
   needs: ({ criterion, needs }) => {

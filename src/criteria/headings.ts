@@ -70,15 +70,30 @@ export function lexedHeadings(source: string): Set<string> {
   return headings;
 }
 
-/** marked's ATX heading, on one line. */
-const ATX = /^ {0,3}(#{1,6})(?=\s|$)(.*)$/;
+// Sticky patterns, tried at a line's first non-space character of the whole text: the scan
+// makes no string per line.
+/** marked's ATX opening (the text follows, to the end of the line). */
+const ATX = /#{1,6}(?=\s|$)/y;
 /** A first character that starts no block of its own: the line is paragraph text. */
-const PLAIN = /^[\p{L}\p{N}()"',.;?/@$%^{}!]/u;
-/** A list item whose text is plain: `- text`, `* text`, `1. text`, `2) text`. */
-const LIST_ITEM = /^(?:[*+-]|\d{1,9}[.)]) +(.)/;
-const LIST_MARKER = /^(?:[*+-]|\d{1,9}[.)])(?: |$)/;
+const PLAIN_CHAR = String.raw`[\p{L}\p{N}()"',.;?/@$%^{}!]`;
+const PLAIN = new RegExp(PLAIN_CHAR, "uy");
+/** A list marker, and a list item whose text starts plainly: `- text`, `1. text`, `2) text`. */
+const LIST_MARKER = /(?:[*+-]|\d{1,9}[.)])(?: |\n|$)/y;
+const LIST_ITEM = new RegExp(String.raw`(?:[*+-]|\d{1,9}[.)]) +` + PLAIN_CHAR, "uy");
 /** An opening fence: three or more backticks (none later on the line) or tildes. */
-const FENCE = /^(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE = /`{3,}(?=[^`\n]*(?:\n|$))|~{3,}/y;
+/** The end of a closing fence: more of its character, then only spaces. */
+const CLOSING_TAIL = { "`": /`* *(?:\n|$)/y, "~": /~* *(?:\n|$)/y };
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+function testAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
 
 /**
  * The headings of a document made only of ATX headings, paragraphs whose lines start plainly,
@@ -98,46 +113,47 @@ export function quickHeadings(source: string): Set<string> | null {
   let fence = "";
   let lists = false;
   let fences = false;
-  for (const line of source.split("\n")) {
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    const rest = line.slice(indent);
+  for (let start = 0; start <= source.length; ) {
+    let end = source.indexOf("\n", start);
+    if (end < 0) end = source.length;
+    let at = start;
+    while (source.charCodeAt(at) === 32) at++;
+    const indent = at - start;
+    start = end + 1;
     if (fence !== "") {
       // Closed by the same run or a longer one of its character, then only spaces.
-      const tail = rest.slice(fence.length);
       if (
         indent <= 3 &&
-        rest.startsWith(fence) &&
-        (fence[0] === "`" ? /^`* *$/ : /^~* *$/).test(tail)
+        source.startsWith(fence, at) &&
+        testAt(CLOSING_TAIL[fence[0] as "`" | "~"], source, at + fence.length)
       ) {
         fence = "";
       }
       continue;
     }
-    if (rest === "") continue;
-    if (indent > 3 || rest.charCodeAt(0) === 9) return null;
-    const first = rest[0] as string;
-    if (first === "#") {
-      const atx = ATX.exec(line);
-      if (atx) addHeading(atxText(atx[2] as string), headings, inline);
+    if (at === end) continue;
+    const first = source.charCodeAt(at);
+    if (indent > 3 || first === 9) return null;
+    if (first === 35 /* # */) {
+      const atx = matchAt(ATX, source, at);
+      if (atx) addHeading(atxText(source.slice(at + atx[0].length, end)), headings, inline);
       // `#tag` is paragraph text.
       continue;
     }
-    if (first === "`" || first === "~") {
-      const open = FENCE.exec(rest);
+    if (first === 96 /* ` */ || first === 126 /* ~ */) {
+      const open = matchAt(FENCE, source, at);
       if (open) {
-        fence = open[1] as string;
+        fence = open[0];
         fences = true;
-      } else if (first === "~") return null;
+      } else if (first === 126) return null;
       continue;
     }
-    if (LIST_MARKER.test(rest)) {
-      const item = LIST_ITEM.exec(rest);
-      if (!item || !PLAIN.test(item[1] as string)) return null;
+    if (testAt(LIST_MARKER, source, at)) {
+      if (!testAt(LIST_ITEM, source, at)) return null;
       lists = true;
       continue;
     }
-    if (!PLAIN.test(first)) return null;
+    if (!testAt(PLAIN, source, at)) return null;
   }
   return lists && fences ? null : headings;
 }

@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
-import { plural, refList } from "../model/words.ts";
+import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { defineKind } from "./kind.ts";
@@ -58,22 +58,28 @@ export const issuesKind = defineKind({
 
   evaluate: ({ ctx, deliverable, criterion }) => {
     const { min } = criterion;
-    const label = deliverableLabel(deliverable);
-    // One pass: big deliverables have thousands of issues.
-    const inScope: number[] = [];
-    const open: number[] = [];
+    const issues = deliverableIssues(ctx, deliverable);
+    // Counted first, then the numbers written into arrays of their final size: big
+    // deliverables have thousands of issues, and thousands of deliverables grow no arrays.
     let left = 0;
-    for (const issue of deliverableIssues(ctx, deliverable)) {
-      if (leavesScope(issue)) {
-        left++;
-        continue;
-      }
-      inScope.push(issue.number);
-      if (issue.state === "open") open.push(issue.number);
+    let openCount = 0;
+    for (const issue of issues) {
+      if (leavesScope(issue)) left++;
+      else if (issue.state === "open") openCount++;
     }
-    const closed = inScope.length - open.length;
+    const inScope = new Array<number>(issues.length - left);
+    // The detail names the first few open ones.
+    const open: number[] = [];
+    let at = 0;
+    for (const issue of issues) {
+      if (leavesScope(issue)) continue;
+      inScope[at++] = issue.number;
+      if (issue.state === "open" && open.length < REF_LIST_LIMIT) open.push(issue.number);
+    }
+    const closed = inScope.length - openCount;
     const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
     if (inScope.length === 0) {
+      const label = deliverableLabel(deliverable);
       if (min === 0) {
         return {
           met: true,
@@ -87,12 +93,14 @@ export const issuesKind = defineKind({
         refs: inScope,
       };
     }
+    // Parts joined (one flat string, see `refList`).
     const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
-    if (open.length > 0) parts.push(`open: ${refList(open)}`);
+    if (openCount > 0) parts.push(`open: ${refList(open, openCount)}`);
     if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
+    if (left > 0) parts.push(`${left} closed as not planned or duplicate, out of scope`);
     return {
-      met: open.length === 0 && inScope.length >= min,
-      detail: parts.join("; ") + leftNote,
+      met: openCount === 0 && inScope.length >= min,
+      detail: parts.join("; "),
       refs: inScope,
     };
   },

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { SnapshotPullRequest } from "../model/snapshot.ts";
-import { plural, refList } from "../model/words.ts";
+import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { deliverableIssues } from "./issues.ts";
@@ -28,6 +28,17 @@ export function deliverablePullRequests(
   // Only labelled ones (the common case): the index already holds them in number order.
   if (!found) return labelled;
   return [...found.values()].sort((a, b) => a.number - b.number);
+}
+
+/** How many different logins approved it (a login listed twice counts once). */
+function approvers(pr: SnapshotPullRequest): number {
+  const { approvals } = pr;
+  if (approvals.length > 8) return new Set(approvals).size;
+  let n = 0;
+  for (let i = 0; i < approvals.length; i++) {
+    if (approvals.indexOf(approvals[i] as string) === i) n++;
+  }
+  return n;
 }
 
 /** At most this many pull requests short of approvals are named in a detail. */
@@ -63,27 +74,39 @@ export const pullRequestsKind = defineKind({
   evaluate: ({ ctx, deliverable, criterion }) => {
     const { min, approvals } = criterion;
     const prs = deliverablePullRequests(ctx, deliverable);
-    const merged = prs.filter((pr) => pr.merged);
-    const short = merged.filter((pr) => new Set(pr.approvals).size < approvals);
-    const refs = prs.map((pr) => pr.number);
+    // One pass; only the first few merged and short ones are named in the detail.
+    const refs = new Array<number>(prs.length);
+    const named: number[] = [];
+    let merged = 0;
+    let short = 0;
+    const shortNamed: string[] = [];
+    for (let i = 0; i < prs.length; i++) {
+      const pr = prs[i] as SnapshotPullRequest;
+      refs[i] = pr.number;
+      if (!pr.merged) continue;
+      merged++;
+      if (named.length < REF_LIST_LIMIT) named.push(pr.number);
+      const n = approvals > 0 ? approvers(pr) : 0;
+      if (n >= approvals) continue;
+      short++;
+      if (short <= MAX_NAMED) {
+        shortNamed.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
+      }
+    }
 
+    // Parts joined (one flat string, see `refList`).
     const parts: string[] = [];
     if (prs.length === 0) parts.push("no pull requests found");
-    else if (merged.length === 0)
-      parts.push(`none of ${plural(prs.length, "pull request")} merged`);
-    else
+    else if (merged === 0) parts.push(`none of ${plural(prs.length, "pull request")} merged`);
+    else {
       parts.push(
-        `${merged.length} of ${plural(prs.length, "pull request")} merged (${refList(merged.map((p) => p.number))})`,
+        `${merged} of ${plural(prs.length, "pull request")} merged (${refList(named, merged)})`,
       );
-    if (merged.length < min) parts.push(`needs at least ${min} merged`);
-    for (const pr of short.slice(0, MAX_NAMED)) {
-      const n = new Set(pr.approvals).size;
-      parts.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
     }
-    if (short.length > MAX_NAMED) {
-      parts.push(`and ${short.length - MAX_NAMED} more without enough approvals`);
-    }
-    return { met: merged.length >= min && short.length === 0, detail: parts.join("; "), refs };
+    if (merged < min) parts.push(`needs at least ${min} merged`);
+    parts.push(...shortNamed);
+    if (short > MAX_NAMED) parts.push(`and ${short - MAX_NAMED} more without enough approvals`);
+    return { met: merged >= min && short === 0, detail: parts.join("; "), refs };
   },
 
   // It counts as merged, with the approvals it has now.

@@ -87,8 +87,9 @@ function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
-function sortByNumber<T extends { number: number }>(lists: Iterable<T[]>): void {
-  for (const list of lists) {
+function sortByNumber<T extends { number: number }>(lists: readonly T[][]): void {
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k] as T[];
     for (let i = 1; i < list.length; i++) {
       if ((list[i - 1] as T).number > (list[i] as T).number) {
         list.sort((a, b) => a.number - b.number);
@@ -204,8 +205,14 @@ export function indexSnapshot(
     slots,
   );
   const pullRequestsByClosingIssue = new Map<number, SnapshotPullRequest[]>();
-  for (const pr of snapshot.pullRequests) {
-    for (const n of pr.closingIssues) add(pullRequestsByClosingIssue, n, pr);
+  // Indexed loops: this runs once per evaluation over every pull request, often before V8
+  // has optimised it, and an unoptimised `for…of` allocates a result object per step.
+  const { pullRequests } = snapshot;
+  for (let i = 0; i < pullRequests.length; i++) {
+    const pr = pullRequests[i] as SnapshotPullRequest;
+    for (let k = 0; k < pr.closingIssues.length; k++) {
+      add(pullRequestsByClosingIssue, pr.closingIssues[k] as number, pr);
+    }
   }
   sortByNumber(issuesBySlot);
   sortByNumber(pullRequestsBySlot);

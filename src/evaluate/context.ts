@@ -1,12 +1,19 @@
 /** What evaluation reads: the plan, and what every criterion reads (snapshot, indexes, caches). */
 import type { CriterionContext } from "../criteria/context.ts";
 import { indexSnapshot, type SnapshotIndex } from "../criteria/snapshot-index.ts";
-import type { Snapshot } from "../model/snapshot.ts";
+import type { Snapshot, SnapshotIssue } from "../model/snapshot.ts";
 import type { Goal, Objective, Plan } from "../plan/schema.ts";
 
 export interface EvaluationContext extends CriterionContext {
   plan: Plan;
   objectives: Map<string, { objective: Objective; goal: Goal }>;
+  /** The review-labelled issues by GitHub milestone and by trimmed title, built on first use. */
+  reviewLookup: ReviewLookup | undefined;
+}
+
+export interface ReviewLookup {
+  byMilestone: Map<number, SnapshotIssue[]>;
+  byTitle: Map<string, SnapshotIssue[]>;
 }
 
 /** `index`: the snapshot's index when the caller built it already (to share it with sync planning). */
@@ -30,5 +37,6 @@ export function createContext(
     objective: (id) => objectives.get(id)?.objective,
     headings: new Map(),
     dataFiles: new Map(),
+    reviewLookup: undefined,
   };
 }

@@ -33,7 +33,9 @@ export function evaluateMilestones(params: {
   for (const m of plan.milestones) {
     const ds = m.deliverables.map((id) => {
       const position = ctx.index.positionOf.get(id);
-      return (position === undefined ? undefined : deliverables[position]) ?? missingDeliverable(id);
+      return (
+        (position === undefined ? undefined : deliverables[position]) ?? missingDeliverable(id)
+      );
     });
     const review = evaluateReview({
       ctx,
@@ -75,20 +77,22 @@ export function evaluateMilestones(params: {
       atRiskDays: plan.settings.at_risk_days,
       timeZone: plan.settings.timezone,
     });
+    // Indexed loops: this runs once per milestone per evaluation, often before V8 has
+    // optimised it, and an unoptimised `for…of` allocates a result object per step.
     let met = 0;
-    let total = 0;
-    for (const d of ds) {
-      total += d.criteria.length;
-      for (const c of d.criteria) if (c.met) met++;
+    let total = requires.length;
+    for (let i = 0; i < ds.length; i++) {
+      const { criteria } = ds[i] as DeliverableResult;
+      total += criteria.length;
+      for (let k = 0; k < criteria.length; k++) if (criteria[k]?.met) met++;
     }
-    total += requires.length;
-    met += requires.filter((r) => r.achieved).length;
+    for (let i = 0; i < requires.length; i++) if (requires[i]?.achieved) met++;
     if (review) {
       total += 1;
       if (review.signedOff) met += 1;
     }
     const gh = github.get(m.id);
-    return {
+    const result: MilestoneResult = {
       id: m.id,
       title: m.title,
       due: m.due ?? null,
@@ -102,7 +106,8 @@ export function evaluateMilestones(params: {
       criteria: { met, total },
       deliverables: ds,
       requires,
-      ...(review ? { review } : {}),
     };
+    if (review) result.review = review;
+    return result;
   });
 }

@@ -70,10 +70,10 @@ export function evaluateRepository(params: {
   // By plan position, like the results: no table of every id (see snapshot-index.ts).
   const scheduled = new Array<boolean>(deliverables.length).fill(false);
   for (const m of params.plan.milestones) {
-    for (const id of m.deliverables) {
+    m.deliverables.forEach((id) => {
       const position = ctx.index.positionOf.get(id);
       if (position !== undefined) scheduled[position] = true;
-    }
+    });
   }
   return {
     goals: evaluateGoals(ctx),

@@ -21,6 +21,38 @@ function isCompleted(issue: SnapshotIssue): boolean {
   );
 }
 
+/**
+ * The review issues of one milestone, newest first: found through a lookup by GitHub milestone
+ * and by title, so that a plan with many reviewed milestones does not compare every review
+ * issue with every milestone. `isReviewIssueOf` stays the rule.
+ */
+function reviewIssuesOf(
+  ctx: EvaluationContext,
+  target: { title: string; githubNumber: number | null },
+): SnapshotIssue[] {
+  let lookup = ctx.reviewLookup;
+  if (!lookup) {
+    lookup = { byMilestone: new Map(), byTitle: new Map() };
+    for (const issue of reviewIssues(ctx.index)) {
+      if (issue.milestone !== null) push(lookup.byMilestone, issue.milestone, issue);
+      push(lookup.byTitle, issue.title.trim(), issue);
+    }
+    ctx.reviewLookup = lookup;
+  }
+  const byNumber =
+    target.githubNumber === null ? [] : (lookup.byMilestone.get(target.githubNumber) ?? []);
+  const byTitle = lookup.byTitle.get(reviewIssueTitle(target.title).trim()) ?? [];
+  return [...new Set([...byNumber, ...byTitle])]
+    .filter((issue) => isReviewIssueOf(issue, target))
+    .sort((a, b) => b.number - a.number);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function evaluateReview(params: {
   ctx: EvaluationContext;
   milestone: Milestone;
@@ -33,9 +65,7 @@ export function evaluateReview(params: {
   const approverKeys = new Set(approvers.map((a) => a.toLowerCase()));
   const title = reviewIssueTitle(milestone.title);
   const target = { title: milestone.title, githubNumber: params.githubNumber ?? null };
-  const issues = reviewIssues(params.ctx.index)
-    .filter((issue) => isReviewIssueOf(issue, target))
-    .sort((a, b) => b.number - a.number);
+  const issues = reviewIssuesOf(params.ctx, target);
   const byApprover = (i: SnapshotIssue) =>
     isCompleted(i) && !!i.closedBy && approverKeys.has(i.closedBy.toLowerCase());
 

@@ -12,8 +12,8 @@ export function formatCount(n: number): string {
 }
 
 /** `2 milestones`, `1 milestone`, `1,850 issues`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+export function plural(n: number, singular: string, pluralForm?: string): string {
+  return `${formatCount(n)} ${n === 1 ? singular : (pluralForm ?? `${singular}s`)}`;
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -27,11 +27,19 @@ export function quotedList(items: readonly string[]): string {
   return joinAnd(items.map((s) => JSON.stringify(s)));
 }
 
-const LIST_LIMIT = 10;
+/** How many numbers `refList` names before "and N more". */
+export const REF_LIST_LIMIT = 10;
 
-/** `#14, #15` — at most ten, then "and N more", so details stay readable on big projects. */
-export function refList(numbers: readonly number[]): string {
-  const shown = numbers.slice(0, LIST_LIMIT).map((n) => `#${n}`);
-  const more = numbers.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+/**
+ * `#14, #15` — at most ten, then "and N more", so details stay readable on big projects.
+ * `total`: how many there are, when `numbers` holds only the first ones.
+ */
+export function refList(numbers: readonly number[], total = numbers.length): string {
+  // Joined, not added up: evaluation keeps thousands of these details, and a string built
+  // with `+` is a tree of pieces that every garbage collection copies; `join` writes one.
+  const count = Math.min(numbers.length, REF_LIST_LIMIT);
+  const shown = new Array<string>(count);
+  for (let i = 0; i < count; i++) shown[i] = `#${numbers[i]}`;
+  const list = shown.join(", ");
+  return total > count ? [list, `and ${total - count} more`].join(" ") : list;
 }

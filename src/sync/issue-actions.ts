@@ -43,7 +43,7 @@ export function issueActions(params: {
     const target = candidates[0];
     if (target === undefined) continue;
     if (issue.milestone !== null) {
-      if (candidates.some((id) => matched.get(id)?.number === issue.milestone)) continue;
+      if (inAny(candidates, matched, issue.milestone)) continue;
       if (!plan.settings.enforce_milestones) continue;
     }
     actions.push({
@@ -56,6 +56,16 @@ export function issueActions(params: {
     });
   }
   return actions;
+}
+
+/** Whether `number` is the GitHub milestone of one of `ids` (a loop: no closure per issue). */
+function inAny(
+  ids: readonly string[],
+  matched: Map<string, SnapshotMilestone>,
+  number: number,
+): boolean {
+  for (const id of ids) if (matched.get(id)?.number === number) return true;
+  return false;
 }
 
 /** Positions of the issues in number order; null when the list is in order already (the loader's). */
