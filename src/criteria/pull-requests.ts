@@ -23,7 +23,8 @@ export function deliverablePullRequests(
     const closing = ctx.index.pullRequestsByClosingIssue.get(issue.number);
     if (!closing) continue;
     found ??= new Map(labelled.map((pr) => [pr.number, pr]));
-    for (const pr of closing) found.set(pr.number, pr);
+    if (!Array.isArray(closing)) found.set(closing.number, closing);
+    else for (const pr of closing) found.set(pr.number, pr);
   }
   // Only labelled ones (the common case): the index already holds them in number order.
   if (!found) return labelled;

@@ -27,7 +27,12 @@ export interface SnapshotIndex {
   issuesBySlot: readonly (readonly SnapshotIssue[])[];
   /** Pull requests by label slot, in ascending number order (read only). */
   pullRequestsBySlot: readonly (readonly SnapshotPullRequest[])[];
-  pullRequestsByClosingIssue: Map<number, SnapshotPullRequest[]>;
+  /**
+   * Pull requests closing each issue, by issue number: one pull request as itself, several as
+   * a list (most issues have one, and a list each would be tens of thousands of small arrays
+   * that every garbage collection during the evaluation copies).
+   */
+  pullRequestsByClosingIssue: Map<number, SnapshotPullRequest | SnapshotPullRequest[]>;
   /**
    * For each issue of `snapshot.issues`, at the same position: the slots of the plan's labels
    * it carries (shared arrays, read only). Planning the sync reads an issue's labels here
@@ -80,11 +85,17 @@ export function slotArray<T>(index: Pick<SnapshotIndex, "slots">): (T | undefine
   return new Array<T | undefined>(index.slots).fill(undefined);
 }
 
-function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  // The same item twice in a row: a repeated closing issue.
-  else if (list[list.length - 1] !== value) list.push(value);
+function addClosing(
+  map: Map<number, SnapshotPullRequest | SnapshotPullRequest[]>,
+  issue: number,
+  pr: SnapshotPullRequest,
+): void {
+  const held = map.get(issue);
+  if (held === undefined) map.set(issue, pr);
+  // The same pull request twice in a row: a repeated closing issue.
+  else if (!Array.isArray(held)) {
+    if (held !== pr) map.set(issue, [held, pr]);
+  } else if (held[held.length - 1] !== pr) held.push(pr);
 }
 
 function sortByNumber<T extends { number: number }>(lists: readonly T[][]): void {
@@ -170,10 +181,43 @@ function groupBySlot<T>(
   return groups;
 }
 
-export function indexSnapshot(
-  snapshot: Snapshot,
-  plan: { deliverables: readonly DeliverableRef[] },
-): SnapshotIndex {
+/** What of the index comes from the plan alone. */
+type LabelSlots = Pick<
+  SnapshotIndex,
+  "slotOf" | "positionOf" | "slotAt" | "slots" | "reviewSlot"
+> & {
+  /** Each deliverable's id and label when built: the plan it was built for. */
+  ids: readonly string[];
+  labels: readonly (string | undefined)[];
+};
+
+/**
+ * The plan's label slots and deliverable positions, kept with the plan's deliverable list: the
+ * App keeps a parsed plan per blob SHA and evaluates it again on every event, and these
+ * tables are the only part of the index that does not depend on the snapshot. Checked
+ * against the list each time (same ids and labels, position by position), so a list changed
+ * in place gets new ones.
+ */
+const labelSlotsOf = new WeakMap<readonly DeliverableRef[], LabelSlots>();
+
+function labelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
+  const kept = labelSlotsOf.get(deliverables);
+  if (kept && sameDeliverables(kept, deliverables)) return kept;
+  const built = buildLabelSlots(deliverables);
+  labelSlotsOf.set(deliverables, built);
+  return built;
+}
+
+function sameDeliverables(kept: LabelSlots, deliverables: readonly DeliverableRef[]): boolean {
+  if (kept.ids.length !== deliverables.length) return false;
+  for (let i = 0; i < deliverables.length; i++) {
+    const d = deliverables[i] as DeliverableRef;
+    if (d.id !== kept.ids[i] || d.label !== kept.labels[i]) return false;
+  }
+  return true;
+}
+
+function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
   const slotOf = new Map<string, number>();
   const positionOf = new Map<string, number>();
   const slotAt: number[] = [];
@@ -189,11 +233,27 @@ export function indexSnapshot(
     if (spelling !== key) slotOf.set(spelling, slot);
     return slot;
   };
-  plan.deliverables.forEach((d, position) => {
+  deliverables.forEach((d, position) => {
     slotAt.push(slotFor(deliverableLabel(d)));
     if (!positionOf.has(d.id)) positionOf.set(d.id, position);
   });
   const reviewSlot = slotFor(REVIEW_LABEL.name);
+  return {
+    slotOf,
+    positionOf,
+    slotAt,
+    slots,
+    reviewSlot,
+    ids: deliverables.map((d) => d.id),
+    labels: deliverables.map((d) => d.label),
+  };
+}
+
+export function indexSnapshot(
+  snapshot: Snapshot,
+  plan: { deliverables: readonly DeliverableRef[] },
+): SnapshotIndex {
+  const { slotOf, positionOf, slotAt, slots, reviewSlot } = labelSlots(plan.deliverables);
 
   const other = new Map<string, number>();
   const single = slotArray<readonly number[]>({ slots });
@@ -204,14 +264,14 @@ export function indexSnapshot(
     planLabels(snapshot.pullRequests, slotOf, other, single),
     slots,
   );
-  const pullRequestsByClosingIssue = new Map<number, SnapshotPullRequest[]>();
+  const pullRequestsByClosingIssue = new Map<number, SnapshotPullRequest | SnapshotPullRequest[]>();
   // Indexed loops: this runs once per evaluation over every pull request, often before V8
   // has optimised it, and an unoptimised `for…of` allocates a result object per step.
   const { pullRequests } = snapshot;
   for (let i = 0; i < pullRequests.length; i++) {
     const pr = pullRequests[i] as SnapshotPullRequest;
     for (let k = 0; k < pr.closingIssues.length; k++) {
-      add(pullRequestsByClosingIssue, pr.closingIssues[k] as number, pr);
+      addClosing(pullRequestsByClosingIssue, pr.closingIssues[k] as number, pr);
     }
   }
   sortByNumber(issuesBySlot);
