@@ -12,7 +12,7 @@ export function evaluateCriterion(params: {
 }): CriterionResult {
   const { ctx, deliverable, criterion } = params;
   const kind = kindOf(criterion);
-  const name = criterionName(criterion, (id) => ctx.objective(id)?.title);
+  const name = nameOf(ctx, criterion);
   const outcome = kind.evaluate({ ctx, deliverable, criterion });
   // Built field by field (not spread): one object per criterion, at thousands of criteria.
   const result: CriterionResult = {
@@ -23,4 +23,34 @@ export function evaluateCriterion(params: {
   };
   if (outcome.refs !== undefined) result.refs = outcome.refs;
   return result;
+}
+
+/**
+ * Generated names, kept with the plan's criterion objects: a name depends only on its
+ * criterion and on the titles of the objectives it names, and the App evaluates one parsed
+ * plan again on every event (it keeps plans per blob SHA). A kept name is used while those
+ * titles are unchanged.
+ */
+const keptNames = new WeakMap<
+  Criterion,
+  { name: string; titles: [string, string | undefined][] }
+>();
+
+function nameOf(ctx: CriterionContext, criterion: Criterion): string {
+  if (criterion.name !== undefined) return criterion.name;
+  const kept = keptNames.get(criterion);
+  if (kept && sameTitles(ctx, kept.titles)) return kept.name;
+  const titles: [string, string | undefined][] = [];
+  const name = criterionName(criterion, (id) => {
+    const title = ctx.objective(id)?.title;
+    titles.push([id, title]);
+    return title;
+  });
+  keptNames.set(criterion, { name, titles });
+  return name;
+}
+
+function sameTitles(ctx: CriterionContext, titles: [string, string | undefined][]): boolean {
+  for (const [id, title] of titles) if (ctx.objective(id)?.title !== title) return false;
+  return true;
 }

@@ -72,8 +72,8 @@ export function lexedHeadings(source: string): Set<string> {
 
 // Sticky patterns, tried at a line's first non-space character of the whole text: the scan
 // makes no string per line.
-/** marked's ATX opening (the text follows, to the end of the line). */
-const ATX = /#{1,6}(?=\s|$)/y;
+/** What follows the `#` run of marked's ATX heading: a space of any kind, or the end. */
+const ATX_END = /\s|$/y;
 /** A first character that starts no block of its own: the line is paragraph text. */
 const PLAIN_CHAR = String.raw`[\p{L}\p{N}()"',.;?/@$%^{}!]`;
 const PLAIN = new RegExp(PLAIN_CHAR, "uy");
@@ -135,9 +135,12 @@ export function quickHeadings(source: string): Set<string> | null {
     const first = source.charCodeAt(at);
     if (indent > 3 || first === 9) return null;
     if (first === 35 /* # */) {
-      const atx = matchAt(ATX, source, at);
-      if (atx) addHeading(atxText(source.slice(at + atx[0].length, end)), headings, inline);
-      // `#tag` is paragraph text.
+      let hashes = 1;
+      while (hashes < 7 && source.charCodeAt(at + hashes) === 35) hashes++;
+      // Up to six, then a space of any kind or the end (`#tag` is paragraph text).
+      if (hashes <= 6 && testAt(ATX_END, source, at + hashes)) {
+        addHeading(atxText(source.slice(at + hashes, end)), headings, inline);
+      }
       continue;
     }
     if (first === 96 /* ` */ || first === 126 /* ~ */) {

@@ -44,6 +44,8 @@ export interface SnapshotIndex {
   positionOf: ReadonlyMap<string, number>;
   /** The label slot of the deliverable at each plan position. */
   slotAt: readonly number[];
+  /** The label of the deliverable at each plan position (`deliverableLabel`). */
+  labelAt: readonly string[];
   /** How many slots there are (the last is the review label's). */
   slots: number;
   reviewSlot: number;
@@ -184,7 +186,7 @@ function groupBySlot<T>(
 /** What of the index comes from the plan alone. */
 type LabelSlots = Pick<
   SnapshotIndex,
-  "slotOf" | "positionOf" | "slotAt" | "slots" | "reviewSlot"
+  "slotOf" | "positionOf" | "slotAt" | "labelAt" | "slots" | "reviewSlot"
 > & {
   /** Each deliverable's id and label when built: the plan it was built for. */
   ids: readonly string[];
@@ -221,6 +223,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
   const slotOf = new Map<string, number>();
   const positionOf = new Map<string, number>();
   const slotAt: number[] = [];
+  const labelAt: string[] = [];
   let slots = 0;
   const slotFor = (spelling: string): number => {
     const key = labelKey(spelling);
@@ -234,7 +237,9 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     return slot;
   };
   deliverables.forEach((d, position) => {
-    slotAt.push(slotFor(deliverableLabel(d)));
+    const label = deliverableLabel(d);
+    labelAt.push(label);
+    slotAt.push(slotFor(label));
     if (!positionOf.has(d.id)) positionOf.set(d.id, position);
   });
   const reviewSlot = slotFor(REVIEW_LABEL.name);
@@ -242,6 +247,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     slotOf,
     positionOf,
     slotAt,
+    labelAt,
     slots,
     reviewSlot,
     ids: deliverables.map((d) => d.id),
@@ -253,7 +259,7 @@ export function indexSnapshot(
   snapshot: Snapshot,
   plan: { deliverables: readonly DeliverableRef[] },
 ): SnapshotIndex {
-  const { slotOf, positionOf, slotAt, slots, reviewSlot } = labelSlots(plan.deliverables);
+  const { slotOf, positionOf, slotAt, labelAt, slots, reviewSlot } = labelSlots(plan.deliverables);
 
   const other = new Map<string, number>();
   const single = slotArray<readonly number[]>({ slots });
@@ -284,6 +290,7 @@ export function indexSnapshot(
     planLabelsOf,
     positionOf,
     slotAt,
+    labelAt,
     slots,
     reviewSlot,
   };

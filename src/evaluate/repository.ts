@@ -48,7 +48,7 @@ function evaluateDeliverables(ctx: EvaluationContext): (DeliverableResult | unde
     return {
       id: deliverable.id,
       title: deliverable.title,
-      label: deliverableLabel(deliverable),
+      label: ctx.index.labelAt[position] ?? deliverableLabel(deliverable),
       owner: deliverable.owner ?? null,
       // A deliverable without criteria (an error in the plan) has no proof: not done.
       done: criteria.length > 0 && criteria.every((c) => c.met),
