@@ -51,6 +51,9 @@ function nameOf(ctx: CriterionContext, criterion: Criterion): string {
 }
 
 function sameTitles(ctx: CriterionContext, titles: [string, string | undefined][]): boolean {
-  for (const [id, title] of titles) if (ctx.objective(id)?.title !== title) return false;
+  for (let i = 0; i < titles.length; i++) {
+    const [id, title] = titles[i] as [string, string | undefined];
+    if (ctx.objective(id)?.title !== title) return false;
+  }
   return true;
 }

@@ -15,12 +15,25 @@ function missingDeliverable(id: string): DeliverableResult {
   return { id, title: id, label: "", owner: null, done: false, criteria: [] };
 }
 
+/** The deliverables' results by plan position (`ctx.index.positionOf`). */
+export interface DeliverableResults {
+  /** Undefined at the later positions of an id an (invalid) plan repeats. */
+  results: readonly (DeliverableResult | undefined)[];
+  /**
+   * How many of each one's criteria are met, counted while its results were just made:
+   * milestones add these up instead of reading every criterion result back.
+   */
+  met: readonly number[];
+  /** How many criteria each one has. */
+  total: readonly number[];
+}
+
 export function evaluateMilestones(params: {
   ctx: EvaluationContext;
-  /** By plan position (`ctx.index.positionOf`). */
-  deliverables: readonly (DeliverableResult | undefined)[];
+  deliverables: DeliverableResults;
 }): MilestoneResult[] {
-  const { ctx, deliverables } = params;
+  const { ctx } = params;
+  const { results, met: metAt, total: totalAt } = params.deliverables;
   const { plan, snapshot } = ctx;
   const github = matchGitHubMilestones({ plan, milestones: snapshot.milestones });
   const byId = new Map(plan.milestones.map((m) => [m.id, m]));
@@ -28,14 +41,32 @@ export function evaluateMilestones(params: {
   // Everything of a milestone except its `requires`, computed once per milestone.
   const own = new Map<
     string,
-    { deliverables: DeliverableResult[]; review: MilestoneResult["review"]; met: boolean }
+    {
+      deliverables: DeliverableResult[];
+      review: MilestoneResult["review"];
+      met: boolean;
+      criteriaMet: number;
+      criteriaTotal: number;
+    }
   >();
   for (const m of plan.milestones) {
+    let criteriaMet = 0;
+    let criteriaTotal = 0;
+    let allDone = true;
     const ds = m.deliverables.map((id) => {
       const position = ctx.index.positionOf.get(id);
-      return (
-        (position === undefined ? undefined : deliverables[position]) ?? missingDeliverable(id)
-      );
+      const result = position === undefined ? undefined : results[position];
+      if (!result || position === undefined) {
+        allDone = false;
+        return missingDeliverable(id);
+      }
+      const n = metAt[position] as number;
+      const of = totalAt[position] as number;
+      criteriaMet += n;
+      criteriaTotal += of;
+      // Done: every criterion met, and at least one (as the result says).
+      if (of === 0 || n < of) allDone = false;
+      return result;
     });
     const review = evaluateReview({
       ctx,
@@ -43,8 +74,8 @@ export function evaluateMilestones(params: {
       githubNumber: github.get(m.id)?.number ?? null,
     });
     // A milestone listing no deliverable has nothing to prove it (an error in the plan).
-    const met = ds.length > 0 && ds.every((d) => d.done) && (review?.signedOff ?? true);
-    own.set(m.id, { deliverables: ds, review, met });
+    const met = ds.length > 0 && allDone && (review?.signedOff ?? true);
+    own.set(m.id, { deliverables: ds, review, met, criteriaMet, criteriaTotal });
   }
 
   // Achieved, following `requires` recursively. Valid plans have no cycles; a cycle or an
@@ -66,6 +97,8 @@ export function evaluateMilestones(params: {
   return plan.milestones.map((m: Milestone): MilestoneResult => {
     const status = own.get(m.id);
     const ds = status?.deliverables ?? [];
+    const ownMet = status?.criteriaMet ?? 0;
+    const ownTotal = status?.criteriaTotal ?? 0;
     const review = status?.review;
     const requires = (m.requires ?? []).map((id) => ({ id, achieved: isAchieved(id) }));
     const isDone = isAchieved(m.id);
@@ -77,16 +110,9 @@ export function evaluateMilestones(params: {
       atRiskDays: plan.settings.at_risk_days,
       timeZone: plan.settings.timezone,
     });
-    // Indexed loops: this runs once per milestone per evaluation, often before V8 has
-    // optimised it, and an unoptimised `for…of` allocates a result object per step.
-    let met = 0;
-    let total = requires.length;
-    for (let i = 0; i < ds.length; i++) {
-      const { criteria } = ds[i] as DeliverableResult;
-      total += criteria.length;
-      for (let k = 0; k < criteria.length; k++) if (criteria[k]?.met) met++;
-    }
-    for (let i = 0; i < requires.length; i++) if (requires[i]?.achieved) met++;
+    let met = ownMet;
+    let total = ownTotal + requires.length;
+    for (const r of requires) if (r.achieved) met++;
     if (review) {
       total += 1;
       if (review.signedOff) met += 1;

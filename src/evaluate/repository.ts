@@ -19,7 +19,7 @@ import type {
 import type { Snapshot } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
 import { createContext, type EvaluationContext } from "./context.ts";
-import { evaluateMilestones } from "./milestones.ts";
+import { type DeliverableResults, evaluateMilestones } from "./milestones.ts";
 import { evaluateGoals, evaluateObjectives } from "./objectives.ts";
 import { evaluateRisks } from "./risks.ts";
 
@@ -35,26 +35,34 @@ export interface Evaluation {
 }
 
 /**
- * Each deliverable's result, by plan position (see `deliverableResult`). An id repeated in an
- * (invalid) plan is evaluated once, at its first position.
+ * Each deliverable's result, by plan position. An id repeated in an (invalid) plan is
+ * evaluated once, at its first position.
  */
-function evaluateDeliverables(ctx: EvaluationContext): (DeliverableResult | undefined)[] {
+function evaluateDeliverables(ctx: EvaluationContext): DeliverableResults {
   const { positionOf } = ctx.index;
-  return ctx.plan.deliverables.map((deliverable, position) => {
+  const count = ctx.plan.deliverables.length;
+  const met = new Array<number>(count).fill(0);
+  const total = new Array<number>(count).fill(0);
+  const results = ctx.plan.deliverables.map((deliverable, position) => {
     if (positionOf.get(deliverable.id) !== position) return undefined;
     const criteria = deliverable.criteria.map((criterion) =>
       evaluateCriterion({ ctx, deliverable, criterion }),
     );
+    let n = 0;
+    for (let i = 0; i < criteria.length; i++) if (criteria[i]?.met) n++;
+    met[position] = n;
+    total[position] = criteria.length;
     return {
       id: deliverable.id,
       title: deliverable.title,
       label: ctx.index.labelAt[position] ?? deliverableLabel(deliverable),
       owner: deliverable.owner ?? null,
       // A deliverable without criteria (an error in the plan) has no proof: not done.
-      done: criteria.length > 0 && criteria.every((c) => c.met),
+      done: criteria.length > 0 && n === criteria.length,
       criteria,
     };
   });
+  return { results, met, total };
 }
 
 /** Pure: (plan, snapshot) → status of every objective, deliverable and milestone. "Now" is `snapshot.fetchedAt`. */
@@ -68,7 +76,7 @@ export function evaluateRepository(params: {
   const deliverables = evaluateDeliverables(ctx);
   const milestones = evaluateMilestones({ ctx, deliverables });
   // By plan position, like the results: no table of every id (see snapshot-index.ts).
-  const scheduled = new Array<boolean>(deliverables.length).fill(false);
+  const scheduled = new Array<boolean>(deliverables.results.length).fill(false);
   for (const m of params.plan.milestones) {
     m.deliverables.forEach((id) => {
       const position = ctx.index.positionOf.get(id);
@@ -79,7 +87,7 @@ export function evaluateRepository(params: {
     goals: evaluateGoals(ctx),
     objectives: evaluateObjectives(ctx),
     milestones,
-    unscheduled: deliverables.filter(
+    unscheduled: deliverables.results.filter(
       (d, position): d is DeliverableResult => d !== undefined && !scheduled[position],
     ),
     risks: evaluateRisks({ plan: params.plan, milestones }),
