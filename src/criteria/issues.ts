@@ -17,7 +17,7 @@ import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { defineKind } from "./kind.ts";
-import { type DeliverableRef, issuesOfDeliverable } from "./snapshot-index.ts";
+import { type DeliverableRef, issuesOfDeliverable, type Run } from "./snapshot-index.ts";
 
 /** Closed as not planned or as a duplicate: the issue no longer belongs to the deliverable. */
 export function leavesScope(issue: SnapshotIssue): boolean {
@@ -27,11 +27,11 @@ export function leavesScope(issue: SnapshotIssue): boolean {
   );
 }
 
-/** Issues carrying the deliverable's label, in number order (shared by the index: read only). */
+/** Issues carrying the deliverable's label, in number order (a run of the index's). */
 export function deliverableIssues(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
-): readonly SnapshotIssue[] {
+): Run<SnapshotIssue> {
   return issuesOfDeliverable(ctx.index, deliverable);
 }
 
@@ -58,20 +58,22 @@ export const issuesKind = defineKind({
 
   evaluate: ({ ctx, deliverable, criterion }) => {
     const { min } = criterion;
-    const issues = deliverableIssues(ctx, deliverable);
+    const { items, start, end } = deliverableIssues(ctx, deliverable);
     // Counted first, then the numbers written into arrays of their final size: big
     // deliverables have thousands of issues, and thousands of deliverables grow no arrays.
     let left = 0;
     let openCount = 0;
-    for (const issue of issues) {
+    for (let i = start; i < end; i++) {
+      const issue = items[i] as SnapshotIssue;
       if (leavesScope(issue)) left++;
       else if (issue.state === "open") openCount++;
     }
-    const inScope = new Array<number>(issues.length - left);
+    const inScope = new Array<number>(end - start - left);
     // The detail names the first few open ones.
     const open: number[] = [];
     let at = 0;
-    for (const issue of issues) {
+    for (let i = start; i < end; i++) {
+      const issue = items[i] as SnapshotIssue;
       if (leavesScope(issue)) continue;
       inScope[at++] = issue.number;
       if (issue.state === "open" && open.length < REF_LIST_LIMIT) open.push(issue.number);

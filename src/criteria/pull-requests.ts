@@ -4,23 +4,24 @@
  * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
  */
 import { z } from "zod";
-import type { SnapshotPullRequest } from "../model/snapshot.ts";
+import type { SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
 import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { deliverableIssues } from "./issues.ts";
 import { defineKind } from "./kind.ts";
-import { type DeliverableRef, pullRequestsLabelled } from "./snapshot-index.ts";
+import { type DeliverableRef, pullRequestsLabelled, runItems } from "./snapshot-index.ts";
 
 /** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
 export function deliverablePullRequests(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
 ): readonly SnapshotPullRequest[] {
-  const labelled = pullRequestsLabelled(ctx.index, deliverable);
+  const labelled = runItems(pullRequestsLabelled(ctx.index, deliverable));
   let found: Map<number, SnapshotPullRequest> | null = null;
-  for (const issue of deliverableIssues(ctx, deliverable)) {
-    const closing = ctx.index.pullRequestsByClosingIssue.get(issue.number);
+  const { items, start, end } = deliverableIssues(ctx, deliverable);
+  for (let i = start; i < end; i++) {
+    const closing = ctx.index.pullRequestsByClosingIssue.get((items[i] as SnapshotIssue).number);
     if (!closing) continue;
     found ??= new Map(labelled.map((pr) => [pr.number, pr]));
     if (!Array.isArray(closing)) found.set(closing.number, closing);

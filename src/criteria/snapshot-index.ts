@@ -23,10 +23,10 @@ export interface DeliverableRef {
 export interface SnapshotIndex {
   /** Slot of each label the plan uses, by label key (see `labelKey`) and by its plan spelling. */
   slotOf: ReadonlyMap<string, number>;
-  /** Issues by label slot, in ascending number order (read only). */
-  issuesBySlot: readonly (readonly SnapshotIssue[])[];
-  /** Pull requests by label slot, in ascending number order (read only). */
-  pullRequestsBySlot: readonly (readonly SnapshotPullRequest[])[];
+  /** Issues by label slot, in ascending number order within each slot. */
+  issuesBySlot: Grouped<SnapshotIssue>;
+  /** Pull requests by label slot, in ascending number order within each slot. */
+  pullRequestsBySlot: Grouped<SnapshotPullRequest>;
   /**
    * Pull requests closing each issue, by issue number: one pull request as itself, several as
    * a list (most issues have one, and a list each would be tens of thousands of small arrays
@@ -42,6 +42,8 @@ export interface SnapshotIndex {
   planLabelsOf: readonly (readonly number[])[];
   /** Plan position of each deliverable id (the first, if an invalid plan repeats one). */
   positionOf: ReadonlyMap<string, number>;
+  /** Whether the deliverable at each plan position is the first with its id. */
+  firstAt: readonly boolean[];
   /** The label slot of the deliverable at each plan position. */
   slotAt: readonly number[];
   /** The label of the deliverable at each plan position (`deliverableLabel`). */
@@ -51,8 +53,37 @@ export interface SnapshotIndex {
   reviewSlot: number;
 }
 
+/**
+ * Items grouped by slot in one array: those of slot `s` are `items[starts[s]]` up to
+ * `items[starts[s + 1] - 1]`. One array, not one per slot: everything the index holds lives
+ * through the whole evaluation, and each garbage collection meanwhile copies small arrays.
+ */
+export interface Grouped<T> {
+  items: readonly T[];
+  starts: readonly number[];
+}
+
+/** Items of one slot: `items[start]` up to `items[end - 1]` (read only). */
+export interface Run<T> {
+  items: readonly T[];
+  start: number;
+  end: number;
+}
+
 const NO_SLOTS: readonly number[] = [];
-const NONE: readonly never[] = [];
+const EMPTY_RUN: Run<never> = { items: [], start: 0, end: 0 };
+
+function runOf<T>(grouped: Grouped<T>, slot: number): Run<T> {
+  const start = grouped.starts[slot];
+  const end = grouped.starts[slot + 1];
+  if (slot < 0 || start === undefined || end === undefined) return EMPTY_RUN;
+  return { items: grouped.items, start, end };
+}
+
+/** The items of a run as an array of their own. */
+export function runItems<T>(run: Run<T>): T[] {
+  return run.items.slice(run.start, run.end);
+}
 
 /** The label slot of a deliverable, or -1 when it is not one of the indexed plan's. */
 export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRef): number {
@@ -61,25 +92,25 @@ export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRe
   return index.slotOf.get(labelKey(deliverableLabel(deliverable))) ?? -1;
 }
 
-/** Issues carrying the deliverable's label, in number order (shared: read only). */
+/** Issues carrying the deliverable's label, in number order. */
 export function issuesOfDeliverable(
   index: SnapshotIndex,
   deliverable: DeliverableRef,
-): readonly SnapshotIssue[] {
-  return index.issuesBySlot[deliverableSlot(index, deliverable)] ?? NONE;
+): Run<SnapshotIssue> {
+  return runOf(index.issuesBySlot, deliverableSlot(index, deliverable));
 }
 
-/** Pull requests carrying the deliverable's label, in number order (shared: read only). */
+/** Pull requests carrying the deliverable's label, in number order. */
 export function pullRequestsLabelled(
   index: SnapshotIndex,
   deliverable: DeliverableRef,
-): readonly SnapshotPullRequest[] {
-  return index.pullRequestsBySlot[deliverableSlot(index, deliverable)] ?? NONE;
+): Run<SnapshotPullRequest> {
+  return runOf(index.pullRequestsBySlot, deliverableSlot(index, deliverable));
 }
 
-/** Issues carrying the review label, in number order (shared: read only). */
-export function reviewIssues(index: SnapshotIndex): readonly SnapshotIssue[] {
-  return index.issuesBySlot[index.reviewSlot] ?? NONE;
+/** Issues carrying the review label, in number order. */
+export function reviewIssues(index: SnapshotIndex): SnapshotIssue[] {
+  return runItems(runOf(index.issuesBySlot, index.reviewSlot));
 }
 
 /** An array with an empty entry per label slot (filled, so V8 keeps it a plain array). */
@@ -100,12 +131,15 @@ function addClosing(
   } else if (held[held.length - 1] !== pr) held.push(pr);
 }
 
-function sortByNumber<T extends { number: number }>(lists: readonly T[][]): void {
-  for (let k = 0; k < lists.length; k++) {
-    const list = lists[k] as T[];
-    for (let i = 1; i < list.length; i++) {
-      if ((list[i - 1] as T).number > (list[i] as T).number) {
-        list.sort((a, b) => a.number - b.number);
+/** Sorts each slot's items by number, where they are not in order already (the loader's are). */
+function sortByNumber<T extends { number: number }>(items: T[], starts: readonly number[]): void {
+  for (let slot = 0; slot + 1 < starts.length; slot++) {
+    const start = starts[slot] as number;
+    const end = starts[slot + 1] as number;
+    for (let i = start + 1; i < end; i++) {
+      if ((items[i - 1] as T).number > (items[i] as T).number) {
+        const sorted = items.slice(start, end).sort((a, b) => a.number - b.number);
+        for (let k = 0; k < sorted.length; k++) items[start + k] = sorted[k] as T;
         break;
       }
     }
@@ -149,15 +183,15 @@ function planLabels<T extends { labels: readonly string[] }>(
 }
 
 /**
- * The items of each slot, in the items' order. Counted first, then placed into one array and
- * cut into a list per slot: with thousands of slots, appending to thousands of growing lists
- * in turn touches a different list for nearly every item, and costs twice as much.
+ * The items of each slot, in number order. Counted first, then placed into one array: with
+ * thousands of slots, appending to thousands of growing lists in turn touches a different
+ * list for nearly every item, and costs twice as much.
  */
-function groupBySlot<T>(
+function groupBySlot<T extends { number: number }>(
   items: readonly T[],
   slotsOf: readonly (readonly number[])[],
   slots: number,
-): T[][] {
+): Grouped<T> {
   const counts = new Array<number>(slots).fill(0);
   for (const itemSlots of slotsOf) {
     for (const slot of itemSlots) counts[slot] = (counts[slot] as number) + 1;
@@ -176,17 +210,14 @@ function groupBySlot<T>(
       next[slot] = (next[slot] as number) + 1;
     }
   });
-  const groups: T[][] = [];
-  for (let slot = 0; slot < slots; slot++) {
-    groups.push(placed.slice(starts[slot] as number, starts[slot + 1] as number));
-  }
-  return groups;
+  sortByNumber(placed, starts);
+  return { items: placed, starts };
 }
 
 /** What of the index comes from the plan alone. */
 type LabelSlots = Pick<
   SnapshotIndex,
-  "slotOf" | "positionOf" | "slotAt" | "labelAt" | "slots" | "reviewSlot"
+  "slotOf" | "positionOf" | "firstAt" | "slotAt" | "labelAt" | "slots" | "reviewSlot"
 > & {
   /** Each deliverable's id and label when built: the plan it was built for. */
   ids: readonly string[];
@@ -224,6 +255,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
   const positionOf = new Map<string, number>();
   const slotAt: number[] = [];
   const labelAt: string[] = [];
+  const firstAt: boolean[] = [];
   let slots = 0;
   const slotFor = (spelling: string): number => {
     const key = labelKey(spelling);
@@ -240,12 +272,14 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     const label = deliverableLabel(d);
     labelAt.push(label);
     slotAt.push(slotFor(label));
+    firstAt.push(!positionOf.has(d.id));
     if (!positionOf.has(d.id)) positionOf.set(d.id, position);
   });
   const reviewSlot = slotFor(REVIEW_LABEL.name);
   return {
     slotOf,
     positionOf,
+    firstAt,
     slotAt,
     labelAt,
     slots,
@@ -259,7 +293,9 @@ export function indexSnapshot(
   snapshot: Snapshot,
   plan: { deliverables: readonly DeliverableRef[] },
 ): SnapshotIndex {
-  const { slotOf, positionOf, slotAt, labelAt, slots, reviewSlot } = labelSlots(plan.deliverables);
+  const { slotOf, positionOf, firstAt, slotAt, labelAt, slots, reviewSlot } = labelSlots(
+    plan.deliverables,
+  );
 
   const other = new Map<string, number>();
   const single = slotArray<readonly number[]>({ slots });
@@ -280,8 +316,6 @@ export function indexSnapshot(
       addClosing(pullRequestsByClosingIssue, pr.closingIssues[k] as number, pr);
     }
   }
-  sortByNumber(issuesBySlot);
-  sortByNumber(pullRequestsBySlot);
   return {
     slotOf,
     issuesBySlot,
@@ -289,6 +323,7 @@ export function indexSnapshot(
     pullRequestsByClosingIssue,
     planLabelsOf,
     positionOf,
+    firstAt,
     slotAt,
     labelAt,
     slots,

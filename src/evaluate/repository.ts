@@ -39,12 +39,12 @@ export interface Evaluation {
  * evaluated once, at its first position.
  */
 function evaluateDeliverables(ctx: EvaluationContext): DeliverableResults {
-  const { positionOf } = ctx.index;
+  const { firstAt } = ctx.index;
   const count = ctx.plan.deliverables.length;
   const met = new Array<number>(count).fill(0);
   const total = new Array<number>(count).fill(0);
   const results = ctx.plan.deliverables.map((deliverable, position) => {
-    if (positionOf.get(deliverable.id) !== position) return undefined;
+    if (!firstAt[position]) return undefined;
     const criteria = deliverable.criteria.map((criterion) =>
       evaluateCriterion({ ctx, deliverable, criterion }),
     );
