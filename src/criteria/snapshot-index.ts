@@ -219,17 +219,17 @@ type LabelSlots = Pick<
   SnapshotIndex,
   "slotOf" | "positionOf" | "firstAt" | "slotAt" | "labelAt" | "slots" | "reviewSlot"
 > & {
-  /** Each deliverable's id and label when built: the plan it was built for. */
-  ids: readonly string[];
-  labels: readonly (string | undefined)[];
+  /** The deliverables it was built for, position by position. */
+  built: readonly DeliverableRef[];
 };
 
 /**
  * The plan's label slots and deliverable positions, kept with the plan's deliverable list: the
  * App keeps a parsed plan per blob SHA and evaluates it again on every event, and these
  * tables are the only part of the index that does not depend on the snapshot. Checked
- * against the list each time (same ids and labels, position by position), so a list changed
- * in place gets new ones.
+ * against the list each time (the same deliverable objects, position by position: a cheap
+ * look at the list alone), so a list changed in place gets new ones. A parsed plan's
+ * deliverables are never changed in place.
  */
 const labelSlotsOf = new WeakMap<readonly DeliverableRef[], LabelSlots>();
 
@@ -242,10 +242,9 @@ function labelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
 }
 
 function sameDeliverables(kept: LabelSlots, deliverables: readonly DeliverableRef[]): boolean {
-  if (kept.ids.length !== deliverables.length) return false;
+  if (kept.built.length !== deliverables.length) return false;
   for (let i = 0; i < deliverables.length; i++) {
-    const d = deliverables[i] as DeliverableRef;
-    if (d.id !== kept.ids[i] || d.label !== kept.labels[i]) return false;
+    if (deliverables[i] !== kept.built[i]) return false;
   }
   return true;
 }
@@ -284,8 +283,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     labelAt,
     slots,
     reviewSlot,
-    ids: deliverables.map((d) => d.id),
-    labels: deliverables.map((d) => d.label),
+    built: [...deliverables],
   };
 }
 
