@@ -94,21 +94,43 @@ function readDataFile(ctx: MeasureSource, path: string): DataFile {
   let result: DataFile;
   if (text === undefined) {
     result = { ok: false, reason: `${path} does not exist on the default branch` };
-  } else if (path.toLowerCase().endsWith(".json")) {
-    try {
-      result = { ok: true, data: JSON.parse(text) };
-    } catch (error) {
-      result = { ok: false, reason: `${path} is not valid JSON (${messageOf(error)})` };
-    }
   } else {
-    try {
-      result = { ok: true, data: parseYaml(text) };
-    } catch (error) {
-      result = { ok: false, reason: `${path} is not valid YAML (${messageOf(error)})` };
-    }
+    const json = path.toLowerCase().endsWith(".json");
+    const parsed = parseData(text, json);
+    result = parsed.ok
+      ? parsed
+      : { ok: false, reason: `${path} is not valid ${json ? "JSON" : "YAML"} (${parsed.message})` };
   }
   ctx.dataFiles.set(path, result);
   return result;
+}
+
+type Parsed = { ok: true; data: unknown } | { ok: false; message: string };
+
+/**
+ * Parsed measure files by their text, kept across evaluations: a file's text is what its blob
+ * SHA names, and the App evaluates on every event while a measure file rarely changes, so a
+ * file is parsed once per content, as the plan is once per blob. Bounded in count and in the
+ * size of a text kept; the parsed data is only ever read (`followPath`).
+ */
+const parsedFiles = { json: new Map<string, Parsed>(), yaml: new Map<string, Parsed>() };
+const MAX_PARSED_FILES = 256;
+const MAX_PARSED_TEXT = 64 * 1024;
+
+function parseData(text: string, json: boolean): Parsed {
+  const kept = json ? parsedFiles.json : parsedFiles.yaml;
+  let parsed = kept.get(text);
+  if (parsed) return parsed;
+  try {
+    parsed = { ok: true, data: json ? JSON.parse(text) : parseYaml(text) };
+  } catch (error) {
+    parsed = { ok: false, message: messageOf(error) };
+  }
+  if (text.length <= MAX_PARSED_TEXT) {
+    if (kept.size >= MAX_PARSED_FILES) kept.clear();
+    kept.set(text, parsed);
+  }
+  return parsed;
 }
 
 function messageOf(error: unknown): string {
