@@ -75,11 +75,10 @@ export function lexedHeadings(source: string): Set<string> {
 /** What follows the `#` run of marked's ATX heading: a space of any kind, or the end. */
 const ATX_END = /\s|$/y;
 /** A first character that starts no block of its own: the line is paragraph text. */
-const PLAIN_CHAR = String.raw`[\p{L}\p{N}()"',.;?/@$%^{}!]`;
-const PLAIN = new RegExp(PLAIN_CHAR, "uy");
-/** A list marker, and a list item whose text starts plainly: `- text`, `1. text`, `2) text`. */
+const PLAIN = /[\p{L}\p{N}()"',.;?/@$%^{}!]/uy;
+/** A list marker, and a list item whose text starts plainly (the class of `PLAIN`). */
 const LIST_MARKER = /(?:[*+-]|\d{1,9}[.)])(?: |\n|$)/y;
-const LIST_ITEM = new RegExp(String.raw`(?:[*+-]|\d{1,9}[.)]) +` + PLAIN_CHAR, "uy");
+const LIST_ITEM = /(?:[*+-]|\d{1,9}[.)]) +[\p{L}\p{N}()"',.;?/@$%^{}!]/uy;
 /** An opening fence: three or more backticks (none later on the line) or tildes. */
 const FENCE = /`{3,}(?=[^`\n]*(?:\n|$))|~{3,}/y;
 /** The end of a closing fence: more of its character, then only spaces. */
