@@ -40,6 +40,8 @@ export interface SnapshotIndex {
    * text is a cache miss, and a big repository has hundreds of thousands of them.
    */
   planLabelsOf: readonly (readonly number[])[];
+  /** The plan's deliverables it was built for, by plan position. */
+  deliverableAt: readonly DeliverableRef[];
   /** Plan position of each deliverable id (the first, if an invalid plan repeats one). */
   positionOf: ReadonlyMap<string, number>;
   /** Whether the deliverable at each plan position is the first with its id. */
@@ -85,10 +87,12 @@ export function runItems<T>(run: Run<T>): T[] {
   return run.items.slice(run.start, run.end);
 }
 
-/** The label slot of a deliverable, or -1 when it is not one of the indexed plan's. */
+/** The label slot of a deliverable (by its label, when it is not one of the indexed plan's), or -1. */
 export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRef): number {
   const position = index.positionOf.get(deliverable.id);
-  if (position !== undefined) return index.slotAt[position] as number;
+  if (position !== undefined && index.deliverableAt[position] === deliverable) {
+    return index.slotAt[position] as number;
+  }
   return index.slotOf.get(labelKey(deliverableLabel(deliverable))) ?? -1;
 }
 
@@ -217,11 +221,15 @@ function groupBySlot<T extends { number: number }>(
 /** What of the index comes from the plan alone. */
 type LabelSlots = Pick<
   SnapshotIndex,
-  "slotOf" | "positionOf" | "firstAt" | "slotAt" | "labelAt" | "slots" | "reviewSlot"
-> & {
-  /** The deliverables it was built for, position by position. */
-  built: readonly DeliverableRef[];
-};
+  | "slotOf"
+  | "deliverableAt"
+  | "positionOf"
+  | "firstAt"
+  | "slotAt"
+  | "labelAt"
+  | "slots"
+  | "reviewSlot"
+>;
 
 /**
  * The plan's label slots and deliverable positions, kept with the plan's deliverable list: the
@@ -242,9 +250,9 @@ function labelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
 }
 
 function sameDeliverables(kept: LabelSlots, deliverables: readonly DeliverableRef[]): boolean {
-  if (kept.built.length !== deliverables.length) return false;
+  if (kept.deliverableAt.length !== deliverables.length) return false;
   for (let i = 0; i < deliverables.length; i++) {
-    if (deliverables[i] !== kept.built[i]) return false;
+    if (deliverables[i] !== kept.deliverableAt[i]) return false;
   }
   return true;
 }
@@ -283,7 +291,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     labelAt,
     slots,
     reviewSlot,
-    built: [...deliverables],
+    deliverableAt: [...deliverables],
   };
 }
 
@@ -291,9 +299,8 @@ export function indexSnapshot(
   snapshot: Snapshot,
   plan: { deliverables: readonly DeliverableRef[] },
 ): SnapshotIndex {
-  const { slotOf, positionOf, firstAt, slotAt, labelAt, slots, reviewSlot } = labelSlots(
-    plan.deliverables,
-  );
+  const planSlots = labelSlots(plan.deliverables);
+  const { slotOf, slots } = planSlots;
 
   const other = new Map<string, number>();
   const single = slotArray<readonly number[]>({ slots });
@@ -315,16 +322,10 @@ export function indexSnapshot(
     }
   }
   return {
-    slotOf,
+    ...planSlots,
     issuesBySlot,
     pullRequestsBySlot,
     pullRequestsByClosingIssue,
     planLabelsOf,
-    positionOf,
-    firstAt,
-    slotAt,
-    labelAt,
-    slots,
-    reviewSlot,
   };
 }
