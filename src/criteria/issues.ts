@@ -70,13 +70,14 @@ export const issuesKind = defineKind({
     }
     const inScope = new Array<number>(end - start - left);
     // The detail names the first few open ones.
-    const open: number[] = [];
+    const open = new Array<number>(Math.min(openCount, REF_LIST_LIMIT));
     let at = 0;
+    let named = 0;
     for (let i = start; i < end; i++) {
       const issue = items[i] as SnapshotIssue;
       if (leavesScope(issue)) continue;
       inScope[at++] = issue.number;
-      if (issue.state === "open" && open.length < REF_LIST_LIMIT) open.push(issue.number);
+      if (issue.state === "open" && named < open.length) open[named++] = issue.number;
     }
     const closed = inScope.length - openCount;
     const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";

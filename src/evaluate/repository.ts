@@ -6,7 +6,7 @@
  * (`indexes.ts`) and every deliverable looks up only its own issues and pull requests.
  */
 
-import { evaluateCriterion } from "../criteria/evaluate.ts";
+import { evaluateCriteria } from "../criteria/evaluate.ts";
 import type { SnapshotIndex } from "../criteria/snapshot-index.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type {
@@ -45,9 +45,7 @@ function evaluateDeliverables(ctx: EvaluationContext): DeliverableResults {
   const total = new Array<number>(count).fill(0);
   const results = ctx.plan.deliverables.map((deliverable, position) => {
     if (!firstAt[position]) return undefined;
-    const criteria = deliverable.criteria.map((criterion) =>
-      evaluateCriterion({ ctx, deliverable, criterion }),
-    );
+    const criteria = evaluateCriteria(ctx, deliverable, deliverable.criteria);
     let n = 0;
     for (let i = 0; i < criteria.length; i++) if (criteria[i]?.met) n++;
     met[position] = n;
