@@ -19,6 +19,26 @@ function deliverable(p: Plan, s: Snapshot, id: string) {
   return found;
 }
 
+/** One deliverable `d` whose criteria are the objectives given (id → [title, measure file]). */
+function measuredPlan(objectives: Record<string, [title: string, file: string]>): Plan {
+  const ids = Object.keys(objectives);
+  return plan({
+    goals: [
+      {
+        id: "g",
+        title: "G",
+        objectives: Object.entries(objectives).map(([id, [title, file]]) => ({
+          id,
+          title,
+          measure: { file, path: "wait", target: "<= 4" },
+        })),
+      },
+    ],
+    milestones: [{ id: "m", title: "M", due: "2026-06-01", deliverables: ["d"] }],
+    deliverables: [{ id: "d", title: "D", criteria: ids.map((id) => ({ objective: id })) }],
+  });
+}
+
 const twoDeliverables = () =>
   plan({
     goals: [],
@@ -68,23 +88,7 @@ describe("evaluating the same plan again", () => {
   });
 
   it("names an objective criterion by the objective's current title", () => {
-    const p = plan({
-      goals: [
-        {
-          id: "g",
-          title: "G",
-          objectives: [
-            {
-              id: "o",
-              title: "Shorter waits",
-              measure: { file: "metrics.json", path: "wait", target: "<= 4" },
-            },
-          ],
-        },
-      ],
-      milestones: [{ id: "m", title: "M", due: "2026-06-01", deliverables: ["d"] }],
-      deliverables: [{ id: "d", title: "D", criteria: [{ objective: "o" }] }],
-    });
+    const p = measuredPlan({ o: ["Shorter waits", "metrics.json"] });
     const s = snapshot({ files: { "metrics.json": '{"wait": 3}' } });
     const name = () => nth(deliverable(p, s, "d").criteria, 0).name;
     expect(name()).toContain("Shorter waits");
@@ -93,20 +97,7 @@ describe("evaluating the same plan again", () => {
   });
 
   it("reads a measure file's new content, and names its own path when it cannot", () => {
-    const p = plan({
-      goals: [
-        {
-          id: "g",
-          title: "G",
-          objectives: [
-            { id: "o", title: "O", measure: { file: "a.yml", path: "wait", target: "<= 4" } },
-            { id: "q", title: "Q", measure: { file: "b.yml", path: "wait", target: "<= 4" } },
-          ],
-        },
-      ],
-      milestones: [{ id: "m", title: "M", due: "2026-06-01", deliverables: ["d"] }],
-      deliverables: [{ id: "d", title: "D", criteria: [{ objective: "o" }, { objective: "q" }] }],
-    });
+    const p = measuredPlan({ o: ["O", "a.yml"], q: ["Q", "b.yml"] });
     const objectives = (files: Record<string, string>) =>
       evaluateRepository({ plan: p, snapshot: snapshot({ files }) }).objectives;
     expect(objectives({ "a.yml": "wait: 3\n", "b.yml": "wait: 3\n" })).toMatchObject([
