@@ -13,11 +13,14 @@ export function evaluateCriteria(
 ): CriterionResult[] {
   const names = namesOf(ctx, criteria);
   const results = new Array<CriterionResult>(criteria.length);
+  // One argument object for all of them: kinds read it and keep nothing of it.
+  const args = { ctx, deliverable, criterion: criteria[0] as Criterion };
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i] as Criterion;
     const kind = kindOf(criterion);
     const name = names[i] as string;
-    const outcome = kind.evaluate({ ctx, deliverable, criterion });
+    args.criterion = criterion;
+    const outcome = kind.evaluate(args);
     // Written out (not spread, no field added later): one object per criterion, thousands
     // of criteria, each of one of two fixed shapes.
     results[i] =

@@ -162,7 +162,10 @@ function planLabels<T extends { labels: readonly string[] }>(
 ): (readonly number[])[] {
   return items.map((item) => {
     let slots = NO_SLOTS;
-    for (const label of item.labels) {
+    // Indexed: an unoptimised `for…of` allocates per step, and this runs for every item.
+    const { labels } = item;
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i] as string;
       let slot = slotOf.get(label);
       if (slot === undefined) {
         slot = other.get(label);

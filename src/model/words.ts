@@ -38,6 +38,7 @@ export function refList(numbers: readonly number[], total = numbers.length): str
   const count = Math.min(numbers.length, REF_LIST_LIMIT);
   if (count === 0) return total > 0 ? ` and ${total} more` : "";
   // One join, no string per number: evaluation writes this for thousands of criteria.
-  const list = `#${numbers.slice(0, count).join(", #")}`;
+  const shown = numbers.length > count ? numbers.slice(0, count) : numbers;
+  const list = `#${shown.join(", #")}`;
   return total > count ? `${list} and ${total - count} more` : list;
 }
