@@ -80,7 +80,8 @@ export const issuesKind = defineKind({
       if (issue.state === "open" && named < open.length) open[named++] = issue.number;
     }
     const closed = inScope.length - openCount;
-    const leftNote = left > 0 ? `; ${left} closed as not planned or duplicate, out of scope` : "";
+    const leftOut = left > 0 ? `${left} closed as not planned or duplicate, out of scope` : "";
+    const leftNote = leftOut === "" ? "" : `; ${leftOut}`;
     if (inScope.length === 0) {
       const label = deliverableLabel(deliverable);
       if (min === 0) {
@@ -100,7 +101,7 @@ export const issuesKind = defineKind({
     const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
     if (openCount > 0) parts.push(`open: ${refList(open, openCount)}`);
     if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
-    if (left > 0) parts.push(`${left} closed as not planned or duplicate, out of scope`);
+    if (leftOut !== "") parts.push(leftOut);
     return {
       met: openCount === 0 && inScope.length >= min,
       detail: parts.join("; "),

@@ -2,8 +2,9 @@
  * Evaluation of a repository against its plan: a pure function of (plan, snapshot). "Now"
  * is `snapshot.fetchedAt`, so the same inputs always give the same report.
  *
- * Cost is linear in the size of the snapshot plus the plan: indexes are built once
- * (`indexes.ts`) and every deliverable looks up only its own issues and pull requests.
+ * Cost is linear in the size of the snapshot plus the plan: the snapshot is indexed once
+ * (`criteria/snapshot-index.ts`) and every deliverable looks up only its own issues and pull
+ * requests.
  */
 
 import { evaluateCriteria } from "../criteria/evaluate.ts";
