@@ -5,16 +5,21 @@ import { criterionName } from "./describe.ts";
 import { type Criterion, kindOf } from "./registry.ts";
 import type { DeliverableRef } from "./snapshot-index.ts";
 
-/** Each criterion of `criteria` (a deliverable's), evaluated, in order. */
+/**
+ * Each criterion of `criteria` (a deliverable's), evaluated, in order. `position`: the
+ * deliverable's position in the plan the context's index was built for (-1 when it is not
+ * one of them), so kinds find its issues without looking its id up.
+ */
 export function evaluateCriteria(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
   criteria: readonly Criterion[],
+  position = -1,
 ): CriterionResult[] {
-  const names = namesOf(ctx, criteria);
+  const names = namesOf(ctx, criteria, position);
   const results = new Array<CriterionResult>(criteria.length);
   // One argument object for all of them: kinds read it and keep nothing of it.
-  const args = { ctx, deliverable, criterion: criteria[0] as Criterion };
+  const args = { ctx, deliverable, position, criterion: criteria[0] as Criterion };
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i] as Criterion;
     const kind = kindOf(criterion);
@@ -31,22 +36,31 @@ export function evaluateCriteria(
   return results;
 }
 
-/**
- * The names of a deliverable's criteria, kept with the plan's criteria list: a name is the
- * criterion's `name:` or one generated from the criterion and the titles of the objectives it
- * names, and the App evaluates one parsed plan again on every event (it keeps plans per blob
- * SHA). Kept names are used while those titles are unchanged.
- */
-const keptNames = new WeakMap<
-  readonly Criterion[],
-  { names: string[]; titles: [string, string | undefined][] }
->();
+interface KeptNames {
+  criteria: readonly Criterion[];
+  names: string[];
+  /** The objective titles the names were made from. */
+  titles: [string, string | undefined][];
+}
 
-function namesOf(ctx: CriterionContext, criteria: readonly Criterion[]): string[] {
-  const kept = keptNames.get(criteria);
-  if (kept && kept.names.length === criteria.length && sameTitles(ctx, kept.titles)) {
-    return kept.names;
-  }
+/**
+ * The names of each deliverable's criteria, by plan position, kept with the index's list of
+ * the plan's deliverables: a name is the criterion's `name:` or one generated from the
+ * criterion and the titles of the objectives it names, and the App evaluates one parsed plan
+ * again on every event (it keeps plans per blob SHA). Kept names are used while the criteria
+ * list and those titles are unchanged. One table per plan, not one entry per criteria list: a
+ * weak table of thousands of entries costs more to look up than the names cost to make.
+ */
+const keptNames = new WeakMap<readonly DeliverableRef[], (KeptNames | undefined)[]>();
+
+function namesOf(
+  ctx: CriterionContext,
+  criteria: readonly Criterion[],
+  position: number,
+): string[] {
+  const table = position < 0 ? undefined : keptTable(ctx.index.deliverableAt);
+  const kept = table?.[position];
+  if (kept && kept.criteria === criteria && sameTitles(ctx, kept.titles)) return kept.names;
   const titles: [string, string | undefined][] = [];
   const objectiveTitle = (id: string) => {
     const title = ctx.objective(id)?.title;
@@ -54,8 +68,17 @@ function namesOf(ctx: CriterionContext, criteria: readonly Criterion[]): string[
     return title;
   };
   const names = criteria.map((criterion) => criterionName(criterion, objectiveTitle));
-  keptNames.set(criteria, { names, titles });
+  if (table) table[position] = { criteria, names, titles };
   return names;
+}
+
+function keptTable(deliverables: readonly DeliverableRef[]): (KeptNames | undefined)[] {
+  let table = keptNames.get(deliverables);
+  if (!table) {
+    table = new Array<KeptNames | undefined>(deliverables.length).fill(undefined);
+    keptNames.set(deliverables, table);
+  }
+  return table;
 }
 
 function sameTitles(ctx: CriterionContext, titles: [string, string | undefined][]): boolean {

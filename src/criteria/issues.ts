@@ -27,12 +27,16 @@ export function leavesScope(issue: SnapshotIssue): boolean {
   );
 }
 
-/** Issues carrying the deliverable's label, in number order (a run of the index's). */
+/**
+ * Issues carrying the deliverable's label, in number order (a run of the index's). `position`:
+ * its plan position, when known.
+ */
 export function deliverableIssues(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
+  position = -1,
 ): Run<SnapshotIssue> {
-  return issuesOfDeliverable(ctx.index, deliverable);
+  return issuesOfDeliverable(ctx.index, deliverable, position);
 }
 
 export const issuesKind = defineKind({
@@ -56,9 +60,9 @@ export const issuesKind = defineKind({
   // The issues carrying the plan's labels are always read: nothing more to ask for.
   needs: () => {},
 
-  evaluate: ({ ctx, deliverable, criterion }) => {
+  evaluate: ({ ctx, deliverable, position, criterion }) => {
     const { min } = criterion;
-    const { items, start, end } = deliverableIssues(ctx, deliverable);
+    const { items, start, end } = deliverableIssues(ctx, deliverable, position);
     // Counted first, then the numbers written into arrays of their final size: big
     // deliverables have thousands of issues, and thousands of deliverables grow no arrays.
     let left = 0;

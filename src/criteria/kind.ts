@@ -67,6 +67,8 @@ export interface CriterionKind<K extends string = string, S extends z.ZodObject 
   evaluate(params: {
     ctx: CriterionContext;
     deliverable: DeliverableRef;
+    /** The deliverable's plan position in `ctx.index` (-1: not known). */
+    position: number;
     criterion: z.output<S>;
   }): CriterionOutcome;
   /**

@@ -12,14 +12,18 @@ import { deliverableIssues } from "./issues.ts";
 import { defineKind } from "./kind.ts";
 import { type DeliverableRef, pullRequestsLabelled, runItems } from "./snapshot-index.ts";
 
-/** Pull requests carrying the deliverable's label or closing one of its issues, by number. */
+/**
+ * Pull requests carrying the deliverable's label or closing one of its issues, by number.
+ * `position`: its plan position, when known.
+ */
 export function deliverablePullRequests(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
+  position = -1,
 ): readonly SnapshotPullRequest[] {
-  const labelled = runItems(pullRequestsLabelled(ctx.index, deliverable));
+  const labelled = runItems(pullRequestsLabelled(ctx.index, deliverable, position));
   let found: Map<number, SnapshotPullRequest> | null = null;
-  const { items, start, end } = deliverableIssues(ctx, deliverable);
+  const { items, start, end } = deliverableIssues(ctx, deliverable, position);
   for (let i = start; i < end; i++) {
     const closing = ctx.index.pullRequestsByClosingIssue.get((items[i] as SnapshotIssue).number);
     if (!closing) continue;
@@ -73,9 +77,9 @@ export const pullRequestsKind = defineKind({
     needs.pullRequests = true;
   },
 
-  evaluate: ({ ctx, deliverable, criterion }) => {
+  evaluate: ({ ctx, deliverable, position, criterion }) => {
     const { min, approvals } = criterion;
-    const prs = deliverablePullRequests(ctx, deliverable);
+    const prs = deliverablePullRequests(ctx, deliverable, position);
     // One pass; only the first few merged and short ones are named in the detail.
     const refs = new Array<number>(prs.length);
     const named: number[] = [];

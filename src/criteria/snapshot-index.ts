@@ -87,8 +87,16 @@ export function runItems<T>(run: Run<T>): T[] {
   return run.items.slice(run.start, run.end);
 }
 
-/** The label slot of a deliverable (by its label, when it is not one of the indexed plan's), or -1. */
-export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRef): number {
+/**
+ * The label slot of a deliverable (by its label, when it is not one of the indexed plan's), or
+ * -1. `at`: its plan position, when the caller knows it (no lookup by id then).
+ */
+export function deliverableSlot(
+  index: SnapshotIndex,
+  deliverable: DeliverableRef,
+  at = -1,
+): number {
+  if (at >= 0 && index.deliverableAt[at] === deliverable) return index.slotAt[at] as number;
   const position = index.positionOf.get(deliverable.id);
   if (position !== undefined && index.deliverableAt[position] === deliverable) {
     return index.slotAt[position] as number;
@@ -100,16 +108,18 @@ export function deliverableSlot(index: SnapshotIndex, deliverable: DeliverableRe
 export function issuesOfDeliverable(
   index: SnapshotIndex,
   deliverable: DeliverableRef,
+  at = -1,
 ): Run<SnapshotIssue> {
-  return runOf(index.issuesBySlot, deliverableSlot(index, deliverable));
+  return runOf(index.issuesBySlot, deliverableSlot(index, deliverable, at));
 }
 
 /** Pull requests carrying the deliverable's label, in number order. */
 export function pullRequestsLabelled(
   index: SnapshotIndex,
   deliverable: DeliverableRef,
+  at = -1,
 ): Run<SnapshotPullRequest> {
-  return runOf(index.pullRequestsBySlot, deliverableSlot(index, deliverable));
+  return runOf(index.pullRequestsBySlot, deliverableSlot(index, deliverable, at));
 }
 
 /** Issues carrying the review label, in number order. */

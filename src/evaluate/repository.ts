@@ -46,7 +46,7 @@ function evaluateDeliverables(ctx: EvaluationContext): DeliverableResults {
   const total = new Array<number>(count).fill(0);
   const results = ctx.plan.deliverables.map((deliverable, position) => {
     if (!firstAt[position]) return undefined;
-    const criteria = evaluateCriteria(ctx, deliverable, deliverable.criteria);
+    const criteria = evaluateCriteria(ctx, deliverable, deliverable.criteria, position);
     let n = 0;
     for (let i = 0; i < criteria.length; i++) if (criteria[i]?.met) n++;
     met[position] = n;
