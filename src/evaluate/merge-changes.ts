@@ -4,10 +4,9 @@
  * the evaluation of the repository now with that of the projected merge (same base plan,
  * so the same criteria in the same order).
  */
-import type { MilestoneResult, PullRequestReport } from "../model/report.ts";
+import type { MergeChange, MilestoneResult } from "../model/report.ts";
 import type { Evaluation } from "./repository.ts";
 
-export type MergeChange = NonNullable<PullRequestReport["mergeChanges"]>[number];
 type Item = MergeChange["meets"][number];
 
 export function mergeChanges(params: {

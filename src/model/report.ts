@@ -277,6 +277,8 @@ export type ObjectiveResult = z.output<typeof objectiveResultSchema>;
 export type GoalResult = z.output<typeof goalResultSchema>;
 export type RiskResult = z.output<typeof riskResultSchema>;
 export type PullRequestReport = z.output<typeof pullRequestReportSchema>;
+/** What merging a pull request changes for one milestone it serves. */
+export type MergeChange = NonNullable<PullRequestReport["mergeChanges"]>[number];
 export type WarningCode = (typeof WARNING_CODES)[number];
 export type PlanChangeCode = (typeof PLAN_CHANGE_CODES)[number];
 export type PlanChange = z.output<typeof planChangeSchema>;

@@ -1,11 +1,12 @@
 import { ownerNote } from "../model/names/login.ts";
-import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
+import type { DeliverableResult, MergeChange, MilestoneResult, Report } from "../model/report.ts";
 import { visible } from "../model/visible-text.ts";
 import { joinAnd, plural } from "../model/words.ts";
 import { formatFinding } from "../plan/format-finding.ts";
 import { describeAction } from "./describe-action.ts";
 import { describeDaysLeft, formatInstant } from "./format.ts";
 import { deliverableTitle, milestoneTitle } from "./lookups.ts";
+import { MET_BY_MERGING, mergeChangeSummary, STILL_UNMET } from "./merge-change-summary.ts";
 import { staleNote } from "./no-longer-reporting.ts";
 import { risksText } from "./risks-section.ts";
 import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
@@ -45,6 +46,7 @@ export function renderText(report: Report): string {
         out.push(`    ${c.weakens ? "▼ weakens:" : "·"} ${c.message}`);
       }
     }
+    mergeChangeLines(out, report);
   }
 
   if (report.plan.valid) out.push(...risksText(report));
@@ -90,6 +92,22 @@ export function renderText(report: Report): string {
   }
   // One line per entry, whatever the plan holds: a line break in a title shows as `\n`.
   return `${out.map(visible).join("\n")}\n`;
+}
+
+/** For each milestone the pull request serves: the criteria merging meets, and those left. */
+function mergeChangeLines(out: string[], report: Report): void {
+  const changes = report.pullRequest?.mergeChanges ?? [];
+  if (changes.length === 0) return;
+  section(out, "What merging changes");
+  for (const change of changes) {
+    out.push(`  ${mergeChangeSummary(milestoneTitle(report, change.milestone), change)}`);
+    const item = (icon: string, c: MergeChange["meets"][number]) => {
+      const where = c.deliverable ? `${deliverableTitle(report, c.deliverable)}: ` : "";
+      return `    ${icon} ${where}${c.name} — ${c.detail}`;
+    };
+    for (const c of change.meets) out.push(item(`✔ ${MET_BY_MERGING}`, c));
+    for (const c of change.unmet) out.push(item(`✘ ${STILL_UNMET}`, c));
+  }
 }
 
 function section(out: string[], title: string): void {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/render/markdown.ts";
+import { renderText } from "../../src/render/text.ts";
 import { buildReport } from "../../src/sync/build-report.ts";
 import { EXAMPLE_PLAN, examplePlanText, exampleSnapshot } from "./support.ts";
 
@@ -33,6 +34,21 @@ describe("what merging changes", () => {
       "**Prototype completed**: merging meets 2 of 3 unmet criteria; 1 stays unmet.",
     );
     expect(md).toMatch(/- ⬜ still unmet: Queue display module: Checks pass: test, lint — .*test/);
+  });
+
+  it("the terminal report says the same, under the pull request", () => {
+    const text = renderText(reportWith({ test: "failure", lint: "success" }));
+    const lines = text.split("\n");
+    const at = lines.indexOf("What merging changes");
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith("Pull request #40")));
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      "  Prototype completed: merging meets 2 of 3 unmet criteria; 1 stays unmet.",
+      "    ✔ met by merging: Queue display module: All issues closed (min 2) — 2 of 2 issues closed",
+      "    ✔ met by merging: Queue display module: Pull requests merged, 1 approval each — 1 of 1 pull request merged (#40)",
+      expect.stringMatching(
+        /^ {4}✘ still unmet: Queue display module: Checks pass: test, lint — .*test/,
+      ),
+    ]);
   });
 
   it("an unlinked pull request gets its warning, how to link it, and the plan folded away", () => {

@@ -2,8 +2,8 @@
  * "What merging changes", right under the verdict of a pull request's report: for each
  * milestone it serves, the criteria the merge would meet and those that stay unmet.
  */
-import { plural } from "../../model/words.ts";
 import { deliverableTitle, milestoneTitle } from "../lookups.ts";
+import { MET_BY_MERGING, mergeChangeSummary, STILL_UNMET } from "../merge-change-summary.ts";
 import { type Ctx, capped } from "./context.ts";
 
 export function mergeChangesSection(ctx: Ctx): string {
@@ -12,13 +12,7 @@ export function mergeChangesSection(ctx: Ctx): string {
   const lines = ["### What merging changes"];
   for (const change of changes) {
     const title = ctx.name(milestoneTitle(ctx.report, change.milestone));
-    const open = change.meets.length + change.unmet.length;
-    const head =
-      open === 0
-        ? `${title}: every criterion is already met.`
-        : change.unmet.length === 0
-          ? `${title}: merging meets all ${plural(open, "unmet criterion", "unmet criteria")}.`
-          : `${title}: merging meets ${change.meets.length} of ${plural(open, "unmet criterion", "unmet criteria")}; ${change.unmet.length} stay${change.unmet.length === 1 ? "s" : ""} unmet.`;
+    const head = mergeChangeSummary(title, change);
     lines.push("", head);
     const item = (icon: string) => (c: (typeof change.meets)[number]) => {
       const where = c.deliverable
@@ -30,9 +24,9 @@ export function mergeChangesSection(ctx: Ctx): string {
     if (ctx.detail === "summary" || ctx.detail === "counts") continue;
     if (change.meets.length || change.unmet.length) lines.push("");
     lines.push(
-      ...capped(ctx, change.meets, "criterion met by the merge", item("✅ met by merging:")),
+      ...capped(ctx, change.meets, "criterion met by the merge", item(`✅ ${MET_BY_MERGING}`)),
     );
-    lines.push(...capped(ctx, change.unmet, "criterion still unmet", item("⬜ still unmet:")));
+    lines.push(...capped(ctx, change.unmet, "criterion still unmet", item(`⬜ ${STILL_UNMET}`)));
   }
   return lines.join("\n");
 }
