@@ -11,6 +11,7 @@ import {
   type CheckRunBody,
   type Harness,
   harness,
+  ISSUES_CLOSED,
   mockCheckRun,
   mockFile,
   mockGraphQL,
@@ -43,22 +44,7 @@ describe("check mode", () => {
   it("posts a success check run for an aligned pull request and names what merging achieves", async () => {
     const h = harness({ event: pr });
     const repo = baseRepo({
-      issues: [
-        {
-          number: 10,
-          state: "closed",
-          state_reason: "completed",
-          labels: ["deliverable: requirements"],
-          milestone: 1,
-        },
-        {
-          number: 11,
-          state: "closed",
-          state_reason: "completed",
-          labels: ["deliverable:queue-display"],
-          milestone: 2,
-        },
-      ],
+      issues: ISSUES_CLOSED,
       pullRequests: [
         prRepo({
           labels: ["deliverable:queue-display"],

@@ -86,6 +86,24 @@ export function baseRepo(overrides: Partial<FakeRepoSeed> = {}): FakeRepoSeed {
   };
 }
 
+/** The example's two issues, both closed as completed: every issue criterion is met. */
+export const ISSUES_CLOSED: FakeRepoSeed["issues"] = [
+  {
+    number: 10,
+    state: "closed",
+    state_reason: "completed",
+    labels: ["deliverable: requirements"],
+    milestone: 1,
+  },
+  {
+    number: 11,
+    state: "closed",
+    state_reason: "completed",
+    labels: ["deliverable:queue-display"],
+    milestone: 2,
+  },
+];
+
 /** The parts of a check-run request body the tests read. */
 export interface CheckRunBody {
   name?: string;

@@ -7,7 +7,15 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pullRequestOfQueueRef } from "../../src/github/merge-group.ts";
 import { expectCleanGitHubMocks, offline } from "../support/nock.ts";
-import { baseRepo, harness, mockCheckRun, mockFile, mockGraphQL, PLAN_TEXT } from "./harness.ts";
+import {
+  baseRepo,
+  harness,
+  ISSUES_CLOSED,
+  mockCheckRun,
+  mockFile,
+  mockGraphQL,
+  PLAN_TEXT,
+} from "./harness.ts";
 import { webhookExample } from "./webhook-examples.ts";
 
 beforeEach(() => offline());
@@ -34,22 +42,7 @@ describe("merge_group", () => {
     const h = harness({ event });
     const repo = baseRepo({
       defaultBranch: "main",
-      issues: [
-        {
-          number: 10,
-          state: "closed",
-          state_reason: "completed",
-          labels: ["deliverable: requirements"],
-          milestone: 1,
-        },
-        {
-          number: 11,
-          state: "closed",
-          state_reason: "completed",
-          labels: ["deliverable:queue-display"],
-          milestone: 2,
-        },
-      ],
+      issues: ISSUES_CLOSED,
       pullRequests: [
         {
           number: 104,
