@@ -1,17 +1,24 @@
 /**
  * `report --format html`: one self-contained page for teams that publish status outside
- * GitHub — the plan's tree, the milestone timeline with today marked, and the burn-up. No
- * script, no stylesheet or font from elsewhere: it views the same offline.
+ * GitHub — the plan's tree, the milestone timeline with today marked, and the burn-up. With
+ * `--pr`, first what the pull request serves and what merging it changes; fired risks before
+ * the milestones, as in every report. No script, no stylesheet or font from elsewhere: it
+ * views the same offline.
  */
 
 import type { HistoryEntry } from "../model/names/history.ts";
 import type { DeliverableResult, MilestoneResult, Report } from "../model/report.ts";
 import { dayIn } from "../model/time-zone.ts";
-import { plural } from "../model/words.ts";
+import { joinAnd, plural } from "../model/words.ts";
 import { escapeHtml as h } from "./escape.ts";
 import { formatInstant } from "./format.ts";
+import { deliverableTitle, milestoneTitle } from "./lookups.ts";
+import { MET_BY_MERGING, mergeChangeSummary, STILL_UNMET } from "./merge-change-summary.ts";
 import { milestoneState, STATE_COLORS, STATE_WORDS } from "./milestone-state.ts";
+import { risksHtml } from "./risks-section.ts";
 import { burnUpSvg, timelineSvg } from "./svg-charts.ts";
+import { SERVES_NO_DELIVERABLE, verdict } from "./verdict.ts";
+import { WARNING_TITLES } from "./warning-titles.ts";
 
 const STYLE = `body{font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;max-width:960px;margin:2em auto;padding:0 1em}
 h1{font-size:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.3em}h2{font-size:1.25em;margin-top:1.6em}
@@ -41,6 +48,45 @@ function milestone(m: MilestoneResult): string {
   return `<details open><summary><strong>${h(m.title)}</strong> ${stateBadge(m)}${due} <span class="muted">${m.criteria.met}/${m.criteria.total} criteria</span></summary>${m.deliverables.map(deliverable).join("")}</details>`;
 }
 
+/** The pull request (with `--pr`): its verdict, what it serves, its warnings, what merging changes. */
+function pullRequestSection(report: Report): string[] {
+  const pr = report.pullRequest;
+  if (!pr) return [];
+  const v = verdict(report, {
+    strong: (t) => `<strong>${h(t)}</strong>`,
+    code: (t) => `<code>${h(t)}</code>`,
+  });
+  const milestones = pr.milestones.map((id) => milestoneTitle(report, id));
+  const serves =
+    pr.deliverables.length === 0
+      ? SERVES_NO_DELIVERABLE
+      : `Serves ${joinAnd(pr.deliverables.map((id) => deliverableTitle(report, id)))}${milestones.length ? ` → ${joinAnd(milestones)}` : ""}`;
+  const out = [
+    `<h2>Pull request #${pr.number}${pr.title ? `: ${h(pr.title)}` : ""}</h2>`,
+    `<p>${v.icon} ${v.text}</p>`,
+    `<p>${h(serves)} <span class="muted">· conclusion ${h(pr.conclusion)}</span></p>`,
+  ];
+  if (pr.warnings.length > 0) {
+    const items = pr.warnings.map(
+      (w) => `<li><strong>${h(WARNING_TITLES[w.code])}</strong>: ${h(w.message)}</li>`,
+    );
+    out.push(`<ul>${items.join("")}</ul>`);
+  }
+  const criterion = (c: { deliverable: string | null; name: string; detail: string }) =>
+    `${c.deliverable ? `${h(deliverableTitle(report, c.deliverable))}: ` : ""}${h(c.name)} <span class="muted">— ${h(c.detail)}</span>`;
+  for (const change of pr.mergeChanges ?? []) {
+    const items = [
+      ...change.meets.map((c) => `<li class="met">✓ ${MET_BY_MERGING} ${criterion(c)}</li>`),
+      ...change.unmet.map((c) => `<li class="unmet">✗ ${STILL_UNMET} ${criterion(c)}</li>`),
+    ];
+    out.push(
+      `<p>${h(mergeChangeSummary(milestoneTitle(report, change.milestone), change))}</p>`,
+      items.length > 0 ? `<ul>${items.join("")}</ul>` : "",
+    );
+  }
+  return out.filter((part) => part !== "");
+}
+
 export function renderHtml(
   report: Report,
   options: { history?: readonly HistoryEntry[] } = {},
@@ -50,6 +96,8 @@ export function renderHtml(
   const sections: string[] = [
     `<h1>${h(title)}</h1>`,
     `<p>${achieved} of ${plural(report.milestones.length, "milestone")} achieved · evaluated ${h(formatInstant(report.evaluatedAt, report.timezone))}${report.plan.valid ? "" : ` · <strong class="unmet">the plan ${h(report.plan.path)} is invalid</strong>`}</p>`,
+    ...pullRequestSection(report),
+    ...(report.plan.valid ? risksHtml(report, h) : []),
   ];
   if (report.forecast) {
     const when = report.forecast.date

@@ -22,8 +22,11 @@ export function shownRisks(report: Report): RiskResult[] {
   return fired.filter((r) => r.threatens.some((id) => pr.milestones.includes(id)));
 }
 
-/** One line per fired risk: `🔥 **Vendor late** — fires on …; contingency: …; owner @bob`. */
-export function riskLine(params: { report: Report; risk: RiskResult; words: Words }): string {
+/** A fired risk in words: its title, and `fired: …. Contingency: … — owner @bob`. */
+function riskWords(params: { report: Report; risk: RiskResult; words: Words }): {
+  title: string;
+  rest: string;
+} {
   const { report, risk, words } = params;
   const titles = risk.milestones.map((id) => {
     const m = report.milestones.find((x) => x.id === id);
@@ -31,7 +34,21 @@ export function riskLine(params: { report: Report; risk: RiskResult; words: Word
     return `${words.text(m?.title ?? id)} (${state})`;
   });
   const owner = risk.owner ? ` — owner ${words.owner(risk.owner)}` : "";
-  return `- 🔥 **${words.text(risk.title)}** — fired: ${joinAnd(titles)}. Contingency: ${words.text(risk.contingency)}${owner}`;
+  return {
+    title: words.text(risk.title),
+    rest: `fired: ${joinAnd(titles)}. Contingency: ${words.text(risk.contingency)}${owner}`,
+  };
+}
+
+/** One line per fired risk: `🔥 **Vendor late** — fired: …. Contingency: … — owner @bob`. */
+export function riskLine(params: { report: Report; risk: RiskResult; words: Words }): string {
+  const { title, rest } = riskWords(params);
+  return `- 🔥 **${title}** — ${rest}`;
+}
+
+/** The title of the risks a report shows: those of a pull request's milestones, or all fired. */
+function risksTitle(report: Report): string {
+  return report.pullRequest ? "Fired risks on the milestones this serves" : "Fired risks";
 }
 
 /** The "Risks" section in Markdown, or "" when no risk is shown. */
@@ -39,9 +56,7 @@ export function risksSection(params: { report: Report; heading: string; words: W
   const { report, heading, words } = params;
   const shown = shownRisks(report);
   if (shown.length === 0) return "";
-  const title = report.pullRequest
-    ? `${heading} 🔥 Fired risks on the milestones this serves`
-    : `${heading} 🔥 Fired risks`;
+  const title = `${heading} 🔥 ${risksTitle(report)}`;
   const quiet = report.pullRequest ? 0 : report.risks.length - shown.length;
   return [
     title,
@@ -60,13 +75,26 @@ export function risksSection(params: { report: Report; heading: string; words: W
 export function risksText(report: Report): string[] {
   const shown = shownRisks(report);
   if (shown.length === 0) return [];
-  const out = [
-    "",
-    report.pullRequest ? "Fired risks on the milestones this serves" : "Fired risks",
-  ];
+  const out = ["", risksTitle(report)];
   for (const risk of shown) {
-    const line = riskLine({ report, risk, words: { text: (s) => s, owner: (l) => `@${l}` } });
-    out.push(`  ${line.slice(2).replaceAll("**", "")}`);
+    const { title, rest } = riskWords({
+      report,
+      risk,
+      words: { text: (s) => s, owner: (l) => `@${l}` },
+    });
+    out.push(`  🔥 ${title} — ${rest}`);
   }
   return out;
+}
+
+/** The same, for the HTML page: `escape` makes plan text safe in HTML. */
+export function risksHtml(report: Report, escape: (s: string) => string): string[] {
+  const shown = shownRisks(report);
+  if (shown.length === 0) return [];
+  const items = shown.map((risk) => {
+    const words = { text: escape, owner: (l: string) => `@${escape(l)}` };
+    const { title, rest } = riskWords({ report, risk, words });
+    return `<li>🔥 <strong>${title}</strong> — ${rest}</li>`;
+  });
+  return [`<h2>${risksTitle(report)}</h2>`, `<ul>${items.join("")}</ul>`];
 }

@@ -46,6 +46,39 @@ describe("html page", () => {
     expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 
+  it("with a pull request, says first what merging it changes, then the risks it runs into", () => {
+    const page = renderHtml(exampleReport(40));
+    const at = (text: string) => {
+      const i = page.indexOf(text);
+      expect(i, text).toBeGreaterThan(0);
+      return i;
+    };
+    const order = [
+      at("<h2>Pull request #40: Add queue display</h2>"),
+      at("Merging this achieves <strong>Prototype completed</strong>"),
+      at("Serves Queue display module → Prototype completed"),
+      at("Prototype completed: merging meets all 3 unmet criteria."),
+      at('<li class="met">✓ met by merging: Queue display module: All issues closed (min 2)'),
+      at("<h2>Fired risks on the milestones this serves</h2>"),
+      at("<strong>The display vendor delivers late</strong> — fired: Prototype completed"),
+      at("<h2>Milestones</h2>"),
+    ];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Without a pull request: no such section, and every fired risk of the plan.
+    const plain = renderHtml(report);
+    expect(plain).not.toContain("Pull request #");
+    expect(plain).toContain("<h2>Fired risks</h2>");
+  });
+
+  it("escapes what the pull request wrote", () => {
+    const base = exampleReport(40);
+    const pr = base.pullRequest;
+    if (!pr) throw new Error("no pull request");
+    const page = renderHtml({ ...base, pullRequest: { ...pr, title: "<b onmouseover=x>hi</b>" } });
+    expect(page).not.toContain("<b onmouseover");
+    expect(page).toContain("#40: &lt;b onmouseover=x&gt;hi&lt;/b&gt;");
+  });
+
   it("keeps at most 7 date labels on the burn-up at 7 and at 400 days", () => {
     for (const n of [7, 400]) {
       const page = renderHtml(report, { history: history(n) });
