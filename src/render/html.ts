@@ -126,12 +126,15 @@ export function renderHtml(
     sections.push(
       `<p class="muted">Without a date: ${undated.map((m) => h(m.title)).join(", ")}</p>`,
     );
-  const burnUp = burnUpSvg(options.history ?? []);
+  const history = options.history ?? [];
+  const burnUp = burnUpSvg(history);
   if (burnUp)
     sections.push(
       "<h2>Progress</h2>",
       burnUp,
-      '<p class="muted">Solid: criteria met. Dashed: criteria in the plan (the scope line).</p>',
+      history.length === 1
+        ? '<p class="muted">One day so far: green, criteria met; grey, criteria in the plan. The lines start with a second day (<code>--history</code> gives the days before).</p>'
+        : '<p class="muted">Solid: criteria met. Dashed: criteria in the plan (the scope line).</p>',
     );
   if (report.goals.length > 0) {
     const objectives = new Map(report.objectives.map((o) => [o.id, o]));

@@ -62,6 +62,11 @@ export function timelineSvg(params: { milestones: MilestoneResult[]; today: stri
 }
 
 /** Criteria met (solid) and criteria in the plan (the scope line, dashed) over the recorded days. */
+/** The one day of a history that has only begun: a line of one point draws nothing, so dots. */
+function firstDay(x: number, total: number, met: number): string {
+  return `<circle cx="${x.toFixed(1)}" cy="${total.toFixed(1)}" r="4" fill="#57606a"><title>criteria in the plan (scope)</title></circle><circle cx="${x.toFixed(1)}" cy="${met.toFixed(1)}" r="4" fill="#1a7f37"><title>criteria met</title></circle>`;
+}
+
 export function burnUpSvg(history: readonly HistoryEntry[]): string {
   if (history.length === 0) return "";
   const width = 900;
@@ -77,7 +82,7 @@ export function burnUpSvg(history: readonly HistoryEntry[]): string {
   const line = (pick: (e: HistoryEntry) => number) =>
     history.map((e) => `${x(e.date).toFixed(1)},${y(pick(e)).toFixed(1)}`).join(" ");
   // Labels at evenly spaced days (not entries, which may have gaps), at most 7 however long.
-  const labels = thinned(span + 1, 7).map((i) => {
+  const labels = thinned(last - first + 1, 7).map((i) => {
     const date = dayString(first + i);
     return `<text x="${x(date)}" y="${height - 10}" text-anchor="middle" fill="#57606a">${date}</text>`;
   });
@@ -87,6 +92,6 @@ export function burnUpSvg(history: readonly HistoryEntry[]): string {
 <text x="${left - 6}" y="${y(0) + 4}" text-anchor="end" fill="#57606a">0</text>
 <polyline fill="none" stroke="#57606a" stroke-width="2" stroke-dasharray="6 4" points="${line((e) => e.total)}"><title>criteria in the plan (scope)</title></polyline>
 <polyline fill="none" stroke="#1a7f37" stroke-width="2.5" points="${line((e) => e.met)}"><title>criteria met</title></polyline>
-${labels.join("")}
+${history.length === 1 ? firstDay(x(history[0]?.date ?? ""), y(history[0]?.total ?? 0), y(history[0]?.met ?? 0)) : ""}${labels.join("")}
 </svg>`;
 }

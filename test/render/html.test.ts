@@ -79,6 +79,18 @@ describe("html page", () => {
     expect(page).toContain("#40: &lt;b onmouseover=x&gt;hi&lt;/b&gt;");
   });
 
+  it("marks the one day of a history that has only begun, under that day alone", () => {
+    const page = renderHtml(report, { history: history(1) });
+    const burnUp = page.slice(
+      page.indexOf("Burn-up"),
+      page.indexOf("</svg>", page.indexOf("Burn-up")),
+    );
+    expect(burnUp.match(/<circle /g)).toHaveLength(2);
+    expect(burnUp.match(/>\d{4}-\d{2}-\d{2}</g)).toEqual([">2025-01-01<"]);
+    expect(page).toContain("One day so far");
+    expect(renderHtml(report, { history: history(2) })).not.toContain("<circle ");
+  });
+
   it("keeps at most 7 date labels on the burn-up at 7 and at 400 days", () => {
     for (const n of [7, 400]) {
       const page = renderHtml(report, { history: history(n) });

@@ -39,4 +39,4 @@ ${lines2.join(`
 ${lines.join(`
 `)}
 `),{conclusion:failures.length>0?"failure":"success",aligned:null,achieves,report,failMessage:`plan-align: ${failures.length} change(s) failed: ${failures.join("; ")}`}}function summarise(params){let lines=[],failures=[];for(let r of params.results){let what=actionLine(r.action);if(r.status!=="failed"){lines.push(`- ${r.status}: ${what}${r.detail?` — ${r.detail}`:""}`);continue}if(isForbidden(r)&&!ESSENTIAL.includes(r.action.type)){let msg2=`token cannot ${actionVerb(r.action)} (403); give the workflow \`permissions: issues: write\` to let plan-align do it`;params.core.warning(msg2),lines.push(`- skipped: ${msg2}`);continue}let hint=isForbidden(r)?"; the workflow needs `permissions: issues: write`":"",msg=`${what} failed: ${r.detail??"unknown error"}${hint}`;params.core.error(msg),lines.push(`- failed: ${msg}`),failures.push(msg)}return{lines,failures}}function isForbidden(result){return result.failure?.kind==="forbidden"}export{runMilestoneMode};
-//# sourceMappingURL=milestone-mode-LGH3W7LE.js.map
+//# sourceMappingURL=milestone-mode-G6SO7LKD.js.map
