@@ -87,12 +87,12 @@ export function risksText(report: Report): string[] {
   return out;
 }
 
-/** The same, for the HTML page: `escape` makes plan text safe in HTML. */
-export function risksHtml(report: Report, escape: (s: string) => string): string[] {
+/** The same, for the HTML page: `toHtml` makes plan text safe in HTML. */
+export function risksHtml(report: Report, toHtml: (s: string) => string): string[] {
   const shown = shownRisks(report);
   if (shown.length === 0) return [];
   const items = shown.map((risk) => {
-    const words = { text: escape, owner: (l: string) => `@${escape(l)}` };
+    const words = { text: toHtml, owner: (l: string) => `@${toHtml(l)}` };
     const { title, rest } = riskWords({ report, risk, words });
     return `<li>🔥 <strong>${title}</strong> — ${rest}</li>`;
   });
