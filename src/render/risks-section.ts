@@ -91,8 +91,8 @@ export function risksText(report: Report): string[] {
 export function risksHtml(report: Report, toHtml: (s: string) => string): string[] {
   const shown = shownRisks(report);
   if (shown.length === 0) return [];
+  const words = { text: toHtml, owner: (l: string) => `@${toHtml(l)}` };
   const items = shown.map((risk) => {
-    const words = { text: toHtml, owner: (l: string) => `@${toHtml(l)}` };
     const { title, rest } = riskWords({ report, risk, words });
     return `<li>🔥 <strong>${title}</strong> — ${rest}</li>`;
   });

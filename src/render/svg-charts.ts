@@ -61,12 +61,12 @@ export function timelineSvg(params: { milestones: MilestoneResult[]; today: stri
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Milestones by date" viewBox="0 0 ${width} ${height + 6}" width="${width}" ${FONT}>${parts.join("")}</svg>`;
 }
 
-/** Criteria met (solid) and criteria in the plan (the scope line, dashed) over the recorded days. */
 /** The one day of a history that has only begun: a line of one point draws nothing, so dots. */
 function firstDay(x: number, total: number, met: number): string {
   return `<circle cx="${x.toFixed(1)}" cy="${total.toFixed(1)}" r="4" fill="#57606a"><title>criteria in the plan (scope)</title></circle><circle cx="${x.toFixed(1)}" cy="${met.toFixed(1)}" r="4" fill="#1a7f37"><title>criteria met</title></circle>`;
 }
 
+/** Criteria met (solid) and criteria in the plan (the scope line, dashed) over the recorded days. */
 export function burnUpSvg(history: readonly HistoryEntry[]): string {
   if (history.length === 0) return "";
   const width = 900;
