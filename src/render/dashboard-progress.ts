@@ -46,6 +46,14 @@ export function progressSection(report: Report, history: readonly HistoryEntry[]
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return "";
+  // One day draws no line (Mermaid draws nothing for a line of one point): that day in words.
+  if (points.length < 2) {
+    return [
+      "## Progress",
+      `_${last.met} of ${plural(last.total, "criterion", "criteria")} met on ${last.date}, the first day recorded: the burn-up starts with the second._`,
+      forecastText(report.forecast, history),
+    ].join("\n\n");
+  }
   const top = Math.max(1, ...points.map((p) => Math.max(p.met, p.total)));
   const sameYear = first.date.slice(0, 4) === last.date.slice(0, 4);
   const label = (date: string) => `"${sameYear ? date.slice(5) : date.slice(2)}"`;
