@@ -46,7 +46,7 @@ export const fileKind = defineKind({
   name: ({ criterion }) => {
     const headings = criterion.headings?.length ?? 0;
     const contains = criterion.contains?.length ?? 0;
-    // Parts joined (one flat string, see `refList`).
+    // Parts joined (one flat string, see `model/detail-line.ts`).
     const parts = ["File", criterion.file];
     if (headings > 0) parts.push("with", plural(headings, "required heading"));
     if (headings > 0 && contains > 0) parts.push("and");
@@ -77,7 +77,7 @@ export const fileKind = defineKind({
       );
     }
     if (missingText.length > 0) missing.push(`missing text ${quotedList(missingText)}`);
-    // Joined into one flat string: evaluation keeps thousands of details (see `refList`).
+    // Joined into one flat string: evaluation keeps thousands of details (see `model/detail-line.ts`).
     if (missing.length > 0)
       return { met: false, detail: [`${file}:`, missing.join("; ")].join(" ") };
 

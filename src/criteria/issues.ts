@@ -11,9 +11,10 @@
  * counts as completed, as GitHub shows it.
  */
 import { z } from "zod";
+import { line, REF_LIST_LIMIT } from "../model/detail-line.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
-import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
+import { plural } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
 import { defineKind } from "./kind.ts";
@@ -38,6 +39,8 @@ export function deliverableIssues(
 ): Run<SnapshotIssue> {
   return issuesOfDeliverable(ctx.index, deliverable, position);
 }
+
+const OUT_OF_SCOPE = " closed as not planned or duplicate, out of scope";
 
 export const issuesKind = defineKind({
   key: "issues",
@@ -84,9 +87,8 @@ export const issuesKind = defineKind({
       if (issue.state === "open" && named < open.length) open[named++] = issue.number;
     }
     const closed = inScope.length - openCount;
-    const leftOut = left > 0 ? `${left} closed as not planned or duplicate, out of scope` : "";
-    const leftNote = leftOut === "" ? "" : `; ${leftOut}`;
     if (inScope.length === 0) {
+      const leftNote = left > 0 ? `; ${left}${OUT_OF_SCOPE}` : "";
       const label = deliverableLabel(deliverable);
       if (min === 0) {
         return {
@@ -101,14 +103,17 @@ export const issuesKind = defineKind({
         refs: inScope,
       };
     }
-    // Parts joined (one flat string, see `refList`).
-    const parts = [`${closed} of ${plural(inScope.length, "issue")} closed`];
-    if (openCount > 0) parts.push(`open: ${refList(open, openCount)}`);
-    if (inScope.length < min) parts.push(`needs at least ${min} in scope, has ${inScope.length}`);
-    if (leftOut !== "") parts.push(leftOut);
+    // One line written at once (see `model/detail-line.ts`): thousands of deliverables.
+    line.begin().number(closed).text(" of ").count(inScope.length);
+    line.text(inScope.length === 1 ? " issue closed" : " issues closed");
+    if (openCount > 0) line.text("; open: ").refs(open, openCount);
+    if (inScope.length < min) {
+      line.text("; needs at least ").number(min).text(" in scope, has ").number(inScope.length);
+    }
+    if (left > 0) line.text("; ").number(left).text(OUT_OF_SCOPE);
     return {
       met: openCount === 0 && inScope.length >= min,
-      detail: parts.join("; "),
+      detail: line.end(),
       refs: inScope,
     };
   },

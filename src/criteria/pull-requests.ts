@@ -4,36 +4,24 @@
  * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
  */
 import { z } from "zod";
-import type { SnapshotIssue, SnapshotPullRequest } from "../model/snapshot.ts";
-import { plural, REF_LIST_LIMIT, refList } from "../model/words.ts";
+import { line, REF_LIST_LIMIT } from "../model/detail-line.ts";
+import type { SnapshotPullRequest } from "../model/snapshot.ts";
+import { plural } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
 import { compareThreshold, nameField } from "./fields.ts";
-import { deliverableIssues } from "./issues.ts";
 import { defineKind } from "./kind.ts";
-import { type DeliverableRef, pullRequestsLabelled, runItems } from "./snapshot-index.ts";
+import { type DeliverableRef, pullRequestsOfDeliverable, type Run } from "./snapshot-index.ts";
 
 /**
- * Pull requests carrying the deliverable's label or closing one of its issues, by number.
- * `position`: its plan position, when known.
+ * Pull requests carrying the deliverable's label or closing one of its issues, in number order
+ * (a run of the index's). `position`: its plan position, when known.
  */
 export function deliverablePullRequests(
   ctx: CriterionContext,
   deliverable: DeliverableRef,
   position = -1,
-): readonly SnapshotPullRequest[] {
-  const labelled = runItems(pullRequestsLabelled(ctx.index, deliverable, position));
-  let found: Map<number, SnapshotPullRequest> | null = null;
-  const { items, start, end } = deliverableIssues(ctx, deliverable, position);
-  for (let i = start; i < end; i++) {
-    const closing = ctx.index.pullRequestsByClosingIssue.get((items[i] as SnapshotIssue).number);
-    if (!closing) continue;
-    found ??= new Map(labelled.map((pr) => [pr.number, pr]));
-    if (!Array.isArray(closing)) found.set(closing.number, closing);
-    else for (const pr of closing) found.set(pr.number, pr);
-  }
-  // Only labelled ones (the common case): the index already holds them in number order.
-  if (!found) return labelled;
-  return [...found.values()].sort((a, b) => a.number - b.number);
+): Run<SnapshotPullRequest> {
+  return pullRequestsOfDeliverable(ctx.index, deliverable, position);
 }
 
 /** How many different logins approved it (a login listed twice counts once). */
@@ -46,6 +34,9 @@ function approvers(pr: SnapshotPullRequest): number {
   }
   return n;
 }
+
+const PULL_REQUESTS_MERGED = (n: number) =>
+  n === 1 ? " pull request merged" : " pull requests merged";
 
 /** At most this many pull requests short of approvals are named in a detail. */
 const MAX_NAMED = 10;
@@ -79,15 +70,17 @@ export const pullRequestsKind = defineKind({
 
   evaluate: ({ ctx, deliverable, position, criterion }) => {
     const { min, approvals } = criterion;
-    const prs = deliverablePullRequests(ctx, deliverable, position);
+    const { items, start, end } = deliverablePullRequests(ctx, deliverable, position);
+    const count = end - start;
     // One pass; only the first few merged and short ones are named in the detail.
-    const refs = new Array<number>(prs.length);
+    const refs = new Array<number>(count);
     const named: number[] = [];
     let merged = 0;
     let short = 0;
-    const shortNamed: string[] = [];
-    for (let i = 0; i < prs.length; i++) {
-      const pr = prs[i] as SnapshotPullRequest;
+    // The first few short of approvals: number, then how many approvals it had.
+    const shortNamed: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const pr = items[start + i] as SnapshotPullRequest;
       refs[i] = pr.number;
       if (!pr.merged) continue;
       merged++;
@@ -95,24 +88,36 @@ export const pullRequestsKind = defineKind({
       const n = approvals > 0 ? approvers(pr) : 0;
       if (n >= approvals) continue;
       short++;
-      if (short <= MAX_NAMED) {
-        shortNamed.push(`#${pr.number} had ${n} of ${plural(approvals, "required approval")}`);
-      }
+      if (short <= MAX_NAMED) shortNamed.push(pr.number, n);
     }
 
-    // Parts joined (one flat string, see `refList`).
-    const parts: string[] = [];
-    if (prs.length === 0) parts.push("no pull requests found");
-    else if (merged === 0) parts.push(`none of ${plural(prs.length, "pull request")} merged`);
+    // One line written at once (see `model/detail-line.ts`): thousands of deliverables.
+    line.begin();
+    if (count === 0) line.text("no pull requests found");
+    else if (merged === 0) line.text("none of ").count(count).text(PULL_REQUESTS_MERGED(count));
     else {
-      parts.push(
-        `${merged} of ${plural(prs.length, "pull request")} merged (${refList(named, merged)})`,
-      );
+      line.number(merged).text(" of ").count(count).text(PULL_REQUESTS_MERGED(count));
+      line.text(" (").refs(named, merged).text(")");
     }
-    if (merged < min) parts.push(`needs at least ${min} merged`);
-    parts.push(...shortNamed);
-    if (short > MAX_NAMED) parts.push(`and ${short - MAX_NAMED} more without enough approvals`);
-    return { met: merged >= min && short === 0, detail: parts.join("; "), refs };
+    if (merged < min) line.text("; needs at least ").number(min).text(" merged");
+    for (let i = 0; i < shortNamed.length; i += 2) {
+      line
+        .text("; #")
+        .number(shortNamed[i] as number)
+        .text(" had ");
+      line
+        .number(shortNamed[i + 1] as number)
+        .text(" of ")
+        .count(approvals);
+      line.text(approvals === 1 ? " required approval" : " required approvals");
+    }
+    if (short > MAX_NAMED) {
+      line
+        .text("; and ")
+        .number(short - MAX_NAMED)
+        .text(" more without enough approvals");
+    }
+    return { met: merged >= min && short === 0, detail: line.end(), refs };
   },
 
   // It counts as merged, with the approvals it has now.

@@ -25,14 +25,11 @@ export interface SnapshotIndex {
   slotOf: ReadonlyMap<string, number>;
   /** Issues by label slot, in ascending number order within each slot. */
   issuesBySlot: Grouped<SnapshotIssue>;
-  /** Pull requests by label slot, in ascending number order within each slot. */
-  pullRequestsBySlot: Grouped<SnapshotPullRequest>;
   /**
-   * Pull requests closing each issue, by issue number: one pull request as itself, several as
-   * a list (most issues have one, and a list each would be tens of thousands of small arrays
-   * that every garbage collection during the evaluation copies).
+   * Pull requests by label slot, in ascending number order within each slot: those carrying
+   * the label and those closing an issue that carries it, each once.
    */
-  pullRequestsByClosingIssue: Map<number, SnapshotPullRequest | SnapshotPullRequest[]>;
+  pullRequestsBySlot: Grouped<SnapshotPullRequest>;
   /**
    * For each issue of `snapshot.issues`, at the same position: the slots of the plan's labels
    * it carries (shared arrays, read only). Planning the sync reads an issue's labels here
@@ -113,8 +110,11 @@ export function issuesOfDeliverable(
   return runOf(index.issuesBySlot, deliverableSlot(index, deliverable, at));
 }
 
-/** Pull requests carrying the deliverable's label, in number order. */
-export function pullRequestsLabelled(
+/**
+ * Pull requests carrying the deliverable's label or closing one of its issues, in number
+ * order, each once.
+ */
+export function pullRequestsOfDeliverable(
   index: SnapshotIndex,
   deliverable: DeliverableRef,
   at = -1,
@@ -132,17 +132,67 @@ export function slotArray<T>(index: Pick<SnapshotIndex, "slots">): (T | undefine
   return new Array<T | undefined>(index.slots).fill(undefined);
 }
 
-function addClosing(
-  map: Map<number, SnapshotPullRequest | SnapshotPullRequest[]>,
-  issue: number,
-  pr: SnapshotPullRequest,
-): void {
-  const held = map.get(issue);
-  if (held === undefined) map.set(issue, pr);
-  // The same pull request twice in a row: a repeated closing issue.
-  else if (!Array.isArray(held)) {
-    if (held !== pr) map.set(issue, [held, pr]);
-  } else if (held[held.length - 1] !== pr) held.push(pr);
+/**
+ * Each pull request's slots: those of the plan's labels it carries and those of the issues it
+ * closes. Shared arrays where it has one source of slots (most have): only a pull request
+ * whose label and closed issue differ gets an array of its own.
+ */
+function pullRequestSlots(
+  pullRequests: readonly SnapshotPullRequest[],
+  labelled: (readonly number[])[],
+  issues: readonly SnapshotIssue[],
+  issueSlots: readonly (readonly number[])[],
+): (readonly number[])[] {
+  const numbers = issueNumbers(issues);
+  for (let i = 0; i < pullRequests.length; i++) {
+    const { closingIssues } = pullRequests[i] as SnapshotPullRequest;
+    let slots = labelled[i] as readonly number[];
+    for (let k = 0; k < closingIssues.length; k++) {
+      for (let at = numbers.first(closingIssues[k] as number); at >= 0; at = numbers.next(at)) {
+        slots = union(slots, issueSlots[at] as readonly number[]);
+      }
+    }
+    labelled[i] = slots;
+  }
+  return labelled;
+}
+
+/** `a` with the slots of `b` it lacks (`a` itself when it lacks none). */
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (a.length === 0) return b;
+  let out = a;
+  for (let i = 0; i < b.length; i++) {
+    const slot = b[i] as number;
+    if (!out.includes(slot)) out = [...out, slot];
+  }
+  return out;
+}
+
+/**
+ * Issue positions by number. GitHub numbers issues and pull requests from 1 up, so a table
+ * indexed by number is dense and costs no hashing; a snapshot with far-apart numbers gets a
+ * map. `next` chains the positions of a number that an (invalid) snapshot repeats.
+ */
+function issueNumbers(issues: readonly SnapshotIssue[]): {
+  first: (number: number) => number;
+  next: (position: number) => number;
+} {
+  let max = 0;
+  for (let i = 0; i < issues.length; i++) max = Math.max(max, (issues[i] as SnapshotIssue).number);
+  // Position + 1 (0: none), so a zero-filled table is empty.
+  const nextAt = new Int32Array(issues.length);
+  const dense = max <= 4 * issues.length + 1024 ? new Int32Array(max + 1) : undefined;
+  const sparse = dense ? undefined : new Map<number, number>();
+  const firstOf = (n: number): number =>
+    (dense ? (Number.isInteger(n) && n >= 0 ? dense[n] : 0) : sparse?.get(n)) ?? 0;
+  // Backwards, so each chain is in snapshot order.
+  for (let i = issues.length - 1; i >= 0; i--) {
+    const n = (issues[i] as SnapshotIssue).number;
+    nextAt[i] = firstOf(n);
+    if (dense) dense[n] = i + 1;
+    else sparse?.set(n, i + 1);
+  }
+  return { first: (n) => firstOf(n) - 1, next: (position) => (nextAt[position] ?? 0) - 1 };
 }
 
 /** Sorts each slot's items by number, where they are not in order already (the loader's are). */
@@ -323,24 +373,18 @@ export function indexSnapshot(
   const issuesBySlot = groupBySlot(snapshot.issues, planLabelsOf, slots);
   const pullRequestsBySlot = groupBySlot(
     snapshot.pullRequests,
-    planLabels(snapshot.pullRequests, slotOf, other, single),
+    pullRequestSlots(
+      snapshot.pullRequests,
+      planLabels(snapshot.pullRequests, slotOf, other, single),
+      snapshot.issues,
+      planLabelsOf,
+    ),
     slots,
   );
-  const pullRequestsByClosingIssue = new Map<number, SnapshotPullRequest | SnapshotPullRequest[]>();
-  // Indexed loops: this runs once per evaluation over every pull request, often before V8
-  // has optimised it, and an unoptimised `for…of` allocates a result object per step.
-  const { pullRequests } = snapshot;
-  for (let i = 0; i < pullRequests.length; i++) {
-    const pr = pullRequests[i] as SnapshotPullRequest;
-    for (let k = 0; k < pr.closingIssues.length; k++) {
-      addClosing(pullRequestsByClosingIssue, pr.closingIssues[k] as number, pr);
-    }
-  }
   return {
     ...planSlots,
     issuesBySlot,
     pullRequestsBySlot,
-    pullRequestsByClosingIssue,
     planLabelsOf,
   };
 }

@@ -26,19 +26,3 @@ export function joinAnd(items: readonly string[]): string {
 export function quotedList(items: readonly string[]): string {
   return joinAnd(items.map((s) => JSON.stringify(s)));
 }
-
-/** How many numbers `refList` names before "and N more". */
-export const REF_LIST_LIMIT = 10;
-
-/**
- * `#14, #15` — at most ten, then "and N more", so details stay readable on big projects.
- * `total`: how many there are, when `numbers` holds only the first ones.
- */
-export function refList(numbers: readonly number[], total = numbers.length): string {
-  const count = Math.min(numbers.length, REF_LIST_LIMIT);
-  if (count === 0) return total > 0 ? ` and ${total} more` : "";
-  // One join, no string per number: evaluation writes this for thousands of criteria.
-  const shown = numbers.length > count ? numbers.slice(0, count) : numbers;
-  const list = `#${shown.join(", #")}`;
-  return total > count ? `${list} and ${total - count} more` : list;
-}

@@ -137,6 +137,20 @@ describe("issues: closed", () => {
     expect(result.detail).toContain("open: #1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 3 more");
   });
 
+  it("writes big counts with separators, and every other number plainly", () => {
+    const issues = [
+      ...Array.from({ length: 1_190 }, (_, i) => issue(100_000 + i, "open")),
+      ...Array.from({ length: 10 }, (_, i) => issue(200_000 + i, "closed")),
+      issue(300_000, "closed", { stateReason: "not_planned" }),
+    ];
+    const p = onePlan([{ issues: "closed", min: 1_500 }]);
+    expect(firstCriterion(p, snapshot({ issues })).detail).toBe(
+      "10 of 1,200 issues closed; open: #100000, #100001, #100002, #100003, #100004, #100005, " +
+        "#100006, #100007, #100008, #100009 and 1180 more; needs at least 1500 in scope, has 1200; " +
+        "1 closed as not planned or duplicate, out of scope",
+    );
+  });
+
   it("names the criterion after min, or after its name:", () => {
     const s = snapshot({ issues: [issue(1, "closed")] });
     expect(firstCriterion(onePlan([{ issues: "closed", min: 2 }]), s).name).toBe(

@@ -57,6 +57,39 @@ describe("pull_requests: merged", () => {
       refs: [43],
     },
     {
+      name: "labelled and closing ones together, in number order whatever the snapshot's order",
+      issues: [issue(12, "closed"), issue(3, "closed")],
+      pullRequests: [
+        merged(50),
+        merged(44, { labels: [], closingIssues: [12] }),
+        merged(7, { labels: ["bug"], closingIssues: [3, 12] }),
+        merged(20),
+      ],
+      met: true,
+      detail: /^4 of 4 pull requests merged \(#7, #20, #44, #50\)/,
+      refs: [7, 20, 44, 50],
+    },
+    {
+      name: "issue numbers far apart, and closing an issue the snapshot lacks",
+      issues: [issue(5, "closed", { labels: [] }), issue(9_000_000, "closed")],
+      pullRequests: [
+        merged(9_000_001, { labels: [], closingIssues: [9_000_000] }),
+        merged(6, { labels: [], closingIssues: [5] }),
+        merged(8, { labels: [], closingIssues: [123_456_789] }),
+      ],
+      met: true,
+      detail: /^1 of 1 pull request merged \(#9000001\)/,
+      refs: [9_000_001],
+    },
+    {
+      name: "a number the snapshot repeats: each issue with it counts",
+      issues: [issue(12, "closed", { labels: [] }), issue(12, "closed")],
+      pullRequests: [merged(42, { labels: [], closingIssues: [12] })],
+      met: true,
+      detail: /^1 of 1 pull request merged \(#42\)/,
+      refs: [42],
+    },
+    {
       name: "approvals: every merged one needs enough",
       criterion: { pull_requests: "merged", approvals: 2 },
       pullRequests: [merged(1, { approvals: ["a", "b"] }), merged(2, { approvals: ["a"] })],
@@ -107,6 +140,27 @@ describe("pull_requests: merged", () => {
     expect(result.met).toBe(met);
     expect(result.detail).toMatch(detail);
     if (refs) expect(result.refs).toEqual(refs);
+  });
+
+  it("names at most ten short of approvals, then how many more", () => {
+    const pullRequests = Array.from({ length: 12 }, (_, i) => merged(1_001 + i));
+    const result = firstCriterion(
+      onePlan([{ pull_requests: "merged", approvals: 1, min: 20 }]),
+      snapshot({ pullRequests }),
+    );
+    const short = Array.from(
+      { length: 10 },
+      (_, i) => `#${1_001 + i} had 0 of 1 required approval`,
+    );
+    expect(result.detail).toBe(
+      [
+        "12 of 12 pull requests merged (#1001, #1002, #1003, #1004, #1005, #1006, #1007, #1008, " +
+          "#1009, #1010 and 2 more)",
+        "needs at least 20 merged",
+        ...short,
+        "and 2 more without enough approvals",
+      ].join("; "),
+    );
   });
 
   it("names approvals and min", () => {

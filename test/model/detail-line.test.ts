@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { line, refList } from "../../src/model/detail-line.ts";
+
+describe("refList", () => {
+  it("names at most ten numbers as GitHub links them, then how many more", () => {
+    expect(refList([7])).toBe("#7");
+    expect(refList([0, 10, 999, 1000, 200_001, 9_000_000_001])).toBe(
+      "#0, #10, #999, #1000, #200001, #9000000001",
+    );
+    const many = Array.from({ length: 12 }, (_, i) => 100 * (i + 1));
+    expect(refList(many)).toBe(
+      "#100, #200, #300, #400, #500, #600, #700, #800, #900, #1000 and 2 more",
+    );
+    expect(refList(many.slice(0, 3), 40)).toBe("#100, #200, #300 and 37 more");
+    expect(refList([], 4)).toBe(" and 4 more");
+    expect(refList([])).toBe("");
+  });
+
+  it("writes a number no GitHub issue has (a hand-written snapshot) as JavaScript does", () => {
+    const odd = [-3, 1.5, 2 ** 60, -1.2345678901234567e308, Number.NaN];
+    expect(refList(odd)).toBe(odd.map((n) => `#${n}`).join(", "));
+  });
+});
+
+describe("line", () => {
+  it("keeps text beyond Latin-1 and text longer than its buffer, in order", () => {
+    const long = "x".repeat(3_000);
+    const written = line
+      .begin()
+      .text("café ")
+      .text("παραδοτέο 🚀")
+      .number(12)
+      .text(long)
+      .refs([5, 6])
+      .count(1_850)
+      .end();
+    expect(written).toBe(`café παραδοτέο 🚀12${long}#5, #61,850`);
+  });
+
+  it("refuses a line begun inside another, and begins afresh after end", () => {
+    line.begin().text("first");
+    expect(() => line.begin()).toThrow(/line is open/);
+    expect(line.end()).toBe("first");
+    expect(line.begin().text("second").end()).toBe("second");
+  });
+});
