@@ -8,8 +8,9 @@
  * number strings, which holds 16,384 of them: past that, every `String(n)` is a call into the
  * engine's runtime. Written here, a line costs the string it ends as.
  *
- * Use: `line.begin()`, then `text`, `count`, `refs` in order, then `line.end()`. Synchronous and
- * not nested (`begin` on an open line is a bug, and throws).
+ * Use: `line.begin()`, then `text`, `number`, `count`, `refs` in order, then `line.end()`. One
+ * buffer for every line: a line is written synchronously, with no other line begun before it
+ * ends.
  */
 import { formatCount } from "./words.ts";
 
@@ -21,8 +22,8 @@ const CAPACITY = 1024;
 const NUMBER_ROOM = 32;
 
 const bytes = Buffer.allocUnsafe(CAPACITY);
-/** Bytes written; -1 while no line is open. */
-let at = -1;
+/** Bytes written so far in the line. */
+let at = 0;
 /** What an overfull buffer or text beyond Latin-1 already gave, before the buffer. */
 let before = "";
 
@@ -62,7 +63,7 @@ export interface DetailLine {
 
 export const line: DetailLine = {
   begin() {
-    if (at >= 0) throw new Error("detail line: begin() while a line is open");
+    // A line left open (its writer threw) is dropped: it never reaches the next one.
     at = 0;
     before = "";
     return line;
@@ -127,7 +128,7 @@ export const line: DetailLine = {
 
   end() {
     const written = before + bytes.toString("latin1", 0, at);
-    at = -1;
+    at = 0;
     before = "";
     return written;
   },
