@@ -143,11 +143,13 @@ function pullRequestSlots(
   issues: readonly SnapshotIssue[],
   issueSlots: readonly (readonly number[])[],
 ): (readonly number[])[] {
-  const numbers = issueNumbers(issues);
+  // Made when a pull request closes an issue: many snapshots have none that do.
+  let numbers: ReturnType<typeof issueNumbers> | undefined;
   for (let i = 0; i < pullRequests.length; i++) {
     const { closingIssues } = pullRequests[i] as SnapshotPullRequest;
     let slots = labelled[i] as readonly number[];
     for (let k = 0; k < closingIssues.length; k++) {
+      numbers ??= issueNumbers(issues);
       for (let at = numbers.first(closingIssues[k] as number); at >= 0; at = numbers.next(at)) {
         slots = union(slots, issueSlots[at] as readonly number[]);
       }
@@ -171,20 +173,25 @@ function union(a: readonly number[], b: readonly number[]): readonly number[] {
 /**
  * Issue positions by number. GitHub numbers issues and pull requests from 1 up, so a table
  * indexed by number is dense and costs no hashing; a snapshot with far-apart numbers gets a
- * map. `next` chains the positions of a number that an (invalid) snapshot repeats.
+ * map (so does one with numbers below 0, which only a hand-written snapshot has). `next` chains
+ * the positions of a number that an (invalid) snapshot repeats.
  */
 function issueNumbers(issues: readonly SnapshotIssue[]): {
   first: (number: number) => number;
   next: (position: number) => number;
 } {
+  let min = 0;
   let max = 0;
-  for (let i = 0; i < issues.length; i++) max = Math.max(max, (issues[i] as SnapshotIssue).number);
+  for (let i = 0; i < issues.length; i++) {
+    const n = (issues[i] as SnapshotIssue).number;
+    if (n < min) min = n;
+    else if (n > max) max = n;
+  }
   // Position + 1 (0: none), so a zero-filled table is empty.
   const nextAt = new Int32Array(issues.length);
-  const dense = max <= 4 * issues.length + 1024 ? new Int32Array(max + 1) : undefined;
+  const dense = min >= 0 && max <= 4 * issues.length + 1024 ? new Int32Array(max + 1) : undefined;
   const sparse = dense ? undefined : new Map<number, number>();
-  const firstOf = (n: number): number =>
-    (dense ? (Number.isInteger(n) && n >= 0 ? dense[n] : 0) : sparse?.get(n)) ?? 0;
+  const firstOf = (n: number): number => (dense ? (n >= 0 ? dense[n] : 0) : sparse?.get(n)) ?? 0;
   // Backwards, so each chain is in snapshot order.
   for (let i = issues.length - 1; i >= 0; i--) {
     const n = (issues[i] as SnapshotIssue).number;

@@ -82,6 +82,18 @@ describe("pull_requests: merged", () => {
       refs: [9_000_001],
     },
     {
+      name: "numbers 0 and below (a hand-written snapshot) are found as well",
+      issues: [issue(-4, "closed"), issue(0, "closed"), issue(3, "closed", { labels: [] })],
+      pullRequests: [
+        merged(10, { labels: [], closingIssues: [-4] }),
+        merged(11, { labels: [], closingIssues: [0] }),
+        merged(12, { labels: [], closingIssues: [3] }),
+      ],
+      met: true,
+      detail: /^2 of 2 pull requests merged \(#10, #11\)/,
+      refs: [10, 11],
+    },
+    {
       name: "a number the snapshot repeats: each issue with it counts",
       issues: [issue(12, "closed", { labels: [] }), issue(12, "closed")],
       pullRequests: [merged(42, { labels: [], closingIssues: [12] })],
