@@ -36,13 +36,14 @@ function room(needed: number): void {
 /** Writes `n` as `String(n)` does. */
 function number(n: number): void {
   room(NUMBER_ROOM);
-  if (Number.isSafeInteger(n) && n >= 0) {
-    let end = at + 1;
-    for (let rest = Math.floor(n / 10); rest > 0; rest = Math.floor(rest / 10)) end++;
+  // Issue numbers: whole, and small enough for 32-bit integer arithmetic, twice as fast.
+  if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
+    const end = at + digitCount(n);
     let rest = n;
     for (let p = end - 1; p >= at; p--) {
-      bytes[p] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      const tens = (rest / 10) | 0;
+      bytes[p] = 48 + rest - tens * 10;
+      rest = tens;
     }
     at = end;
     return;
@@ -50,6 +51,12 @@ function number(n: number): void {
   // Not a number GitHub gives (a hand-written snapshot): as JavaScript writes it, all ASCII.
   const written = String(n);
   for (let k = 0; k < written.length; k++) bytes[at++] = written.charCodeAt(k);
+}
+
+/** Decimal digits of a 32-bit `n` ≥ 0. */
+function digitCount(n: number): number {
+  if (n < 100_000) return n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : n < 10_000 ? 4 : 5;
+  return n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1e9 ? 9 : 10;
 }
 
 export interface DetailLine {

@@ -16,6 +16,13 @@ describe("refList", () => {
     expect(refList([])).toBe("");
   });
 
+  it("writes every number of digits, up to 32-bit integers and past them", () => {
+    const edges = [9, 10, 99_999, 100_000, 999_999_999, 1_000_000_000, 2_147_483_647, 2 ** 31];
+    expect(refList(edges)).toBe(edges.map((n) => `#${n}`).join(", "));
+    const powers = Array.from({ length: 10 }, (_, i) => 10 ** i - 1 + (i % 2));
+    expect(refList(powers)).toBe(powers.map((n) => `#${n}`).join(", "));
+  });
+
   it("writes a number no GitHub issue has (a hand-written snapshot) as JavaScript does", () => {
     const odd = [-3, 1.5, 2 ** 60, -1.2345678901234567e308, Number.NaN];
     expect(refList(odd)).toBe(odd.map((n) => `#${n}`).join(", "));
