@@ -104,12 +104,11 @@ export const pullRequestsKind = defineKind({
       line
         .text("; #")
         .number(shortNamed[i] as number)
-        .text(" had ");
-      line
+        .text(" had ")
         .number(shortNamed[i + 1] as number)
         .text(" of ")
-        .count(approvals);
-      line.text(approvals === 1 ? " required approval" : " required approvals");
+        .count(approvals)
+        .text(approvals === 1 ? " required approval" : " required approvals");
     }
     if (short > MAX_NAMED) {
       line
