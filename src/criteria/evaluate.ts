@@ -36,31 +36,39 @@ export function evaluateCriteria(
   return results;
 }
 
-interface KeptNames {
-  criteria: readonly Criterion[];
-  names: string[];
-  /** The objective titles the names were made from. */
-  titles: [string, string | undefined][];
-}
-
 /**
  * The names of each deliverable's criteria, by plan position, kept with the index's list of
  * the plan's deliverables: a name is the criterion's `name:` or one generated from the
  * criterion and the titles of the objectives it names, and the App evaluates one parsed plan
  * again on every event (it keeps plans per blob SHA). Kept names are used while the criteria
- * list and those titles are unchanged. One table per plan, not one entry per criteria list: a
- * weak table of thousands of entries costs more to look up than the names cost to make.
+ * list and those titles are unchanged.
+ *
+ * One table per plan, not one entry per criteria list (a weak table of thousands of entries
+ * costs more to look up than the names cost to make), and three arrays by position rather
+ * than an object per deliverable: evaluation reads them in plan order, from memory read just
+ * before, instead of one more object of its own per deliverable.
  */
-const keptNames = new WeakMap<readonly DeliverableRef[], (KeptNames | undefined)[]>();
+interface KeptNames {
+  criteria: (readonly Criterion[] | undefined)[];
+  names: string[][];
+  /** The objective titles the names were made from (`NO_TITLES` for most). */
+  titles: (readonly [string, string | undefined][])[];
+}
+
+const NO_TITLES: readonly [string, string | undefined][] = [];
+
+const keptNames = new WeakMap<readonly DeliverableRef[], KeptNames>();
 
 function namesOf(
   ctx: CriterionContext,
   criteria: readonly Criterion[],
   position: number,
 ): string[] {
-  const table = position < 0 ? undefined : keptTable(ctx.index.deliverableAt);
-  const kept = table?.[position];
-  if (kept && kept.criteria === criteria && sameTitles(ctx, kept.titles)) return kept.names;
+  const kept = position < 0 ? undefined : keptTable(ctx.index.deliverableAt);
+  if (kept && kept.criteria[position] === criteria) {
+    const titles = kept.titles[position] as readonly [string, string | undefined][];
+    if (titles === NO_TITLES || sameTitles(ctx, titles)) return kept.names[position] as string[];
+  }
   const titles: [string, string | undefined][] = [];
   const objectiveTitle = (id: string) => {
     const title = ctx.objective(id)?.title;
@@ -68,22 +76,34 @@ function namesOf(
     return title;
   };
   const names = criteria.map((criterion) => criterionName(criterion, objectiveTitle));
-  if (table) table[position] = { criteria, names, titles };
+  if (kept) {
+    kept.criteria[position] = criteria;
+    kept.names[position] = names;
+    kept.titles[position] = titles.length === 0 ? NO_TITLES : titles;
+  }
   return names;
 }
 
-function keptTable(deliverables: readonly DeliverableRef[]): (KeptNames | undefined)[] {
-  let table = keptNames.get(deliverables);
-  if (!table) {
-    table = new Array<KeptNames | undefined>(deliverables.length).fill(undefined);
-    keptNames.set(deliverables, table);
+function keptTable(deliverables: readonly DeliverableRef[]): KeptNames {
+  let kept = keptNames.get(deliverables);
+  if (!kept) {
+    const n = deliverables.length;
+    kept = {
+      criteria: new Array<readonly Criterion[] | undefined>(n).fill(undefined),
+      names: new Array<string[]>(n).fill([]),
+      titles: new Array<readonly [string, string | undefined][]>(n).fill(NO_TITLES),
+    };
+    keptNames.set(deliverables, kept);
   }
-  return table;
+  return kept;
 }
 
-function sameTitles(ctx: CriterionContext, titles: [string, string | undefined][]): boolean {
+function sameTitles(
+  ctx: CriterionContext,
+  titles: readonly (readonly [string, string | undefined])[],
+): boolean {
   for (let i = 0; i < titles.length; i++) {
-    const [id, title] = titles[i] as [string, string | undefined];
+    const [id, title] = titles[i] as readonly [string, string | undefined];
     if (ctx.objective(id)?.title !== title) return false;
   }
   return true;

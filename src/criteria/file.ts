@@ -4,6 +4,7 @@
  * Nothing from the plan is ever run as a regular expression.
  */
 import { z } from "zod";
+import { line } from "../model/detail-line.ts";
 import { normalizeRepoPath, repoPathProblem } from "../model/repo-path.ts";
 import { ownFile } from "../model/snapshot.ts";
 import { plural, quotedList } from "../model/words.ts";
@@ -21,8 +22,13 @@ function fileHeadings(ctx: CriterionContext, path: string, text: string): Set<st
   return headings;
 }
 
-const all = (n: number, one: string) =>
-  n === 1 ? `the required ${one}` : `all ${n} required ${one}s`;
+/** `the required heading`, `all 3 required headings`. */
+function required(n: number, one: string): void {
+  if (n === 1) line.text("the required ").text(one);
+  else line.text("all ").number(n).text(" required ").text(one).text("s");
+}
+
+const NO_HEADINGS: ReadonlySet<string> = new Set();
 
 export const fileKind = defineKind({
   key: "file",
@@ -66,29 +72,32 @@ export const fileKind = defineKind({
     if (text === undefined) {
       return { met: false, detail: `${file} does not exist on the default branch` };
     }
-    const present = headings.length > 0 ? fileHeadings(ctx, file, text) : new Set<string>();
+    const present = headings.length > 0 ? fileHeadings(ctx, file, text) : NO_HEADINGS;
     const missingHeadings = headings.filter((h) => !present.has(normalizeHeading(h)));
     const missingText = contains.filter((s) => !text.includes(s));
 
-    const missing: string[] = [];
-    if (missingHeadings.length > 0) {
-      missing.push(
-        `missing ${missingHeadings.length === 1 ? "heading" : "headings"} ${quotedList(missingHeadings)}`,
-      );
+    // One line written at once (see `model/detail-line.ts`): thousands of deliverables.
+    line.begin().text(file);
+    if (missingHeadings.length > 0 || missingText.length > 0) {
+      line.text(":");
+      if (missingHeadings.length > 0) {
+        line.text(missingHeadings.length === 1 ? " missing heading " : " missing headings ");
+        line.text(quotedList(missingHeadings));
+      }
+      if (missingText.length > 0) {
+        line.text(missingHeadings.length > 0 ? "; missing text " : " missing text ");
+        line.text(quotedList(missingText));
+      }
+      return { met: false, detail: line.end() };
     }
-    if (missingText.length > 0) missing.push(`missing text ${quotedList(missingText)}`);
-    // Joined into one flat string: evaluation keeps thousands of details (see `model/detail-line.ts`).
-    if (missing.length > 0)
-      return { met: false, detail: [`${file}:`, missing.join("; ")].join(" ") };
-
-    const found: string[] = [];
-    if (headings.length > 0) found.push(all(headings.length, "heading"));
-    if (contains.length > 0) found.push(all(contains.length, "text"));
-    return {
-      met: true,
-      detail:
-        found.length > 0 ? [file, "exists with", found.join(" and ")].join(" ") : `${file} exists`,
-    };
+    if (headings.length === 0 && contains.length === 0) {
+      return { met: true, detail: line.text(" exists").end() };
+    }
+    line.text(" exists with ");
+    if (headings.length > 0) required(headings.length, "heading");
+    if (headings.length > 0 && contains.length > 0) line.text(" and ");
+    if (contains.length > 0) required(contains.length, "text");
+    return { met: true, detail: line.end() };
   },
 
   // The files it changes are read from its head (a changed file its head lacks is deleted).

@@ -116,6 +116,22 @@ describe("file: PATH", () => {
       met: false,
       detail: /missing headings "Results" and "Discussion"; missing text "TODO"/,
     },
+    {
+      name: "says what it found, headings and text",
+      criterion: {
+        file: "docs/README.md",
+        headings: ["Introduction", "Methodology"],
+        contains: ["a+b"],
+      },
+      met: true,
+      detail: /^docs\/README.md exists with all 2 required headings and the required text$/,
+    },
+    {
+      name: "one required heading and several texts",
+      criterion: { file: "docs/README.md", headings: ["Introduction"], contains: ["a+b", "$5"] },
+      met: true,
+      detail: /^docs\/README.md exists with the required heading and all 2 required texts$/,
+    },
   ];
 
   it.each(cases)("$name", ({ criterion, met, detail }) => {
@@ -126,6 +142,20 @@ describe("file: PATH", () => {
     expect(result.kind).toBe("file");
     expect(result.met).toBe(met);
     expect(result.detail).toMatch(detail);
+  });
+
+  it("writes a path beyond Latin-1 as it is, met or not", () => {
+    const files = { "docs/παραδοτέο 🚀.md": "# Εισαγωγή\n" };
+    const met = firstCriterion(
+      onePlan([{ file: "docs/παραδοτέο 🚀.md", headings: ["εισαγωγή"] }]),
+      snapshot({ files }),
+    );
+    expect(met.detail).toBe("docs/παραδοτέο 🚀.md exists with the required heading");
+    const unmet = firstCriterion(
+      onePlan([{ file: "docs/παραδοτέο 🚀.md", headings: ["Μέθοδος"] }]),
+      snapshot({ files }),
+    );
+    expect(unmet.detail).toBe('docs/παραδοτέο 🚀.md: missing heading "Μέθοδος"');
   });
 
   it("Windows line endings and inline markup in headings", () => {
