@@ -52,7 +52,7 @@ export const fileKind = defineKind({
   name: ({ criterion }) => {
     const headings = criterion.headings?.length ?? 0;
     const contains = criterion.contains?.length ?? 0;
-    // Parts joined (one flat string, see `model/detail-line.ts`).
+    // Parts joined: one flat string.
     const parts = ["File", criterion.file];
     if (headings > 0) parts.push("with", plural(headings, "required heading"));
     if (headings > 0 && contains > 0) parts.push("and");

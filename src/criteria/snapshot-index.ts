@@ -135,7 +135,8 @@ export function slotArray<T>(index: Pick<SnapshotIndex, "slots">): (T | undefine
 /**
  * Each pull request's slots: those of the plan's labels it carries and those of the issues it
  * closes. Shared arrays where it has one source of slots (most have): only a pull request
- * whose label and closed issue differ gets an array of its own.
+ * whose label and closed issue differ gets an array of its own. `labelled`: each one's label
+ * slots (from `planLabels`), completed in place and returned.
  */
 function pullRequestSlots(
   pullRequests: readonly SnapshotPullRequest[],

@@ -14,7 +14,7 @@
  */
 import { formatCount } from "./words.ts";
 
-/** How many numbers `refs` and `refList` name before "and N more". */
+/** How many numbers `line.refs` names before "and N more". */
 export const REF_LIST_LIMIT = 10;
 
 const CAPACITY = 1024;
@@ -140,8 +140,3 @@ export const line: DetailLine = {
     return written;
   },
 };
-
-/** `#14, #15 and 3 more`: `line.refs` as a string of its own. */
-export function refList(numbers: readonly number[], total = numbers.length): string {
-  return line.begin().refs(numbers, total).end();
-}

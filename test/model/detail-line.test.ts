@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { line, refList } from "../../src/model/detail-line.ts";
+import { line } from "../../src/model/detail-line.ts";
+
+/** `line.refs` as a line of its own. */
+const refList = (numbers: readonly number[], total?: number) =>
+  line.begin().refs(numbers, total).end();
 
 describe("refList", () => {
   it("names at most ten numbers as GitHub links them, then how many more", () => {
