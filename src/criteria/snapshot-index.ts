@@ -41,6 +41,8 @@ export interface SnapshotIndex {
   deliverableAt: readonly DeliverableRef[];
   /** Plan position of each deliverable id (the first, if an invalid plan repeats one). */
   positionOf: ReadonlyMap<string, number>;
+  /** Kept answers of `positionsOf`, by the list of ids asked about (see there). */
+  keptPositions: WeakMap<readonly string[], KeptPositions>;
   /** Whether the deliverable at each plan position is the first with its id. */
   firstAt: readonly boolean[];
   /** The label slot of the deliverable at each plan position. */
@@ -99,6 +101,37 @@ export function deliverableSlot(
     return index.slotAt[position] as number;
   }
   return index.slotOf.get(labelKey(deliverableLabel(deliverable))) ?? -1;
+}
+
+interface KeptPositions {
+  /** The ids the positions were found for (a copy: a list changed in place is seen). */
+  ids: readonly string[];
+  positions: Int32Array;
+}
+
+/**
+ * The plan position of each id of `ids` (a milestone's `deliverables`), -1 for an id the plan
+ * does not define. Kept per list with the plan's tables: evaluation and sync planning ask this
+ * of every milestone on every evaluation, and the App evaluates one parsed plan again on every
+ * event. Checking a kept answer compares the ids as they are held (the same strings, so no
+ * text is read); looking each one up by its text reads the string and a table of thousands of
+ * entries, far apart in memory, for every deliverable.
+ */
+export function positionsOf(index: SnapshotIndex, ids: readonly string[]): Int32Array {
+  const kept = index.keptPositions.get(ids);
+  if (kept && sameIds(kept.ids, ids)) return kept.positions;
+  const positions = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    positions[i] = index.positionOf.get(ids[i] as string) ?? -1;
+  }
+  index.keptPositions.set(ids, { ids: [...ids], positions });
+  return positions;
+}
+
+function sameIds(kept: readonly string[], ids: readonly string[]): boolean {
+  if (kept.length !== ids.length) return false;
+  for (let i = 0; i < ids.length; i++) if (kept[i] !== ids[i]) return false;
+  return true;
 }
 
 /** Issues carrying the deliverable's label, in number order. */
@@ -290,6 +323,7 @@ type LabelSlots = Pick<
   | "slotOf"
   | "deliverableAt"
   | "positionOf"
+  | "keptPositions"
   | "firstAt"
   | "slotAt"
   | "labelAt"
@@ -360,6 +394,7 @@ function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
     single: Array.from({ length: slots }, (_, slot) => [slot]),
     slotOf,
     positionOf,
+    keptPositions: new WeakMap(),
     firstAt,
     slotAt,
     labelAt,

@@ -3,6 +3,7 @@
  * `requires` is achieved, and its review (if any) is signed off. Never "in progress".
  */
 
+import { positionsOf } from "../criteria/snapshot-index.ts";
 import type { DeliverableResult, MilestoneResult } from "../model/report.ts";
 import type { Milestone } from "../plan/schema.ts";
 import type { EvaluationContext } from "./context.ts";
@@ -15,7 +16,7 @@ function missingDeliverable(id: string): DeliverableResult {
   return { id, title: id, label: "", owner: null, done: false, criteria: [] };
 }
 
-/** The deliverables' results by plan position (`ctx.index.positionOf`). */
+/** The deliverables' results by plan position (`positionsOf`). */
 export interface DeliverableResults {
   /** Undefined at the later positions of an id an (invalid) plan repeats. */
   results: readonly (DeliverableResult | undefined)[];
@@ -53,10 +54,11 @@ export function evaluateMilestones(params: {
     let criteriaMet = 0;
     let criteriaTotal = 0;
     let allDone = true;
-    const ds = m.deliverables.map((id) => {
-      const position = ctx.index.positionOf.get(id);
-      const result = position === undefined ? undefined : results[position];
-      if (!result || position === undefined) {
+    const positions = positionsOf(ctx.index, m.deliverables);
+    const ds = m.deliverables.map((id, i) => {
+      const position = positions[i] as number;
+      const result = position < 0 ? undefined : results[position];
+      if (!result) {
         allDone = false;
         return missingDeliverable(id);
       }

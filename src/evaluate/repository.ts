@@ -8,7 +8,7 @@
  */
 
 import { evaluateCriteria } from "../criteria/evaluate.ts";
-import type { SnapshotIndex } from "../criteria/snapshot-index.ts";
+import { positionsOf, type SnapshotIndex } from "../criteria/snapshot-index.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type {
   DeliverableResult,
@@ -77,10 +77,11 @@ export function evaluateRepository(params: {
   // By plan position, like the results: no table of every id (see snapshot-index.ts).
   const scheduled = new Array<boolean>(deliverables.results.length).fill(false);
   for (const m of params.plan.milestones) {
-    m.deliverables.forEach((id) => {
-      const position = ctx.index.positionOf.get(id);
-      if (position !== undefined) scheduled[position] = true;
-    });
+    const positions = positionsOf(ctx.index, m.deliverables);
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as number;
+      if (position >= 0) scheduled[position] = true;
+    }
   }
   return {
     goals: evaluateGoals(ctx),

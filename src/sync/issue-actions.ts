@@ -1,4 +1,4 @@
-import { type SnapshotIndex, slotArray } from "../criteria/snapshot-index.ts";
+import { positionsOf, type SnapshotIndex, slotArray } from "../criteria/snapshot-index.ts";
 import type { SyncAction } from "../model/actions.ts";
 import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
 import type { Plan } from "../plan/schema.ts";
@@ -25,8 +25,13 @@ export function issueActions(params: {
   // lookup per candidate, not a scan of every milestone per issue.
   const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
   const { planLabelsOf } = params.index;
-  // Most issues carry one of the plan's labels: their candidates are worked out once per label.
-  const ofOneSlot = slotArray<readonly string[]>(params.index);
+  // Most issues carry one of the plan's labels: their candidates (and the GitHub milestones
+  // those are) are worked out once per label, not looked up by name for every issue.
+  const ofOneSlot = slotArray<Candidates>(params.index);
+  const candidatesOf = (slots: readonly number[]): Candidates => {
+    const ids = candidateMilestones({ slots, bySlot: milestonesOfSlot, rank });
+    return { ids, numbers: ids.map((id) => matched.get(id)?.number) };
+  };
   const actions: SyncAction[] = [];
   const order = numberOrder(snapshot.issues);
   for (let n = 0; n < snapshot.issues.length; n++) {
@@ -37,13 +42,14 @@ export function issueActions(params: {
     const one = slots.length === 1 ? (slots[0] as number) : -1;
     let candidates = one < 0 ? undefined : ofOneSlot[one];
     if (candidates === undefined) {
-      candidates = candidateMilestones({ slots, bySlot: milestonesOfSlot, rank });
+      candidates = candidatesOf(slots);
       if (one >= 0) ofOneSlot[one] = candidates;
     }
-    const target = candidates[0];
+    const target = candidates.ids[0];
     if (target === undefined) continue;
     if (issue.milestone !== null) {
-      if (inAny(candidates, matched, issue.milestone)) continue;
+      // Already in one of its milestones: a human's choice among them stands.
+      if (candidates.numbers.includes(issue.milestone)) continue;
       if (!plan.settings.enforce_milestones) continue;
     }
     actions.push({
@@ -51,21 +57,18 @@ export function issueActions(params: {
       issue: issue.number,
       milestone: target,
       // null: the milestone is created by an earlier action of this list.
-      number: matched.get(target)?.number ?? null,
+      number: candidates.numbers[0] ?? null,
       from: issue.milestone,
     });
   }
   return actions;
 }
 
-/** Whether `number` is the GitHub milestone of one of `ids` (a loop: no closure per issue). */
-function inAny(
-  ids: readonly string[],
-  matched: Map<string, SnapshotMilestone>,
-  number: number,
-): boolean {
-  for (const id of ids) if (matched.get(id)?.number === number) return true;
-  return false;
+/** The plan milestones an issue belongs to, in plan order, and their GitHub numbers. */
+interface Candidates {
+  ids: readonly string[];
+  /** The number of each one's GitHub milestone; undefined where it has none yet. */
+  numbers: readonly (number | undefined)[];
 }
 
 /** Positions of the issues in number order; null when the list is in order already (the loader's). */
@@ -92,9 +95,10 @@ function outOfScope(issue: SnapshotIssue): boolean {
 function slotMilestones(plan: Plan, index: SnapshotIndex): (string[] | undefined)[] {
   const result = slotArray<string[]>(index);
   for (const m of plan.milestones) {
-    for (const id of m.deliverables) {
-      const position = index.positionOf.get(id);
-      if (position === undefined) continue;
+    const positions = positionsOf(index, m.deliverables);
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as number;
+      if (position < 0) continue;
       const slot = index.slotAt[position] as number;
       const list = result[slot];
       if (!list) result[slot] = [m.id];

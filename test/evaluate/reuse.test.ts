@@ -87,6 +87,25 @@ describe("evaluating the same plan again", () => {
     expect(deliverable(p, s, "c")).toMatchObject({ label: "deliverable:b", done: true });
   });
 
+  it("notices a milestone's list of deliverables changed in place", () => {
+    const p = twoDeliverables();
+    const m = nth(p.milestones, 0);
+    m.deliverables.splice(0, 2, "a");
+    const s = snapshot({ issues: [issue(1, "open", { labels: ["deliverable:b"] })] });
+    const shape = () => {
+      const evaluation = evaluateRepository({ plan: p, snapshot: s });
+      return {
+        listed: evaluation.milestones.flatMap((r) => r.deliverables.map((d) => d.id)),
+        unscheduled: evaluation.unscheduled.map((d) => d.id),
+      };
+    };
+    expect(shape()).toEqual({ listed: ["a"], unscheduled: ["b"] });
+    m.deliverables[0] = "b";
+    expect(shape()).toEqual({ listed: ["b"], unscheduled: ["a"] });
+    m.deliverables.push("a");
+    expect(shape()).toEqual({ listed: ["b", "a"], unscheduled: [] });
+  });
+
   it("names an objective criterion by the objective's current title", () => {
     const p = measuredPlan({ o: ["Shorter waits", "metrics.json"] });
     const s = snapshot({ files: { "metrics.json": '{"wait": 3}' } });
