@@ -2,6 +2,7 @@
 import type { CriterionResult } from "../model/report.ts";
 import type { CriterionContext } from "./context.ts";
 import { criterionName } from "./describe.ts";
+import type { CriterionKind } from "./kind.ts";
 import { type Criterion, kindOf } from "./registry.ts";
 import type { DeliverableRef } from "./snapshot-index.ts";
 
@@ -16,13 +17,16 @@ export function evaluateCriteria(
   criteria: readonly Criterion[],
   position = -1,
 ): CriterionResult[] {
-  const names = namesOf(ctx, criteria, position);
+  const kept = position < 0 ? undefined : keptTable(ctx.index.deliverableAt);
+  const names = namesOf(ctx, kept, criteria, position);
+  // Kept with the names (`namesOf` has just brought them up to date).
+  const kinds = kept ? (kept.kinds[position] as CriterionKind[]) : undefined;
   const results = new Array<CriterionResult>(criteria.length);
   // One argument object for all of them: kinds read it and keep nothing of it.
   const args = { ctx, deliverable, position, criterion: criteria[0] as Criterion };
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i] as Criterion;
-    const kind = kindOf(criterion);
+    const kind = kinds?.[i] ?? kindOf(criterion);
     const name = names[i] as string;
     args.criterion = criterion;
     const outcome = kind.evaluate(args);
@@ -37,35 +41,37 @@ export function evaluateCriteria(
 }
 
 /**
- * The names of each deliverable's criteria, by plan position, kept with the index's list of
- * the plan's deliverables: a name is the criterion's `name:` or one generated from the
+ * The names and kinds of each deliverable's criteria, by plan position, kept with the index's
+ * list of the plan's deliverables: a name is the criterion's `name:` or one generated from the
  * criterion and the titles of the objectives it names, and the App evaluates one parsed plan
  * again on every event (it keeps plans per blob SHA). Kept names are used while the criteria
- * list and those titles are unchanged.
+ * list and those titles are unchanged. Kinds are kept with them: finding a criterion's kind
+ * asks each kind key of an object of one of several shapes, for every criterion.
  *
  * One table per plan, not one entry per criteria list (a weak table of thousands of entries
- * costs more to look up than the names cost to make), and three arrays by position rather
- * than an object per deliverable: evaluation reads them in plan order, from memory read just
- * before, instead of one more object of its own per deliverable.
+ * costs more to look up than the names cost to make), and arrays by position rather than an
+ * object per deliverable: evaluation reads them in plan order, from memory read just before,
+ * instead of one more object of its own per deliverable.
  */
-interface KeptNames {
+interface Kept {
   criteria: (readonly Criterion[] | undefined)[];
   names: string[][];
+  kinds: CriterionKind[][];
   /** The objective titles the names were made from (`NO_TITLES` for most). */
   titles: (readonly [string, string | undefined][])[];
 }
 
 const NO_TITLES: readonly [string, string | undefined][] = [];
 
-const keptNames = new WeakMap<readonly DeliverableRef[], KeptNames>();
+const keptTables = new WeakMap<readonly DeliverableRef[], Kept>();
 
 function namesOf(
   ctx: CriterionContext,
+  kept: Kept | undefined,
   criteria: readonly Criterion[],
   position: number,
 ): string[] {
-  const kept = position < 0 ? undefined : keptTable(ctx.index.deliverableAt);
-  if (kept && kept.criteria[position] === criteria) {
+  if (kept && kept.criteria[position] === criteria && sameKinds(kept, criteria, position)) {
     const titles = kept.titles[position] as readonly [string, string | undefined][];
     if (titles === NO_TITLES || sameTitles(ctx, titles)) return kept.names[position] as string[];
   }
@@ -79,23 +85,39 @@ function namesOf(
   if (kept) {
     kept.criteria[position] = criteria;
     kept.names[position] = names;
+    kept.kinds[position] = criteria.map(kindOf);
     kept.titles[position] = titles.length === 0 ? NO_TITLES : titles;
   }
   return names;
 }
 
-function keptTable(deliverables: readonly DeliverableRef[]): KeptNames {
-  let kept = keptNames.get(deliverables);
+function keptTable(deliverables: readonly DeliverableRef[]): Kept {
+  let kept = keptTables.get(deliverables);
   if (!kept) {
     const n = deliverables.length;
     kept = {
       criteria: new Array<readonly Criterion[] | undefined>(n).fill(undefined),
       names: new Array<string[]>(n).fill([]),
+      kinds: new Array<CriterionKind[]>(n).fill([]),
       titles: new Array<readonly [string, string | undefined][]>(n).fill(NO_TITLES),
     };
-    keptNames.set(deliverables, kept);
+    keptTables.set(deliverables, kept);
   }
   return kept;
+}
+
+/**
+ * Whether each criterion still has its kept kind's key: one key asked per criterion, where
+ * finding a kind asks up to one per kind. A criterion replaced in place by one of another kind
+ * gets a new kind and name.
+ */
+function sameKinds(kept: Kept, criteria: readonly Criterion[], position: number): boolean {
+  const kinds = kept.kinds[position] as CriterionKind[];
+  if (kinds.length !== criteria.length) return false;
+  for (let i = 0; i < kinds.length; i++) {
+    if (!Object.hasOwn(criteria[i] as Criterion, (kinds[i] as CriterionKind).key)) return false;
+  }
+  return true;
 }
 
 function sameTitles(

@@ -106,6 +106,25 @@ describe("evaluating the same plan again", () => {
     expect(shape()).toEqual({ listed: ["b", "a"], unscheduled: [] });
   });
 
+  it("evaluates and names a criterion replaced in place by one of another kind", () => {
+    const p = twoDeliverables();
+    const s = snapshot({
+      issues: [issue(1, "closed", { labels: ["deliverable:b"] })],
+      files: { "docs/b.md": "# B\n" },
+    });
+    expect(nth(deliverable(p, s, "b").criteria, 0)).toMatchObject({
+      kind: "issues",
+      name: "All issues closed",
+    });
+    const criteria = nth(p.deliverables, 1).criteria;
+    criteria[0] = { file: "docs/b.md", headings: ["B"] } as (typeof criteria)[number];
+    expect(nth(deliverable(p, s, "b").criteria, 0)).toMatchObject({
+      kind: "file",
+      name: "File docs/b.md with 1 required heading",
+      met: true,
+    });
+  });
+
   it("names an objective criterion by the objective's current title", () => {
     const p = measuredPlan({ o: ["Shorter waits", "metrics.json"] });
     const s = snapshot({ files: { "metrics.json": '{"wait": 3}' } });
