@@ -44,9 +44,10 @@ export function evaluateCriteria(
  * The names and kinds of each deliverable's criteria, by plan position, kept with the index's
  * list of the plan's deliverables: a name is the criterion's `name:` or one generated from the
  * criterion and the titles of the objectives it names, and the App evaluates one parsed plan
- * again on every event (it keeps plans per blob SHA). Kept names are used while the criteria
- * list and those titles are unchanged. Kinds are kept with them: finding a criterion's kind
- * asks each kind key of an object of one of several shapes, for every criterion.
+ * again on every event (it keeps plans per blob SHA). Kept names are used while the
+ * deliverable's criteria are the same objects and those titles are unchanged. Kinds are kept
+ * with them: finding a criterion's kind asks each kind key of an object of one of several
+ * shapes, for every criterion.
  *
  * One table per plan, not one entry per criteria list (a weak table of thousands of entries
  * costs more to look up than the names cost to make), and arrays by position rather than an
@@ -54,6 +55,7 @@ export function evaluateCriteria(
  * instead of one more object of its own per deliverable.
  */
 interface Kept {
+  /** The criteria the names and kinds were made for (a copy: a list changed in place is seen). */
   criteria: (readonly Criterion[] | undefined)[];
   names: string[][];
   kinds: CriterionKind[][];
@@ -71,7 +73,7 @@ function namesOf(
   criteria: readonly Criterion[],
   position: number,
 ): string[] {
-  if (kept && kept.criteria[position] === criteria && sameKinds(kept, criteria, position)) {
+  if (kept && sameCriteria(kept.criteria[position], criteria)) {
     const titles = kept.titles[position] as readonly [string, string | undefined][];
     if (titles === NO_TITLES || sameTitles(ctx, titles)) return kept.names[position] as string[];
   }
@@ -83,7 +85,7 @@ function namesOf(
   };
   const names = criteria.map((criterion) => criterionName(criterion, objectiveTitle));
   if (kept) {
-    kept.criteria[position] = criteria;
+    kept.criteria[position] = [...criteria];
     kept.names[position] = names;
     kept.kinds[position] = criteria.map(kindOf);
     kept.titles[position] = titles.length === 0 ? NO_TITLES : titles;
@@ -107,16 +109,16 @@ function keptTable(deliverables: readonly DeliverableRef[]): Kept {
 }
 
 /**
- * Whether each criterion still has its kept kind's key: one key asked per criterion, where
- * finding a kind asks up to one per kind. A criterion replaced in place by one of another kind
- * gets a new kind and name.
+ * Whether `criteria` holds the same criterion objects as when its names and kinds were kept:
+ * compared as they are held, so no criterion is read. A criterion replaced (by one of another
+ * kind, or with another `name:`) gets its kind and name again.
  */
-function sameKinds(kept: Kept, criteria: readonly Criterion[], position: number): boolean {
-  const kinds = kept.kinds[position] as CriterionKind[];
-  if (kinds.length !== criteria.length) return false;
-  for (let i = 0; i < kinds.length; i++) {
-    if (!Object.hasOwn(criteria[i] as Criterion, (kinds[i] as CriterionKind).key)) return false;
-  }
+function sameCriteria(
+  kept: readonly Criterion[] | undefined,
+  criteria: readonly Criterion[],
+): boolean {
+  if (kept === undefined || kept.length !== criteria.length) return false;
+  for (let i = 0; i < criteria.length; i++) if (kept[i] !== criteria[i]) return false;
   return true;
 }
 

@@ -106,7 +106,7 @@ describe("evaluating the same plan again", () => {
     expect(shape()).toEqual({ listed: ["b", "a"], unscheduled: [] });
   });
 
-  it("evaluates and names a criterion replaced in place by one of another kind", () => {
+  it("evaluates and names a criterion replaced in place, by one of another kind or the same", () => {
     const p = twoDeliverables();
     const s = snapshot({
       issues: [issue(1, "closed", { labels: ["deliverable:b"] })],
@@ -122,6 +122,16 @@ describe("evaluating the same plan again", () => {
       kind: "file",
       name: "File docs/b.md with 1 required heading",
       met: true,
+    });
+    // Of the same kind, named.
+    criteria[0] = {
+      file: "docs/b.md",
+      headings: ["B"],
+      name: "B is written",
+    } as (typeof criteria)[number];
+    expect(nth(deliverable(p, s, "b").criteria, 0)).toMatchObject({
+      kind: "file",
+      name: "B is written",
     });
   });
 
