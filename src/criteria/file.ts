@@ -12,13 +12,37 @@ import type { CriterionContext } from "./context.ts";
 import { compareList, nameField } from "./fields.ts";
 import { markdownHeadings, normalizeHeading } from "./headings.ts";
 import { defineKind } from "./kind.ts";
+import type { DeliverableRef } from "./snapshot-index.ts";
 
-function fileHeadings(ctx: CriterionContext, path: string, text: string): Set<string> {
+/**
+ * The headings of each file the plan's criteria name, with the text they were read from, kept
+ * per parsed plan (by the index's list of its deliverables, like the criterion names): the App
+ * evaluates one parsed plan again on every event, and the documents a plan names rarely
+ * change between events, so each is read once per content rather than on every evaluation.
+ * Bounded by the plan (only the paths it names) and by the size of a text kept; the sets are
+ * only ever read.
+ */
+const keptHeadings = new WeakMap<
+  readonly DeliverableRef[],
+  Map<string, { text: string; headings: ReadonlySet<string> }>
+>();
+const MAX_KEPT_TEXT = 64 * 1024;
+
+function fileHeadings(ctx: CriterionContext, path: string, text: string): ReadonlySet<string> {
+  let kept = keptHeadings.get(ctx.index.deliverableAt);
+  if (!kept) {
+    kept = new Map();
+    keptHeadings.set(ctx.index.deliverableAt, kept);
+  }
+  const entry = kept.get(path);
+  // The same string, or the same text read again: compared whole (no parse is cheaper).
+  if (entry && entry.text === text) return entry.headings;
   let headings = ctx.headings.get(path);
   if (!headings) {
     headings = markdownHeadings(text);
     ctx.headings.set(path, headings);
   }
+  if (text.length <= MAX_KEPT_TEXT) kept.set(path, { text, headings });
   return headings;
 }
 

@@ -144,6 +144,30 @@ describe("evaluating the same plan again", () => {
     expect(name()).toContain("Quicker queues");
   });
 
+  it("reads a Markdown file's new headings, each path its own", () => {
+    const p = plan({
+      goals: [],
+      milestones: [{ id: "m", title: "M", due: "2026-06-01", deliverables: ["a", "b"] }],
+      deliverables: [
+        { id: "a", title: "A", criteria: [{ file: "docs/a.md", headings: ["Findings"] }] },
+        { id: "b", title: "B", criteria: [{ file: "docs/b.md", headings: ["Findings"] }] },
+      ],
+    });
+    const met = (files: Record<string, string>) =>
+      nth(
+        evaluateRepository({ plan: p, snapshot: snapshot({ files }) }).milestones,
+        0,
+      ).deliverables.map((d) => d.done);
+    expect(met({ "docs/a.md": "# Findings\n", "docs/b.md": "# Draft\n" })).toEqual([true, false]);
+    // The same texts, as new strings: the same answer.
+    expect(met({ "docs/a.md": "# Findings\n".trim() + "\n", "docs/b.md": "# Draft\n" })).toEqual([
+      true,
+      false,
+    ]);
+    expect(met({ "docs/a.md": "# Draft\n", "docs/b.md": "## Findings\n" })).toEqual([false, true]);
+    expect(met({ "docs/a.md": "# Findings\n", "docs/b.md": "# Findings\n" })).toEqual([true, true]);
+  });
+
   it("reads a measure file's new content, and names its own path when it cannot", () => {
     const p = measuredPlan({ o: ["O", "a.yml"], q: ["Q", "b.yml"] });
     const objectives = (files: Record<string, string>) =>
