@@ -160,7 +160,7 @@ describe("evaluating the same plan again", () => {
       ).deliverables.map((d) => d.done);
     expect(met({ "docs/a.md": "# Findings\n", "docs/b.md": "# Draft\n" })).toEqual([true, false]);
     // The same texts, as new strings: the same answer.
-    expect(met({ "docs/a.md": "# Findings\n".trim() + "\n", "docs/b.md": "# Draft\n" })).toEqual([
+    expect(met({ "docs/a.md": ["# Findings", ""].join("\n"), "docs/b.md": "# Draft\n" })).toEqual([
       true,
       false,
     ]);
