@@ -4,7 +4,7 @@ import type { CriterionContext } from "./context.ts";
 import { criterionName } from "./describe.ts";
 import type { CriterionKind } from "./kind.ts";
 import { type Criterion, kindOf } from "./registry.ts";
-import type { DeliverableRef } from "./snapshot-index.ts";
+import { type DeliverableRef, sameEntries } from "./snapshot-index.ts";
 
 /**
  * Each criterion of `criteria` (a deliverable's), evaluated, in order. `position`: the
@@ -73,7 +73,9 @@ function namesOf(
   criteria: readonly Criterion[],
   position: number,
 ): string[] {
-  if (kept && sameCriteria(kept.criteria[position], criteria)) {
+  // The same criterion objects (a criterion replaced in place, by one of another kind or
+  // with another `name:`, gets its kind and name again).
+  if (kept && sameEntries(kept.criteria[position], criteria)) {
     const titles = kept.titles[position] as readonly [string, string | undefined][];
     if (titles === NO_TITLES || sameTitles(ctx, titles)) return kept.names[position] as string[];
   }
@@ -106,20 +108,6 @@ function keptTable(deliverables: readonly DeliverableRef[]): Kept {
     keptTables.set(deliverables, kept);
   }
   return kept;
-}
-
-/**
- * Whether `criteria` holds the same criterion objects as when its names and kinds were kept:
- * compared as they are held, so no criterion is read. A criterion replaced (by one of another
- * kind, or with another `name:`) gets its kind and name again.
- */
-function sameCriteria(
-  kept: readonly Criterion[] | undefined,
-  criteria: readonly Criterion[],
-): boolean {
-  if (kept === undefined || kept.length !== criteria.length) return false;
-  for (let i = 0; i < criteria.length; i++) if (kept[i] !== criteria[i]) return false;
-  return true;
 }
 
 function sameTitles(

@@ -119,7 +119,7 @@ interface KeptPositions {
  */
 export function positionsOf(index: SnapshotIndex, ids: readonly string[]): Int32Array {
   const kept = index.keptPositions.get(ids);
-  if (kept && sameIds(kept.ids, ids)) return kept.positions;
+  if (kept && sameEntries(kept.ids, ids)) return kept.positions;
   const positions = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     positions[i] = index.positionOf.get(ids[i] as string) ?? -1;
@@ -128,9 +128,14 @@ export function positionsOf(index: SnapshotIndex, ids: readonly string[]): Int32
   return positions;
 }
 
-function sameIds(kept: readonly string[], ids: readonly string[]): boolean {
-  if (kept.length !== ids.length) return false;
-  for (let i = 0; i < ids.length; i++) if (kept[i] !== ids[i]) return false;
+/**
+ * Whether two lists hold the same entries, compared as they are held (the same objects, or the
+ * same strings): how a table kept for a plan's list is checked against the list, since a list
+ * changed in place is the same array with other entries.
+ */
+export function sameEntries<T>(kept: readonly T[] | undefined, list: readonly T[]): boolean {
+  if (kept === undefined || kept.length !== list.length) return false;
+  for (let i = 0; i < list.length; i++) if (kept[i] !== list[i]) return false;
   return true;
 }
 
@@ -350,18 +355,10 @@ const labelSlotsOf = new WeakMap<readonly DeliverableRef[], LabelSlots>();
 
 function labelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
   const kept = labelSlotsOf.get(deliverables);
-  if (kept && sameDeliverables(kept, deliverables)) return kept;
+  if (kept && sameEntries(kept.deliverableAt, deliverables)) return kept;
   const built = buildLabelSlots(deliverables);
   labelSlotsOf.set(deliverables, built);
   return built;
-}
-
-function sameDeliverables(kept: LabelSlots, deliverables: readonly DeliverableRef[]): boolean {
-  if (kept.deliverableAt.length !== deliverables.length) return false;
-  for (let i = 0; i < deliverables.length; i++) {
-    if (deliverables[i] !== kept.deliverableAt[i]) return false;
-  }
-  return true;
 }
 
 function buildLabelSlots(deliverables: readonly DeliverableRef[]): LabelSlots {
