@@ -1,3 +1,4 @@
+import { leavesScope } from "../criteria/issues.ts";
 import { positionsOf, type SnapshotIndex, slotArray } from "../criteria/snapshot-index.ts";
 import type { SyncAction } from "../model/actions.ts";
 import type { Snapshot, SnapshotIssue, SnapshotMilestone } from "../model/snapshot.ts";
@@ -38,7 +39,7 @@ export function issueActions(params: {
     const position = order === null ? n : (order[n] as number);
     const issue = snapshot.issues[position] as SnapshotIssue;
     const slots = planLabelsOf[position] ?? NONE;
-    if (slots.length === 0 || outOfScope(issue)) continue;
+    if (slots.length === 0 || leavesScope(issue)) continue;
     const one = slots.length === 1 ? (slots[0] as number) : -1;
     let candidates = one < 0 ? undefined : ofOneSlot[one];
     if (candidates === undefined) {
@@ -82,13 +83,6 @@ function numberOrder(issues: readonly SnapshotIssue[]): number[] | null {
     }
   }
   return null;
-}
-
-function outOfScope(issue: SnapshotIssue): boolean {
-  return (
-    issue.state === "closed" &&
-    (issue.stateReason === "not_planned" || issue.stateReason === "duplicate")
-  );
 }
 
 /** By label slot: the plan milestone ids (plan order) whose deliverables carry that label. */
