@@ -11,7 +11,7 @@
  * counts as completed, as GitHub shows it.
  */
 import { z } from "zod";
-import { line, REF_LIST_LIMIT } from "../model/detail-line.ts";
+import { line, REF_LIST_LIMIT, scratchRefs } from "../model/detail-line.ts";
 import { deliverableLabel } from "../model/names/labels.ts";
 import type { SnapshotIssue } from "../model/snapshot.ts";
 import { plural } from "../model/words.ts";
@@ -41,6 +41,8 @@ export function deliverableIssues(
 }
 
 const OUT_OF_SCOPE = " closed as not planned or duplicate, out of scope";
+/** The open issues a detail names (the first few). */
+const namedOpen = scratchRefs();
 
 export const issuesKind = defineKind({
   key: "issues",
@@ -76,15 +78,14 @@ export const issuesKind = defineKind({
       else if (issue.state === "open") openCount++;
     }
     const inScope = new Array<number>(end - start - left);
-    // The detail names the first few open ones.
-    const open = new Array<number>(Math.min(openCount, REF_LIST_LIMIT));
     let at = 0;
+    // The detail names the first few open ones.
     let named = 0;
     for (let i = start; i < end; i++) {
       const issue = items[i] as SnapshotIssue;
       if (leavesScope(issue)) continue;
       inScope[at++] = issue.number;
-      if (issue.state === "open" && named < open.length) open[named++] = issue.number;
+      if (issue.state === "open" && named < REF_LIST_LIMIT) namedOpen[named++] = issue.number;
     }
     const closed = inScope.length - openCount;
     if (inScope.length === 0) {
@@ -106,7 +107,7 @@ export const issuesKind = defineKind({
     // One line written at once (see `model/detail-line.ts`): thousands of deliverables.
     line.begin().number(closed).text(" of ").count(inScope.length);
     line.text(inScope.length === 1 ? " issue closed" : " issues closed");
-    if (openCount > 0) line.text("; open: ").refs(open, openCount);
+    if (openCount > 0) line.text("; open: ").refs(namedOpen, openCount, named);
     if (inScope.length < min) {
       line.text("; needs at least ").number(min).text(" in scope, has ").number(inScope.length);
     }

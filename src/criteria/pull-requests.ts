@@ -4,7 +4,7 @@
  * least `approvals` approving reviews. Open or closed-unmerged ones neither help nor hurt.
  */
 import { z } from "zod";
-import { line, REF_LIST_LIMIT } from "../model/detail-line.ts";
+import { line, REF_LIST_LIMIT, scratchRefs } from "../model/detail-line.ts";
 import type { SnapshotPullRequest } from "../model/snapshot.ts";
 import { plural } from "../model/words.ts";
 import type { CriterionContext } from "./context.ts";
@@ -40,6 +40,10 @@ const PULL_REQUESTS_MERGED = (n: number) =>
 
 /** At most this many pull requests short of approvals are named in a detail. */
 const MAX_NAMED = 10;
+/** The merged pull requests a detail names (the first few). */
+const namedMerged = scratchRefs();
+/** Those short of approvals it names: number, then how many approvals it had. */
+const namedShort = new Array<number>(2 * MAX_NAMED).fill(0);
 
 export const pullRequestsKind = defineKind({
   key: "pull_requests",
@@ -74,21 +78,21 @@ export const pullRequestsKind = defineKind({
     const count = end - start;
     // One pass; only the first few merged and short ones are named in the detail.
     const refs = new Array<number>(count);
-    const named: number[] = [];
     let merged = 0;
     let short = 0;
-    // The first few short of approvals: number, then how many approvals it had.
-    const shortNamed: number[] = [];
     for (let i = 0; i < count; i++) {
       const pr = items[start + i] as SnapshotPullRequest;
       refs[i] = pr.number;
       if (!pr.merged) continue;
+      if (merged < REF_LIST_LIMIT) namedMerged[merged] = pr.number;
       merged++;
-      if (named.length < REF_LIST_LIMIT) named.push(pr.number);
       const n = approvals > 0 ? approvers(pr) : 0;
       if (n >= approvals) continue;
+      if (short < MAX_NAMED) {
+        namedShort[2 * short] = pr.number;
+        namedShort[2 * short + 1] = n;
+      }
       short++;
-      if (short <= MAX_NAMED) shortNamed.push(pr.number, n);
     }
 
     // One line written at once (see `model/detail-line.ts`): thousands of deliverables.
@@ -97,15 +101,15 @@ export const pullRequestsKind = defineKind({
     else if (merged === 0) line.text("none of ").count(count).text(PULL_REQUESTS_MERGED(count));
     else {
       line.number(merged).text(" of ").count(count).text(PULL_REQUESTS_MERGED(count));
-      line.text(" (").refs(named, merged).text(")");
+      line.text(" (").refs(namedMerged, merged, merged).text(")");
     }
     if (merged < min) line.text("; needs at least ").number(min).text(" merged");
-    for (let i = 0; i < shortNamed.length; i += 2) {
+    for (let i = 0; i < 2 * Math.min(short, MAX_NAMED); i += 2) {
       line
         .text("; #")
-        .number(shortNamed[i] as number)
+        .number(namedShort[i] as number)
         .text(" had ")
-        .number(shortNamed[i + 1] as number)
+        .number(namedShort[i + 1] as number)
         .text(" of ")
         .count(approvals)
         .text(approvals === 1 ? " required approval" : " required approvals");

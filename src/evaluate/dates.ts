@@ -34,9 +34,11 @@ export function milestoneTiming(params: {
   atRiskDays: number;
   /** IANA zone whose days are counted (the plan's `settings.timezone`); default UTC. */
   timeZone?: string;
+  /** `dayNumberIn(now, timeZone)`, when the caller asks about many milestones at one `now`. */
+  today?: number;
 }): Timing {
   const due = dayIndex(params.due);
-  const today = dayNumberIn(params.now, params.timeZone ?? DEFAULT_TIME_ZONE);
+  const today = params.today ?? dayNumberIn(params.now, params.timeZone ?? DEFAULT_TIME_ZONE);
   if (Number.isNaN(due) || Number.isNaN(today))
     return { overdue: false, atRisk: false, daysLeft: 0 };
   const daysLeft = due - today;

@@ -5,6 +5,7 @@
 
 import { positionsOf } from "../criteria/snapshot-index.ts";
 import type { DeliverableResult, MilestoneResult } from "../model/report.ts";
+import { dayNumberIn } from "../model/time-zone.ts";
 import type { Milestone } from "../plan/schema.ts";
 import type { EvaluationContext } from "./context.ts";
 import { milestoneTiming } from "./dates.ts";
@@ -96,6 +97,8 @@ export function evaluateMilestones(params: {
     return result;
   };
 
+  // One "now" for every milestone.
+  const today = dayNumberIn(snapshot.fetchedAt, plan.settings.timezone);
   return plan.milestones.map((m: Milestone): MilestoneResult => {
     const status = own.get(m.id);
     const ds = status?.deliverables ?? [];
@@ -111,6 +114,7 @@ export function evaluateMilestones(params: {
       achieved: isDone,
       atRiskDays: plan.settings.at_risk_days,
       timeZone: plan.settings.timezone,
+      today,
     });
     let met = ownMet;
     let total = ownTotal + requires.length;

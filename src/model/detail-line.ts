@@ -59,12 +59,21 @@ function digitCount(n: number): number {
   return n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1e9 ? 9 : 10;
 }
 
+/**
+ * A list of `REF_LIST_LIMIT` numbers for a kind to collect the ones its line names, reused from
+ * line to line (with `refs`' `filled`): thousands of criteria then leave no list behind. Read
+ * only between filling it and writing the line, like the line itself.
+ */
+export function scratchRefs(): number[] {
+  return new Array<number>(REF_LIST_LIMIT).fill(0);
+}
+
 export interface DetailLine {
   begin(): DetailLine;
   text(s: string): DetailLine;
   number(n: number): DetailLine;
   count(n: number): DetailLine;
-  refs(numbers: readonly number[], total?: number): DetailLine;
+  refs(numbers: readonly number[], total?: number, filled?: number): DetailLine;
   end(): string;
 }
 
@@ -112,10 +121,12 @@ export const line: DetailLine = {
 
   /**
    * `#14, #15` — at most ten, then "and N more", so details stay readable on big projects.
-   * `total`: how many there are, when `numbers` holds only the first ones.
+   * `total`: how many there are, when `numbers` holds only the first ones. `filled`: how many
+   * entries of `numbers` hold them, when it is a list reused from line to line (see
+   * `scratchRefs`).
    */
-  refs(numbers, total = numbers.length) {
-    const shown = Math.min(numbers.length, REF_LIST_LIMIT);
+  refs(numbers, total = numbers.length, filled = numbers.length) {
+    const shown = Math.min(filled, REF_LIST_LIMIT);
     for (let i = 0; i < shown; i++) {
       room(NUMBER_ROOM);
       if (i > 0) {

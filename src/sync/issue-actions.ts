@@ -21,18 +21,11 @@ export function issueActions(params: {
   index: SnapshotIndex;
 }): SyncAction[] {
   const { plan, snapshot, matched } = params;
-  const milestonesOfSlot = slotMilestones(plan, params.index);
-  // Each plan milestone's position, computed once: ordering an issue's candidates is then a
-  // lookup per candidate, not a scan of every milestone per issue.
-  const rank = new Map(plan.milestones.map((m, i) => [m.id, i]));
+  const candidatesOfSlot = slotCandidates(plan, params.index);
+  // The GitHub milestone number of each plan milestone, by plan position (undefined where
+  // it has none yet): an issue's candidates are positions, so no name is looked up per issue.
+  const numberAt = plan.milestones.map((m) => matched.get(m.id)?.number);
   const { planLabelsOf } = params.index;
-  // Most issues carry one of the plan's labels: their candidates (and the GitHub milestones
-  // those are) are worked out once per label, not looked up by name for every issue.
-  const ofOneSlot = slotArray<Candidates>(params.index);
-  const candidatesOf = (slots: readonly number[]): Candidates => {
-    const ids = candidateMilestones({ slots, bySlot: milestonesOfSlot, rank });
-    return { ids, numbers: ids.map((id) => matched.get(id)?.number) };
-  };
   const actions: SyncAction[] = [];
   const order = numberOrder(snapshot.issues);
   for (let n = 0; n < snapshot.issues.length; n++) {
@@ -40,36 +33,27 @@ export function issueActions(params: {
     const issue = snapshot.issues[position] as SnapshotIssue;
     const slots = planLabelsOf[position] ?? NONE;
     if (slots.length === 0 || leavesScope(issue)) continue;
-    const one = slots.length === 1 ? (slots[0] as number) : -1;
-    let candidates = one < 0 ? undefined : ofOneSlot[one];
-    if (candidates === undefined) {
-      candidates = candidatesOf(slots);
-      if (one >= 0) ofOneSlot[one] = candidates;
-    }
-    const target = candidates.ids[0];
+    const candidates =
+      slots.length === 1
+        ? (candidatesOfSlot[slots[0] as number] ?? NONE)
+        : mergedCandidates(slots, candidatesOfSlot);
+    const target = candidates[0];
     if (target === undefined) continue;
     if (issue.milestone !== null) {
       // Already in one of its milestones: a human's choice among them stands.
-      if (candidates.numbers.includes(issue.milestone)) continue;
+      if (inOneOf(issue.milestone, candidates, numberAt)) continue;
       if (!plan.settings.enforce_milestones) continue;
     }
     actions.push({
       type: "set-issue-milestone",
       issue: issue.number,
-      milestone: target,
+      milestone: (plan.milestones[target] as Plan["milestones"][number]).id,
       // null: the milestone is created by an earlier action of this list.
-      number: candidates.numbers[0] ?? null,
+      number: numberAt[target] ?? null,
       from: issue.milestone,
     });
   }
   return actions;
-}
-
-/** The plan milestones an issue belongs to, in plan order, and their GitHub numbers. */
-interface Candidates {
-  ids: readonly string[];
-  /** The number of each one's GitHub milestone; undefined where it has none yet. */
-  numbers: readonly (number | undefined)[];
 }
 
 /** Positions of the issues in number order; null when the list is in order already (the loader's). */
@@ -85,51 +69,55 @@ function numberOrder(issues: readonly SnapshotIssue[]): number[] | null {
   return null;
 }
 
-/** By label slot: the plan milestone ids (plan order) whose deliverables carry that label. */
-function slotMilestones(plan: Plan, index: SnapshotIndex): (string[] | undefined)[] {
-  const result = slotArray<string[]>(index);
-  for (const m of plan.milestones) {
+/**
+ * By label slot: the plan positions of the milestones (ascending: plan order) whose
+ * deliverables carry that label, read only. A milestone id an (invalid) plan repeats counts at
+ * its first position. Most labels belong to one milestone: their lists are shared, one per
+ * milestone, so a plan of thousands of deliverables makes no list per label.
+ */
+function slotCandidates(plan: Plan, index: SnapshotIndex): (readonly number[] | undefined)[] {
+  const result = slotArray<readonly number[]>(index);
+  const firstAt = new Map<string, number>();
+  plan.milestones.forEach((m, at) => {
+    const first = firstAt.get(m.id) ?? at;
+    if (first === at) firstAt.set(m.id, at);
+    const own: readonly number[] = [first];
     const positions = positionsOf(index, m.deliverables);
     for (let i = 0; i < positions.length; i++) {
       const position = positions[i] as number;
       if (position < 0) continue;
       const slot = index.slotAt[position] as number;
       const list = result[slot];
-      if (!list) result[slot] = [m.id];
-      else if (!list.includes(m.id)) list.push(m.id);
+      if (!list) result[slot] = own;
+      else if (!list.includes(first)) result[slot] = [...list, first].sort((a, b) => a - b);
     }
-  }
+  });
   return result;
 }
 
-const NONE: readonly never[] = [];
-
-/** The plan milestones (in plan order) an issue's plan labels put it in; read only. */
-function candidateMilestones(params: {
-  /** The issue's plan label slots (from the index). */
-  slots: readonly number[];
-  bySlot: readonly (readonly string[] | undefined)[];
-  rank: ReadonlyMap<string, number>;
-}): readonly string[] {
-  const { slots, bySlot, rank } = params;
-  let found: readonly string[] = NONE;
-  let merged: string[] | null = null;
-  for (const slot of slots) {
-    const list = bySlot[slot] ?? NONE;
-    if (list.length === 0) continue;
-    // The common case, one label naming one milestone, costs no copy.
-    if (found.length === 0) {
-      found = list;
-      continue;
-    }
-    merged ??= [...found];
-    for (const id of list) if (!merged.includes(id)) merged.push(id);
+/** Whether GitHub milestone `number` is the milestone of one of the plan positions `candidates`. */
+function inOneOf(
+  number: number,
+  candidates: readonly number[],
+  numberAt: readonly (number | undefined)[],
+): boolean {
+  for (let i = 0; i < candidates.length; i++) {
+    if (numberAt[candidates[i] as number] === number) return true;
   }
-  if (merged === null) {
-    if (found.length <= 1) return found;
-    merged = [...found];
+  return false;
+}
+
+/** The candidates of an issue carrying several of the plan's labels: every label's, in plan order. */
+function mergedCandidates(
+  slots: readonly number[],
+  candidatesOfSlot: readonly (readonly number[] | undefined)[],
+): readonly number[] {
+  const merged: number[] = [];
+  for (const slot of slots) {
+    for (const at of candidatesOfSlot[slot] ?? NONE) if (!merged.includes(at)) merged.push(at);
   }
   // Plan order, not label order, decides which milestone an issue belongs to.
-  merged.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-  return merged;
+  return merged.sort((a, b) => a - b);
 }
+
+const NONE: readonly never[] = [];

@@ -421,6 +421,54 @@ describe("planSync", () => {
   }
 });
 
+describe("planSync: one label, deliverables in several milestones", () => {
+  // Two deliverables share one label, in different milestones (the second listed first in
+  // the plan's deliverables): the label's issues belong to the first milestone in plan order.
+  const sharedPlan = (settings: Record<string, unknown> = {}) =>
+    plan({
+      settings,
+      milestones: [
+        { id: "alpha", title: "Alpha", due: "2026-02-15", deliverables: ["ui"] },
+        { id: "beta", title: "Beta", due: "2026-04-01", deliverables: ["api"] },
+        { id: "gamma", title: "Gamma", due: "2026-05-01", deliverables: ["ui"] },
+      ],
+      deliverables: [
+        { id: "api", title: "API", label: "deliverable:shared", criteria: [{ issues: "closed" }] },
+        { id: "ui", title: "UI", label: "deliverable:shared", criteria: [{ issues: "closed" }] },
+      ],
+    });
+  const milestones = ["Alpha", "Beta", "Gamma"].map((title, i) => ({
+    number: i + 1,
+    title,
+    state: "open" as const,
+    dueOn: null,
+  }));
+  const sync = (issues: Record<string, unknown>[], shared = sharedPlan()) =>
+    planSync({
+      plan: shared,
+      snapshot: snapshot({ labels: ["deliverable:shared"], milestones, issues }),
+      evaluation: evaluation(shared),
+    }).actions.filter((a) => a.type === "set-issue-milestone");
+
+  it("puts an issue without a milestone in the first of them", () => {
+    const issue = { number: 5, title: "x", state: "open", labels: ["deliverable:shared"] };
+    expect(sync([issue])).toEqual([
+      { type: "set-issue-milestone", issue: 5, milestone: "alpha", number: 1, from: null },
+    ]);
+  });
+
+  it("leaves an issue already in any of them where it is, even with enforce_milestones", () => {
+    const issues = [2, 3].map((milestone) => ({
+      number: 5 + milestone,
+      title: "x",
+      state: "open",
+      labels: ["deliverable:shared"],
+      milestone,
+    }));
+    expect(sync(issues, sharedPlan({ enforce_milestones: true }))).toEqual([]);
+  });
+});
+
 /** The "never" rules: no delete or removal kind, no action on a milestone outside the plan. */
 function assertNever(actions: SyncAction[], notInPlan: { number: number }[]) {
   const allowed = [
